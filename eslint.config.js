@@ -1,0 +1,44 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["dist", "node_modules", "test-results", "playwright-report", "vendor", "bench/results*"] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node }, ecmaVersion: 2023 },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "fhirclient", message: "Only src/fhir/ talks to fhirclient." }], patterns: [{ group: ["fhirclient/*"], message: "Only src/fhir/ talks to fhirclient." }] },
+      ],
+    },
+  },
+  {
+    files: ["src/fhir/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
+    files: ["sandbox/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "oidc-provider", message: "Only sandbox/src/auth/provider.ts imports oidc-provider." }] },
+      ],
+    },
+  },
+  {
+    files: ["sandbox/src/auth/provider.ts", "sandbox/src/auth/adapter.ts"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
+    files: ["src/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+);

@@ -1,0 +1,33 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+const appPort = Number(process.env.APP_PORT ?? 5173);
+const previewPort = Number(process.env.PREVIEW_PORT ?? 4173);
+
+export default defineConfig({
+  // Relative asset URLs: the built dist/ works from any sub-path of any static host.
+  base: "./",
+  plugins: [react()],
+  define: {
+    // fhirclient's "pure" browser build: no fetch/AbortController polyfills (every supported browser has them).
+    FHIRCLIENT_PURE: "true",
+  },
+  server: { host: "127.0.0.1", port: appPort, strictPort: true },
+  preview: { host: "127.0.0.1", port: previewPort, strictPort: true },
+  build: {
+    target: "es2022",
+    rolldownOptions: {
+      input: { index: "index.html", launch: "launch.html" },
+      output: {
+        // Libraries in chunks of their own: they change less often than the app, so browsers keep them cached.
+        codeSplitting: {
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: "recharts", test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|@reduxjs|redux|immer|reselect|react-redux|use-sync-external-store|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|internmap|clsx)[\\/]/ },
+            { name: "query", test: /node_modules[\\/]@tanstack[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+});
