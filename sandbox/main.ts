@@ -1,0 +1,21 @@
+/** Runs the sandbox EHR: `npm run sandbox` (or `npm start`, with the app). */
+import { DEFAULT_APP_LAUNCH_URL, startSandbox } from "./src/server.ts";
+
+const port = Number(process.env.SANDBOX_PORT ?? 4400);
+const appPort = Number(process.env.APP_PORT ?? 5173);
+
+const sandbox = await startSandbox({
+  port,
+  publicOrigin: process.env.SANDBOX_PUBLIC_URL,
+  appLaunchUrl: process.env.SANDBOX_APP_URL ?? DEFAULT_APP_LAUNCH_URL.replace(":5173", `:${appPort}`),
+  redirectUris: (process.env.SANDBOX_REDIRECT_URIS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+  log: process.env.SANDBOX_LOG === "1",
+});
+
+console.log(`Sandbox EHR listening on ${sandbox.origin}/ (FHIR base ${sandbox.fhirBase}, ${sandbox.store.observationCount} Observations)`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void sandbox.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Launch contexts: what the EHR knows when it launches an app (patient, user, encounter, display options),
+ * carried in the `launch` parameter as a short-lived HS256 JWT shaped like Aidbox's (`client`, `user`, `exp`,
+ * `ctx.patient`), so that nothing needs to be stored between the launch and the authorization request.
+ */
+import { randomBytes } from "node:crypto";
+import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
+
+export type StyleName = "light" | "dark" | "high-contrast" | "none";
+
+export interface LaunchContext {
+  /** Client the launch was minted for, when known (seed 002's `client`). */
+  readonly client?: string;
+  /** The signed-in user: a Practitioner id, or `Patient/<id>`-style reference. */
+  readonly user: string;
+  readonly patient?: string;
+  readonly encounter?: string;
+  readonly needPatientBanner: boolean;
+  readonly style: StyleName;
+  /** Access token lifetime in seconds for this launch. */
+  readonly lifetime?: number;
+  /** A simulated error name (see simulated-errors.ts). */
+  readonly error?: string;
+  readonly intent?: string;
+  readonly tenant?: string;
+}
+
+const LAUNCH_TTL_SECONDS = 15 * 60;
+
+export class LaunchCodec {
+  readonly #key: Uint8Array;
+
+  constructor(key: Uint8Array = randomBytes(32)) {
+    this.#key = key;
+  }
+
+  async mint(context: LaunchContext, ttlSeconds = LAUNCH_TTL_SECONDS): Promise<string> {
+    const { client, user, patient, encounter, ...options } = context;
+    return new SignJWT({ client, user, ctx: { patient, encounter }, opt: options })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.#key);
+  }
+
+  /** The context of a launch value, or a reason it cannot be used. */
+  async read(launch: string): Promise<{ ok: true; context: LaunchContext } | { ok: false; reason: string }> {
+    try {
+      const { payload } = await jwtVerify(launch, this.#key, { algorithms: ["HS256"] });
+      const ctx = (payload.ctx ?? {}) as { patient?: unknown; encounter?: unknown };
+      const opt = (payload.opt ?? {}) as Partial<Record<keyof LaunchContext, unknown>>;
+      return {
+        ok: true,
+        context: {
+          client: typeof payload.client === "string" ? payload.client : undefined,
+          user: typeof payload.user === "string" ? payload.user : "prac-1",
+          patient: typeof ctx.patient === "string" ? ctx.patient : undefined,
+          encounter: typeof ctx.encounter === "string" ? ctx.encounter : undefined,
+          needPatientBanner: opt.needPatientBanner !== false,
+          style: isStyle(opt.style) ? opt.style : "light",
+          lifetime: typeof opt.lifetime === "number" ? opt.lifetime : undefined,
+          error: typeof opt.error === "string" ? opt.error : undefined,
+          intent: typeof opt.intent === "string" ? opt.intent : undefined,
+          tenant: typeof opt.tenant === "string" ? opt.tenant : undefined,
+        },
+      };
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: "the launch has expired" };
+      return { ok: false, reason: "the launch value is not one this EHR issued" };
+    }
+  }
+}
+
+export function isStyle(value: unknown): value is StyleName {
+  return value === "light" || value === "dark" || value === "high-contrast" || value === "none";
+}

@@ -1,0 +1,110 @@
+/**
+ * SMART on FHIR scopes: parsing (v1 `.read`/`.write`/`.*` and v2 `.cruds`) and the permission check the FHIR
+ * API applies to every request. Pure functions, shared by the authorization server and the FHIR API.
+ */
+
+export type ScopeContext = "patient" | "user" | "system";
+export type Interaction = "c" | "r" | "u" | "d" | "s";
+
+export interface ResourceScope {
+  readonly raw: string;
+  readonly context: ScopeContext;
+  /** A resource type, or `*`. */
+  readonly resourceType: string;
+  readonly interactions: ReadonlySet<Interaction>;
+  /** v2 query restriction (`patient/Observation.rs?category=laboratory`): each parameter must match. */
+  readonly restriction: ReadonlyMap<string, string>;
+}
+
+const V1 = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.(read|write|\*)$/;
+const V2 = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.(c?r?u?d?s?)(\?.+)?$/;
+
+const V1_INTERACTIONS: Record<string, readonly Interaction[]> = {
+  read: ["r", "s"],
+  write: ["c", "u", "d"],
+  "*": ["c", "r", "u", "d", "s"],
+};
+
+export function parseResourceScope(raw: string): ResourceScope | undefined {
+  const v1 = V1.exec(raw);
+  if (v1) {
+    const [, context, resourceType, permission] = v1 as unknown as [string, ScopeContext, string, string];
+    return { raw, context, resourceType, interactions: new Set(V1_INTERACTIONS[permission]), restriction: new Map() };
+  }
+  const v2 = V2.exec(raw);
+  if (!v2 || v2[3] === "") return undefined;
+  const [, context, resourceType, letters, query] = v2 as unknown as [string, ScopeContext, string, string, string?];
+  const restriction = new Map<string, string>();
+  if (query) {
+    for (const [key, value] of new URLSearchParams(query.slice(1))) restriction.set(key, value);
+  }
+  return { raw, context, resourceType, interactions: new Set(letters.split("") as Interaction[]), restriction };
+}
+
+export function parseScopes(scope: string | undefined): ResourceScope[] {
+  return (scope ?? "")
+    .split(" ")
+    .map(parseResourceScope)
+    .filter((s): s is ResourceScope => s !== undefined);
+}
+
+/** The scopes that allow `interaction` on `resourceType` (empty when none does). */
+export function scopesAllowing(
+  scopes: readonly ResourceScope[],
+  resourceType: string,
+  interaction: Interaction,
+): ResourceScope[] {
+  return scopes.filter(
+    (s) => (s.resourceType === "*" || s.resourceType === resourceType) && s.interactions.has(interaction),
+  );
+}
+
+export const SERVED_RESOURCE_TYPES = ["Patient", "Practitioner", "Encounter", "Observation"] as const;
+
+/** Ordered, non-empty subsets of "cruds": the v2 permission strings. */
+function v2Permissions(): string[] {
+  const letters = ["c", "r", "u", "d", "s"];
+  const out: string[] = [];
+  for (let mask = 1; mask < 1 << letters.length; mask++) {
+    out.push(letters.filter((_, i) => mask & (1 << i)).join(""));
+  }
+  return out;
+}
+
+const CATEGORY_RESTRICTIONS = [
+  "category=laboratory",
+  "category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory",
+  "category=vital-signs",
+  "category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs",
+];
+
+/**
+ * Every resource scope string the sandbox grants. oidc-provider matches requested scopes against an explicit
+ * list (wildcards are plain strings to it), so the list is enumerated: contexts × served types and `*` ×
+ * (v1 permissions ∪ v2 permission subsets), plus the common Observation category restrictions.
+ */
+export function supportedResourceScopes(): string[] {
+  const permissions = ["read", "write", "*", ...v2Permissions()];
+  const out: string[] = [];
+  for (const context of ["patient", "user", "system"]) {
+    for (const type of ["*", ...SERVED_RESOURCE_TYPES]) {
+      for (const p of permissions) out.push(`${context}/${type}.${p}`);
+    }
+    for (const p of ["rs", "r", "s"]) {
+      for (const r of CATEGORY_RESTRICTIONS) out.push(`${context}/Observation.${p}?${r}`);
+    }
+  }
+  return out;
+}
+
+/** Scopes that are not about FHIR resources: identity, refresh and launch context. */
+export const NON_RESOURCE_SCOPES = [
+  "openid",
+  "fhirUser",
+  "profile",
+  "offline_access",
+  "online_access",
+  "launch",
+  "launch/patient",
+  "launch/encounter",
+] as const;
