@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { LabPanel } from "./LabPanel";
+import { HBA1C } from "../labs/catalog";
+import { a1c, fakeSession, httpError, searchBundle, TEST_BASE } from "../test/fakeSession";
+import type { Session } from "../fhir/session";
+
+function renderPanel(session: Session) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <LabPanel session={session} patientId="p1" lab={HBA1C} category={null} />
+    </QueryClientProvider>,
+  );
+}
+
+const PAGE2 = `${TEST_BASE}/Observation?page=2`;
+const PAGE3 = `${TEST_BASE}/Observation?page=3`;
+
+describe("LabPanel", () => {
+  it("shows loading first, then every page, newest first", async () => {
+    const session = fakeSession((url) => {
+      if (url === PAGE2) return searchBundle([a1c("b", "2020-01-01", 7.1), a1c("x", "2019-06-01", 9, "entered-in-error")], PAGE3, 5);
+      if (url === PAGE3) return searchBundle([a1c("c", "2019-01-01", 8.2)], undefined, 5);
+      return searchBundle([a1c("a", "2021-01-01", 6.4), a1c("d", "2018-01-01", 9.1)], PAGE2, 5);
+    });
+    renderPanel(session);
+    expect(screen.getByRole("status")).toHaveTextContent("Loading Hemoglobin A1c results…");
+    expect(await screen.findByText("Loaded 4 results")).toBeInTheDocument();
+    const rows = within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row").slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringContaining("6.4"),
+      expect.stringContaining("7.1"),
+      expect.stringContaining("8.2"),
+      expect.stringContaining("9.1"),
+    ]);
+    expect(screen.getByText(/1 entered in error or cancelled, not shown/)).toBeInTheDocument();
+    expect(screen.getByRole("figure", { name: "Hemoglobin A1c" })).toBeInTheDocument();
+    expect(session.calls).toHaveLength(3);
+    expect(session.calls[0]).toContain("code=http%3A%2F%2Floinc.org%7C4548-4");
+  });
+
+  it("an empty result: the table with no rows and an empty-state message, no alert", async () => {
+    renderPanel(fakeSession(() => searchBundle([], undefined, 0)));
+    expect(await screen.findByText("Loaded 0 results")).toBeInTheDocument();
+    expect(within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row")).toHaveLength(1);
+    expect(screen.getByText("No Hemoglobin A1c results are on record for this patient.")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("a failed page keeps what loaded, says what failed, and retries on request", async () => {
+    let failPage2 = true;
+    const session = fakeSession((url) => {
+      if (url === PAGE2) {
+        if (failPage2) throw httpError(500, url);
+        return searchBundle([a1c("b", "2020-01-01", 7.1)]);
+      }
+      return searchBundle([a1c("a", "2021-01-01", 6.4)], PAGE2);
+    });
+    renderPanel(session);
+    expect(await screen.findByRole("alert")).toHaveTextContent("The FHIR server had an error (500).");
+    expect(screen.getByRole("status")).toHaveTextContent("Stopped after 1 results");
+    expect(within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row")).toHaveLength(2);
+    failPage2 = false;
+    await userEvent.click(screen.getByRole("button", { name: "Retry" }));
+    expect(await screen.findByText("Loaded 2 results")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("a first page that fails: an alert with Retry, no table of stale data", async () => {
+    renderPanel(fakeSession(() => {
+      throw httpError(503);
+    }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("(503)");
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+  });
+
+  it("does not follow a next link to another origin, and says why it stopped", async () => {
+    const session = fakeSession(() => searchBundle([a1c("a", "2021-01-01", 6.4)], "https://evil.example/fhir/Observation?page=2"));
+    renderPanel(session);
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/another server.*Loaded 1 results$/));
+    expect(session.calls).toHaveLength(1);
+  });
+
+  it("stops when a next link loops back to a page already read", async () => {
+    const session = fakeSession((url) => (url === PAGE2 ? searchBundle([a1c("b", "2020-01-01", 7.1)], PAGE2) : searchBundle([a1c("a", "2021-01-01", 6.4)], PAGE2)));
+    renderPanel(session);
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/loops back.*Loaded 2 results$/));
+    expect(session.calls).toHaveLength(2);
+  });
+});

@@ -1,0 +1,34 @@
+/** Query factories: the single source of query keys and fetchers for the graph page. */
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { Session } from "../fhir/session";
+import { fetchObservationPage, type ObservationPage, type ObservationSearch } from "../fhir/observations";
+import { searchCodes, type LabDefinition } from "../labs/catalog";
+
+export const PAGE_SIZE = 50;
+
+export function patientQuery(session: Session, patientId: string) {
+  return queryOptions({
+    queryKey: ["patient", session.serverUrl, patientId],
+    queryFn: ({ signal }) => session.get<fhir4.Patient>(`Patient/${encodeURIComponent(patientId)}`, signal),
+    staleTime: Infinity,
+  });
+}
+
+export function observationSearch(patientId: string, lab: LabDefinition, category: string | null): ObservationSearch {
+  return { patientId, codes: searchCodes(lab), category, pageSize: PAGE_SIZE };
+}
+
+/** Every page of a lab's Observations; `next` links are followed until the last page, a loop, or a refused link. */
+export function observationsQuery(session: Session, search: ObservationSearch) {
+  return infiniteQueryOptions({
+    queryKey: ["observations", session.serverUrl, search.patientId, search.codes, search.category, search.pageSize],
+    queryFn: ({ pageParam, signal }) => fetchObservationPage(session, search, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: ObservationPage, pages: ObservationPage[]) => {
+      if (!last.next) return undefined;
+      // A link back to a page already read would loop forever: stop there.
+      return pages.some((p) => p.url === last.next) ? undefined : last.next;
+    },
+    staleTime: Infinity,
+  });
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import Ajv2020 from "ajv/dist/2020";
+import { ConfigError, parseConfig, serverFor } from "./config";
+
+const shipped: unknown = JSON.parse(readFileSync("public/config.json", "utf8"));
+const schema: object = JSON.parse(readFileSync("public/config.schema.json", "utf8"));
+const validate = new Ajv2020({ allErrors: true }).compile(schema);
+
+describe("config.json", () => {
+  it("the shipped file satisfies the committed JSON Schema", () => {
+    expect(validate(shipped), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("the shipped file parses, and lists the sandbox for standalone launch", () => {
+    const config = parseConfig(shipped);
+    expect(config.clientId).toBe("lab-graph");
+    expect(config.issAllowList).toContain("http://127.0.0.1:4400/fhir");
+    const sandbox = serverFor(config, new URL("http://127.0.0.1:4400/fhir/"));
+    expect(sandbox).toMatchObject({ name: "Local sandbox", standalone: true, pkceMode: "required" });
+  });
+
+  it("the schema refuses what the parser refuses", () => {
+    const bad = [
+      {},
+      { clientId: "x", scope: "s" },
+      { clientId: "x", scope: "s", issAllowList: ["javascript:alert(1)"] },
+      { clientId: "x", scope: "s", issAllowList: [], servers: [{ iss: "https://a/fhir", pkceMode: "plain" }] },
+      { clientId: "x", scope: "s", issAllowList: [], servers: [{ iss: "https://a/fhir", standalone: "yes" }] },
+    ];
+    for (const value of bad) {
+      expect(validate(value), JSON.stringify(value)).toBe(false);
+      expect(() => parseConfig(value), JSON.stringify(value)).toThrow(ConfigError);
+    }
+  });
+
+  it("names the wrong field", () => {
+    expect(() => parseConfig({ clientId: "x", scope: "s", issAllowList: [], servers: [{ iss: "https://a/fhir", pkceMode: "plain" }] })).toThrow(
+      'config.json: servers[0].pkceMode must be "required" or "unsafeV1".',
+    );
+  });
+
+  it("fills server defaults: PKCE required, no category, not standalone", () => {
+    const config = parseConfig({ clientId: "x", scope: "s", issAllowList: [], servers: [{ iss: "https://a.example/fhir" }] });
+    expect(config.servers[0]).toEqual({ iss: "https://a.example/fhir", name: undefined, standalone: false, clientId: undefined, pkceMode: "required", observationCategory: null });
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * The runtime configuration, `config.json` next to index.html (schema: config.schema.json). Fetched at run
+ * time so a deployer can edit the built app without rebuilding it.
+ */
+import { canonicalBase, parseFhirBase } from "./allowList";
+
+export type PkceMode = "required" | "unsafeV1";
+
+export interface ServerConfig {
+  readonly iss: string;
+  readonly name?: string;
+  readonly standalone?: boolean;
+  readonly clientId?: string;
+  readonly pkceMode?: PkceMode;
+  /** Added to Observation searches for servers that need it (Epic: `laboratory`). */
+  readonly observationCategory?: string | null;
+}
+
+export interface AppConfig {
+  readonly clientId: string;
+  /** Scope template: the app adds `launch` or `launch/patient`, and writes `.read` for SMART v1 servers. */
+  readonly scope: string;
+  readonly issAllowList: readonly string[];
+  readonly servers: readonly ServerConfig[];
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+function fail(message: string): never {
+  throw new ConfigError(`config.json: ${message}`);
+}
+
+function optionalString(value: unknown, where: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") fail(`${where} must be a string.`);
+  return value;
+}
+
+/** Validates parsed JSON as an AppConfig, with a message naming the first wrong field. */
+export function parseConfig(json: unknown): AppConfig {
+  if (!json || typeof json !== "object" || Array.isArray(json)) fail("the file must hold a JSON object.");
+  const raw = json as Record<string, unknown>;
+  const clientId = optionalString(raw.clientId, "clientId");
+  if (!clientId) fail("clientId is required.");
+  const scope = optionalString(raw.scope, "scope");
+  if (!scope) fail("scope is required.");
+  if (!Array.isArray(raw.issAllowList) || raw.issAllowList.some((e) => typeof e !== "string")) {
+    fail("issAllowList must be a list of FHIR base URLs.");
+  }
+  const issAllowList = raw.issAllowList as string[];
+  for (const entry of issAllowList) {
+    if (!parseFhirBase(entry).ok) fail(`issAllowList entry "${entry}" is not a plain http(s) URL.`);
+  }
+  const serversRaw = raw.servers ?? [];
+  if (!Array.isArray(serversRaw)) fail("servers must be a list.");
+  const servers = serversRaw.map((s: unknown, i): ServerConfig => {
+    if (!s || typeof s !== "object") fail(`servers[${i}] must be an object.`);
+    const server = s as Record<string, unknown>;
+    const iss = optionalString(server.iss, `servers[${i}].iss`);
+    if (!iss || !parseFhirBase(iss).ok) fail(`servers[${i}].iss must be a FHIR base URL.`);
+    const pkceMode = server.pkceMode ?? "required";
+    if (pkceMode !== "required" && pkceMode !== "unsafeV1") fail(`servers[${i}].pkceMode must be "required" or "unsafeV1".`);
+    if (server.standalone !== undefined && typeof server.standalone !== "boolean") fail(`servers[${i}].standalone must be true or false.`);
+    const category = server.observationCategory;
+    if (category !== undefined && category !== null && typeof category !== "string") fail(`servers[${i}].observationCategory must be a string or null.`);
+    return {
+      iss,
+      name: optionalString(server.name, `servers[${i}].name`),
+      standalone: server.standalone === true,
+      clientId: optionalString(server.clientId, `servers[${i}].clientId`),
+      pkceMode,
+      observationCategory: (category as string | null | undefined) ?? null,
+    };
+  });
+  return { clientId, scope, issAllowList, servers };
+}
+
+/** The settings for a FHIR base: the matching `servers[]` entry, if any. */
+export function serverFor(config: AppConfig, iss: URL): ServerConfig | undefined {
+  const wanted = canonicalBase(iss);
+  return config.servers.find((s) => {
+    const parsed = parseFhirBase(s.iss);
+    return parsed.ok && canonicalBase(parsed.url) === wanted;
+  });
+}
+
+/** Loads config.json from next to the current page. */
+export async function loadConfig(signal?: AbortSignal): Promise<AppConfig> {
+  const url = new URL("config.json", document.baseURI);
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-cache", signal });
+  } catch {
+    throw new ConfigError("The app's configuration (config.json) could not be loaded. Check your connection and reload.");
+  }
+  if (!response.ok) throw new ConfigError(`The app's configuration (config.json) could not be loaded (HTTP ${response.status}).`);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new ConfigError("config.json is not valid JSON.");
+  }
+  return parseConfig(json);
+}

@@ -1,0 +1,38 @@
+/**
+ * Starts a SMART authorization (EHR or standalone launch) with fhirclient: PKCE S256, a random UUID as `state`,
+ * and the scope chosen from the server's discovery document. Used by the launch page only.
+ */
+import FHIR from "fhirclient";
+import { discover, DiscoveryError } from "./discovery";
+import { buildScope } from "../launch/plan";
+import type { PkceMode } from "../config/config";
+
+export interface AuthorizeRequest {
+  readonly kind: "ehr" | "standalone";
+  readonly iss: string;
+  readonly launch?: string;
+  readonly clientId: string;
+  readonly scopeTemplate: string;
+  readonly pkceMode: PkceMode;
+}
+
+export async function startAuthorization(request: AuthorizeRequest): Promise<void> {
+  const smart = await discover(request.iss);
+  const s256 = (smart.code_challenge_methods_supported ?? []).includes("S256");
+  if (!s256 && request.pkceMode === "required") {
+    throw new DiscoveryError(
+      `The FHIR server at ${request.iss} does not offer PKCE with S256, which this app requires to sign in safely. If the server is known to support it anyway, an administrator can set "pkceMode": "unsafeV1" for it in config.json.`,
+    );
+  }
+  const smartV2 = (smart.capabilities ?? []).includes("permission-v2");
+  await FHIR.oauth2.authorize({
+    iss: request.iss,
+    launch: request.launch,
+    clientId: request.clientId,
+    scope: buildScope(request.scopeTemplate, request.kind, smartV2),
+    redirectUri: "./index.html",
+    pkceMode: request.pkceMode,
+    stateKey: crypto.randomUUID(),
+    completeInTarget: true,
+  });
+}

@@ -1,0 +1,34 @@
+/** Patient details for the banner: pure helpers. */
+
+export function patientName(patient: fhir4.Patient): string {
+  const name = patient.name?.find((n) => n.use === "official") ?? patient.name?.find((n) => n.use !== "old") ?? patient.name?.[0];
+  if (!name) return "Unnamed patient";
+  if (name.text) return name.text;
+  const parts = [...(name.given ?? []), name.family].filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join(" ") : "Unnamed patient";
+}
+
+/** Whole years between a FHIR birth date and `today`. */
+export function ageInYears(birthDate: string, today: Date): number | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(birthDate);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : 1;
+  const day = m[3] ? Number(m[3]) : 1;
+  let age = today.getFullYear() - year;
+  if (today.getMonth() + 1 < month || (today.getMonth() + 1 === month && today.getDate() < day)) age--;
+  return age >= 0 ? age : undefined;
+}
+
+/** The medical record number: an identifier typed MR, else the first one marked usual. */
+export function medicalRecordNumber(patient: fhir4.Patient): string | undefined {
+  const ids = patient.identifier ?? [];
+  const mr = ids.find((i) => i.type?.coding?.some((c) => c.code === "MR"));
+  return (mr ?? ids.find((i) => i.use === "usual"))?.value;
+}
+
+const SEX: Record<string, string> = { male: "Male", female: "Female", other: "Other", unknown: "Unknown" };
+
+export function sexLabel(gender: fhir4.Patient["gender"]): string | undefined {
+  return gender ? SEX[gender] : undefined;
+}

@@ -1,0 +1,52 @@
+import type { Session } from "../fhir/session";
+import { FhirRequestError } from "../fhir/errors";
+
+export const TEST_BASE = "https://ehr.test/fhir";
+
+type Responder = (url: string) => unknown;
+
+/** A Session whose GETs are answered by `respond` (throw to fail); records every URL asked for. */
+export function fakeSession(respond: Responder, overrides: Partial<Session> = {}): Session & { readonly calls: string[] } {
+  const calls: string[] = [];
+  return {
+    serverUrl: TEST_BASE,
+    patientId: "p1",
+    encounterId: undefined,
+    needPatientBanner: true,
+    styleUrl: undefined,
+    grantedScope: "launch patient/Observation.rs patient/Patient.rs",
+    calls,
+    async get<T>(url: string): Promise<T> {
+      const absolute = new URL(url, `${TEST_BASE}/`).href;
+      calls.push(absolute);
+      return respond(absolute) as T;
+    },
+    ...overrides,
+  };
+}
+
+export function a1c(id: string, date: string, value: number, status: fhir4.Observation["status"] = "final"): fhir4.Observation {
+  return {
+    resourceType: "Observation",
+    id,
+    status,
+    code: { coding: [{ system: "http://loinc.org", code: "4548-4" }] },
+    subject: { reference: "Patient/p1" },
+    effectiveDateTime: date,
+    valueQuantity: { value, unit: "%", system: "http://unitsofmeasure.org", code: "%" },
+  };
+}
+
+export function searchBundle(observations: fhir4.Observation[], next?: string, total?: number): fhir4.Bundle {
+  return {
+    resourceType: "Bundle",
+    type: "searchset",
+    total,
+    link: next ? [{ relation: "next", url: next }] : [],
+    entry: observations.map((resource) => ({ resource })),
+  };
+}
+
+export function httpError(status: number, url = TEST_BASE): FhirRequestError {
+  return new FhirRequestError(`The FHIR server had an error (${status}).`, status, url);
+}
