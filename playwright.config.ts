@@ -1,0 +1,102 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4400);
+const APP_PORT = Number(process.env.APP_PORT ?? 5173);
+
+/** Debian's Chromium when present (this project's CI); Playwright's bundled browser elsewhere. */
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+const QUIET_NETWORK = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * Playwright's own --disable-features list includes ThirdPartyStoragePartitioning, which makes Chromium deny
+ * storage to cross-site iframes (an EHR framing the app). Real Chrome, Firefox and Safari give such frames
+ * partitioned storage, so the default project restates the list without it; Chromium keeps only the last
+ * --disable-features switch. The "storage-blocked" project keeps Playwright's list, to test that case.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING = [
+  "AvoidUnnecessaryBeforeUnloadCheckSync",
+  "DestroyProfileOnBrowserClose",
+  "HttpsUpgrades",
+  "HttpsFirstBalancedModeAutoEnable",
+  "LensOverlay",
+  "MediaRouter",
+  "PaintHolding",
+  "AvoidCorsURLLoaderRestartOnRedirect",
+  "OptimizationHints",
+  "NetworkTimeServiceQuerying",
+  "AimEnabled",
+  "PreconnectToSearch",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: `http://localhost:${APP_PORT}`,
+    trace: "retain-on-failure",
+    ...devices["Desktop Chrome"],
+  },
+  projects: [
+    {
+      name: "chromium",
+      testIgnore: /storage-blocked|screenshots/,
+      use: {
+        launchOptions: {
+          executablePath,
+          args: [...QUIET_NETWORK, `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING.join(",")}`],
+        },
+      },
+    },
+    {
+      name: "storage-blocked",
+      testMatch: /storage-blocked/,
+      use: { launchOptions: { executablePath, args: QUIET_NETWORK } },
+    },
+    {
+      // `npm run screenshots`: the README's pictures, taken from the running app. Not part of `npm test`.
+      name: "screenshots",
+      testMatch: /screenshots/,
+      use: {
+        viewport: { width: 1200, height: 800 },
+        launchOptions: {
+          executablePath,
+          args: [...QUIET_NETWORK, `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING.join(",")}`],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx sandbox/main.ts",
+      url: `http://127.0.0.1:${SANDBOX_PORT}/fhir/metadata`,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+      timeout: 60_000,
+    },
+    {
+      command: "node_modules/.bin/vite",
+      url: `http://127.0.0.1:${APP_PORT}/launch.html`,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+      timeout: 60_000,
+    },
+  ],
+});
