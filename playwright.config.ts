@@ -85,7 +85,7 @@ export default defineConfig({
     {
       command: "node_modules/.bin/tsx sandbox/main.ts",
       url: `http://127.0.0.1:${SANDBOX_PORT}/fhir/metadata`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: process.env.PW_REUSE === "1",
       stdout: "ignore",
       stderr: "pipe",
       timeout: 60_000,
@@ -93,7 +93,7 @@ export default defineConfig({
     {
       command: "node_modules/.bin/vite",
       url: `http://127.0.0.1:${APP_PORT}/launch.html`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: process.env.PW_REUSE === "1",
       stdout: "ignore",
       stderr: "pipe",
       timeout: 60_000,
