@@ -1,0 +1,148 @@
+/**
+ * The servers a benchmark run needs, all on loopback and on free ports: the sandbox, a proxy in front of it
+ * that adds a fixed delay to every response (a stand-in for network latency), and a static server for the
+ * built app. Every request through the proxy and the static server is logged with its timing.
+ */
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { startSandbox, type Sandbox } from "../../sandbox/src/server.ts";
+
+export interface LoggedRequest {
+  readonly server: "sandbox" | "static";
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  /** Epoch milliseconds (fractional): when the request arrived, and when its response was fully sent. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Requests the browser makes on its own (the tab's icon) that no page waits for: left out of the log. */
+const IGNORED = /\/favicon\.(svg|ico)$/;
+
+export class RequestLog {
+  readonly entries: LoggedRequest[] = [];
+
+  add(entry: LoggedRequest): void {
+    if (!IGNORED.test(new URL(entry.url).pathname)) this.entries.push(entry);
+  }
+
+  clear(): void {
+    this.entries.length = 0;
+  }
+}
+
+export function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function listen(server: Server, host = "127.0.0.1"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+export interface DelayedSandbox {
+  readonly origin: string;
+  readonly fhirBase: string;
+  readonly sandbox: Sandbox;
+  /** Milliseconds added before each response is sent; change it between measurements. */
+  delay: number;
+  close(): Promise<void>;
+}
+
+/** Starts the sandbox behind a delaying proxy; the sandbox names the proxy's origin in every URL it gives. */
+export async function startDelayedSandbox(log: RequestLog, dataDir: string): Promise<DelayedSandbox> {
+  const proxy = createServer();
+  const proxyPort = await listen(proxy);
+  const origin = `http://127.0.0.1:${proxyPort}`;
+  const sandbox = await startSandbox({ port: 0, publicOrigin: origin, dataDir });
+  const target = sandbox.server.address() as AddressInfo;
+  const state: DelayedSandbox = {
+    origin,
+    fhirBase: `${origin}/fhir`,
+    sandbox,
+    delay: 0,
+    close: async () => {
+      await close(proxy);
+      await sandbox.close();
+    },
+  };
+  proxy.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const start = now();
+    const upstream = httpRequest(
+      { host: "127.0.0.1", port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (reply) => {
+        const chunks: Buffer[] = [];
+        reply.on("data", (c: Buffer) => chunks.push(c));
+        reply.on("end", () => {
+          setTimeout(() => {
+            res.writeHead(reply.statusCode ?? 502, reply.headers);
+            res.end(Buffer.concat(chunks), () => {
+              log.add({ server: "sandbox", method: req.method ?? "", url: `${origin}${req.url}`, status: reply.statusCode ?? 0, start, end: now() });
+            });
+          }, state.delay);
+        });
+      },
+    );
+    upstream.on("error", () => {
+      res.writeHead(502);
+      res.end();
+    });
+    req.pipe(upstream);
+  });
+  return state;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+export interface StaticServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a folder (the built app). `overrides` answers given paths with fixed bodies (the benchmark's
+ * config.json, which allow-lists the proxy's FHIR base). Reached as `localhost`, so the app and the sandbox
+ * (127.0.0.1) are different sites, as a real app and EHR are.
+ */
+export async function startStaticServer(root: string, log: RequestLog, overrides: Record<string, string> = {}): Promise<StaticServer> {
+  const server = createServer(async (req, res) => {
+    const start = now();
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const done = (status: number, body: Buffer | string, type: string) => {
+      res.writeHead(status, { "Content-Type": type, "Cache-Control": path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache" });
+      res.end(body, () => log.add({ server: "static", method: req.method ?? "", url: `${origin}${req.url}`, status, start, end: now() }));
+    };
+    const override = overrides[path];
+    if (override !== undefined) return done(200, override, TYPES[extname(path)] ?? "application/octet-stream");
+    const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
+    if (!file.startsWith(normalize(root))) return done(403, "", "text/plain");
+    try {
+      if (!(await stat(file)).isFile()) return done(404, "", "text/plain");
+      done(200, await readFile(file), TYPES[extname(file)] ?? "application/octet-stream");
+    } catch {
+      done(404, "", "text/plain");
+    }
+  });
+  const port = await listen(server);
+  const origin = `http://localhost:${port}`;
+  return { origin, close: () => close(server) };
+}

@@ -1,0 +1,267 @@
+/**
+ * `npm run bench [-- --quick]`: builds the app and a baseline page, starts the sandbox (behind a delaying
+ * proxy) and static servers, drives Chromium, prints a table and writes bench/results.json.
+ * What each metric means: bench/README.md.
+ */
+import { mkdir, readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { join, resolve } from "node:path";
+import type { Browser } from "@playwright/test";
+import { build, type Plugin } from "vite";
+import { RequestLog, startDelayedSandbox, startStaticServer, type DelayedSandbox, type LoggedRequest, type StaticServer } from "./lib/servers.ts";
+import { launchBrowser, newContext, type Marks } from "./lib/browser.ts";
+import { criticalPath, kindOf, requiredWaves, waves } from "./lib/waves.ts";
+import { appData, SCALE_PATIENTS, TEN_PAGE_PATIENT, TEN_PAGE_RESULTS } from "./lib/data.ts";
+import { environment, metric, table, writeResults, type Metric } from "./lib/report.ts";
+import { searchMetrics } from "./lib/search.ts";
+
+const QUICK = process.argv.includes("--quick");
+const TMP = resolve("bench/.tmp");
+const DELAY_MS = 100;
+const KiB = 1024;
+const RENDER_TIMEOUT_MS = 90_000;
+
+/** Module sizes per chunk, recorded while building (the bundle metric lists the largest). */
+interface ModuleSize {
+  readonly id: string;
+  readonly bytes: number;
+}
+
+function moduleSizes(into: ModuleSize[]): Plugin {
+  return {
+    name: "bench-module-sizes",
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== "chunk") continue;
+        for (const [id, info] of Object.entries(chunk.modules)) into.push({ id, bytes: info.renderedLength });
+      }
+    },
+  };
+}
+
+async function buildApp(modules: ModuleSize[]): Promise<string> {
+  const outDir = join(TMP, "dist");
+  await build({ logLevel: "warn", build: { outDir, emptyOutDir: true }, plugins: [moduleSizes(modules)] });
+  return outDir;
+}
+
+async function buildBaseline(): Promise<string> {
+  const outDir = join(TMP, "baseline-dist");
+  await build({
+    configFile: false,
+    logLevel: "warn",
+    root: resolve("bench/baseline"),
+    base: "./",
+    define: { FHIRCLIENT_PURE: "true" },
+    build: { outDir, emptyOutDir: true, rolldownOptions: { input: { index: resolve("bench/baseline/index.html"), launch: resolve("bench/baseline/launch.html") } } },
+  });
+  return outDir;
+}
+
+function benchConfig(fhirBase: string): string {
+  return JSON.stringify({
+    clientId: "lab-graph",
+    scope: "openid fhirUser offline_access patient/Patient.rs patient/Observation.rs",
+    issAllowList: [fhirBase],
+    servers: [{ iss: fhirBase, name: "Benchmark sandbox", standalone: true }],
+  });
+}
+
+/** Asks the sandbox's EHR launch endpoint for a launch URL of `app` for `patient`. */
+async function launchUrl(sandbox: DelayedSandbox, app: string, patient: string): Promise<string> {
+  const response = await fetch(`${sandbox.origin}/launch?${new URLSearchParams({ app, patient })}`, { redirect: "manual" });
+  const location = response.headers.get("location");
+  if (!location) throw new Error(`The sandbox did not launch ${patient}: ${response.status}`);
+  return location;
+}
+
+interface Run {
+  readonly start: number;
+  readonly marks: Required<Marks>;
+  readonly requests: readonly LoggedRequest[];
+  /** JS heap in use after the last point, after a garbage collection (bytes). */
+  readonly heapBytes: number;
+}
+
+/** One launch in a fresh browser context (empty caches), until every point is drawn. */
+async function launchRun(browser: Browser, log: RequestLog, sandbox: DelayedSandbox, app: StaticServer, patient: string, delay: number, timeout = 120_000): Promise<Run> {
+  sandbox.delay = 0;
+  const url = await launchUrl(sandbox, `${app.origin}/launch.html`, patient);
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    sandbox.delay = delay;
+    log.clear();
+    const start = performance.timeOrigin + performance.now();
+    await page.goto(url);
+    await page.waitForFunction(() => Boolean(window.__bench?.firstPoint && window.__bench?.allPoints), undefined, { timeout, polling: 50 });
+    const marks = (await page.evaluate(() => window.__bench)) as Required<Marks>;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    return { start, marks, requests: [...log.entries], heapBytes: usedSize };
+  } finally {
+    sandbox.delay = 0;
+    await context.close();
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function tokenEnd(run: Run): number {
+  const token = run.requests.find((r) => kindOf(r) === "token" && r.method === "POST");
+  if (!token) throw new Error("No token request was seen");
+  return token.end;
+}
+
+async function criticalPathMetrics(browser: Browser, log: RequestLog, sandbox: DelayedSandbox, app: StaticServer): Promise<Metric[]> {
+  const runs: Run[] = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) runs.push(await launchRun(browser, log, sandbox, app, "hba1c-long", DELAY_MS));
+  const analysed = runs.map((run) => {
+    const all = waves(run.requests.filter((r) => r.start <= run.marks.firstPoint));
+    const path = criticalPath(all);
+    const sandboxWaves = path.filter((w) => w.requests.some((r) => r.server === "sandbox")).length;
+    return { run, path, required: requiredWaves(path), sandboxWaves, requests: path.flatMap((w) => w.requests).length };
+  });
+  const typical = analysed[Math.floor(analysed.length / 2)]!;
+  console.log("\nCritical path (one run, delay %d ms per sandbox response):", DELAY_MS);
+  for (const wave of typical.path) {
+    console.log(`  wave ${wave.index}: ${wave.requests.map((r) => `${r.method} ${kindOf(r)} ${new URL(r.url).pathname.slice(0, 40)}`).join(" | ")}`);
+  }
+  const ratios = analysed.map((a) => (a.run.marks.firstPoint - a.run.start) / (a.sandboxWaves * DELAY_MS));
+  return [
+    metric("critical_path_waves", typical.path.length, "waves", null, `${typical.sandboxWaves} of them wait on the sandbox`),
+    metric("critical_path_extra_waves", Math.max(0, typical.path.length - typical.required), "waves", { op: "<=", value: 0 }, "waves on the critical path the SMART flow does not need"),
+    metric("critical_path_requests", typical.requests, "requests"),
+    metric("launch_to_first_point_ms", median(analysed.map((a) => a.run.marks.firstPoint - a.run.start)), "ms", null, `with ${DELAY_MS} ms per sandbox response`),
+    metric("latency_bound_launch_ratio", median(ratios), "ratio", { op: "<=", value: 1.15 }, "time to first point / (sandbox waves × delay)"),
+  ];
+}
+
+async function streamingMetrics(browser: Browser, log: RequestLog, sandbox: DelayedSandbox, app: StaticServer, baseline: StaticServer): Promise<Metric[]> {
+  const appRuns: Run[] = [];
+  const baseRuns: Run[] = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    appRuns.push(await launchRun(browser, log, sandbox, app, TEN_PAGE_PATIENT, DELAY_MS));
+    baseRuns.push(await launchRun(browser, log, sandbox, baseline, TEN_PAGE_PATIENT, DELAY_MS));
+  }
+  const appFirst = median(appRuns.map((r) => r.marks.firstPoint - tokenEnd(r)));
+  const appAll = median(appRuns.map((r) => r.marks.allPoints - tokenEnd(r)));
+  const baseAll = median(baseRuns.map((r) => r.marks.allPoints - tokenEnd(r)));
+  const pages = appRuns[0]!.requests.filter((r) => r.method === "GET" && new URL(r.url).pathname.endsWith("/Observation")).length;
+  return [
+    metric("stream_pages", pages, "pages", null, `${TEN_PAGE_RESULTS} results at _count=50`),
+    metric("stream_first_point_ms", appFirst, "ms", null, "from the token response"),
+    metric("stream_all_points_ms", appAll, "ms", null, "from the token response"),
+    metric("stream_baseline_all_points_ms", baseAll, "ms", null, "fhirclient pageLimit: 0, then draw"),
+    metric("stream_first_point_speedup", baseAll / appFirst, "×", { op: ">=", value: 3 }, "baseline's first point / ours"),
+    metric("stream_all_points_vs_baseline", appAll / baseAll, "ratio", { op: "<=", value: 1 }, "ours / baseline's, for every point"),
+  ];
+}
+
+/**
+ * Render scale: from the last page's response to every point painted, for 100, 1 000 and 10 000 results; and
+ * the graph page's heap once 10 000 points are drawn.
+ */
+async function renderMetrics(browser: Browser, log: RequestLog, sandbox: DelayedSandbox, app: StaticServer): Promise<Metric[]> {
+  const figures: Record<string, number> = {};
+  let heapMiB = Number.NaN;
+  const unfinished: string[] = [];
+  for (const [count, patient] of Object.entries(SCALE_PATIENTS)) {
+    const runs: Run[] = [];
+    try {
+      for (let i = 0; i < (QUICK ? 1 : 3); i++) runs.push(await launchRun(browser, log, sandbox, app, patient, 0, RENDER_TIMEOUT_MS));
+    } catch (error) {
+      if (!(error instanceof Error && error.name === "TimeoutError")) throw error;
+      unfinished.push(count);
+      figures[count] = Number.NaN;
+      continue;
+    }
+    figures[count] = median(
+      runs.map((run) => {
+        const lastPage = run.requests.filter((r) => r.method === "GET" && kindOf(r) === "fhir" && new URL(r.url).pathname.endsWith("/Observation")).at(-1);
+        return run.marks.allPoints - (lastPage?.end ?? run.marks.allPoints);
+      }),
+    );
+    if (count === "10000") heapMiB = median(runs.map((r) => r.heapBytes)) / (1024 * 1024);
+  }
+  const late = unfinished.length ? `; ${unfinished.join(", ")} results did not finish loading within ${RENDER_TIMEOUT_MS / 1000} s` : "";
+  return [
+    metric("render_100_ms", figures["100"]!, "ms", null, `last page's response to every point painted${late}`),
+    metric("render_1000_ms", figures["1000"]!, "ms"),
+    metric("render_10000_ms", figures["10000"]!, "ms"),
+    metric("render_10000_vs_1000", figures["10000"]! / Math.max(figures["1000"]!, 1), "ratio", { op: "<=", value: 2 }),
+    metric("heap_10000_points_mb", heapMiB, "MiB", { op: "<=", value: 100 }, "graph page JS heap after loading 10 000 results, after GC"),
+  ];
+}
+
+/** Gzip KiB of the scripts and styles a page loads before its first FHIR data request. */
+async function bundleMetrics(run: Run, dist: string, modules: readonly ModuleSize[]): Promise<Metric[]> {
+  const gzipKiB = async (requests: readonly LoggedRequest[]) => {
+    let bytes = 0;
+    for (const r of requests) bytes += gzipSync(await readFile(join(dist, new URL(r.url).pathname))).length;
+    return bytes / KiB;
+  };
+  const assets = run.requests.filter((r) => r.server === "static" && kindOf(r) === "asset" && /\.(js|css)$/.test(new URL(r.url).pathname));
+  const indexLoaded = run.requests.find((r) => kindOf(r) === "page" && new URL(r.url).pathname.endsWith("index.html"));
+  const firstData = run.requests.find((r) => kindOf(r) === "fhir");
+  if (!indexLoaded || !firstData) throw new Error("The launch did not reach the graph page's data");
+  const launchAssets = assets.filter((r) => r.start < indexLoaded.start);
+  const indexAssets = assets.filter((r) => r.start >= indexLoaded.start && r.start < firstData.start);
+  const fixed = /node_modules\/(react|react-dom|scheduler|recharts|@tanstack|fhirclient|d3-[a-z-]+|victory-vendor|@reduxjs|redux|immer|reselect|react-redux|use-sync-external-store|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|internmap|clsx|js-base64|debug|ms)\//;
+  const fixedBytes = modules.filter((m) => fixed.test(m.id)).reduce((n, m) => n + m.bytes, 0);
+  const ownBytes = modules.filter((m) => !fixed.test(m.id)).reduce((n, m) => n + m.bytes, 0);
+  const indexKiB = await gzipKiB(indexAssets);
+  // Gzip shares are estimated from the rendered (pre-minification) sizes of the modules in each group.
+  const ownKiB = (indexKiB * ownBytes) / (ownBytes + fixedBytes);
+  const largest = [...modules].sort((a, b) => b.bytes - a.bytes).slice(0, 8);
+  console.log("\nLargest modules (rendered bytes):");
+  for (const m of largest) console.log(`  ${(m.bytes / KiB).toFixed(1).padStart(7)} KiB  ${m.id.replace(/^.*node_modules\//, "")}`);
+  return [
+    metric("launch_js_gzip_kb", await gzipKiB(launchAssets), "KiB", { op: "<=", value: 20 }, launchAssets.map((r) => new URL(r.url).pathname.split("/").pop()).join(", ")),
+    metric("index_js_gzip_kb", indexKiB, "KiB", { op: "<=", value: 230 }, "JS+CSS before the first FHIR request"),
+    metric("index_own_code_gzip_kb", ownKiB, "KiB", { op: "<=", value: 30 }, "everything but react, react-dom, recharts, react-query, fhirclient (estimated share)"),
+    metric("index_requests_after_token", run.requests.filter((r) => r.server === "static" && r.start > tokenEnd(run)).length, "requests", { op: "<=", value: 0 }, "chunks fetched after the token arrived"),
+  ];
+}
+
+async function main(): Promise<void> {
+  await mkdir(TMP, { recursive: true });
+  const started = Date.now();
+  const modules: ModuleSize[] = [];
+  console.log("Building the app and the baseline…");
+  const dist = await buildApp(modules);
+  const baselineDist = await buildBaseline();
+  const log = new RequestLog();
+  const sandbox = await startDelayedSandbox(log, await appData(TMP));
+  const overrides = { "/config.json": benchConfig(sandbox.fhirBase) };
+  const app = await startStaticServer(dist, log, overrides);
+  const baseline = await startStaticServer(baselineDist, log);
+  const browser = await launchBrowser();
+  const chromiumVersion = browser.version();
+  const metrics: Metric[] = [];
+  try {
+    console.log("Measuring the critical path…");
+    metrics.push(...(await criticalPathMetrics(browser, log, sandbox, app)));
+    const bundleRun = await launchRun(browser, log, sandbox, app, "hba1c-long", 0);
+    metrics.push(...(await bundleMetrics(bundleRun, dist, modules)));
+    console.log("Measuring streaming against the baseline…");
+    metrics.push(...(await streamingMetrics(browser, log, sandbox, app, baseline)));
+    console.log("Measuring render scale and memory…");
+    metrics.push(...(await renderMetrics(browser, log, sandbox, app)));
+  } finally {
+    await browser.close();
+    await Promise.all([app.close(), baseline.close(), sandbox.close()]);
+  }
+  console.log("Measuring sandbox search…");
+  metrics.push(...(await searchMetrics(TMP, QUICK)));
+  const results = { environment: environment(chromiumVersion, QUICK ? "quick" : "full"), metrics };
+  await writeResults(QUICK ? join(TMP, "results.quick.json") : "bench/results.json", results);
+  console.log(`\n${table(metrics)}\n\n${metrics.filter((m) => m.pass === false).length} missed, in ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+await main();
