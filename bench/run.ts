@@ -14,6 +14,7 @@ import { criticalPath, kindOf, requiredWaves, waves } from "./lib/waves.ts";
 import { appData, SCALE_PATIENTS, TEN_PAGE_PATIENT, TEN_PAGE_RESULTS } from "./lib/data.ts";
 import { environment, metric, table, writeResults, type Metric } from "./lib/report.ts";
 import { searchMetrics } from "./lib/search.ts";
+import { soak } from "./soak.ts";
 
 const QUICK = process.argv.includes("--quick");
 const TMP = resolve("bench/.tmp");
@@ -259,6 +260,8 @@ async function main(): Promise<void> {
   }
   console.log("Measuring sandbox search…");
   metrics.push(...(await searchMetrics(TMP, QUICK)));
+  console.log("Soak: simulated launches against the sandbox…");
+  metrics.push(...(await soak(QUICK ? { seconds: 3, concurrency: 4, rounds: 2 } : { seconds: 10, concurrency: 8, rounds: 3 })));
   const results = { environment: environment(chromiumVersion, QUICK ? "quick" : "full"), metrics };
   await writeResults(QUICK ? join(TMP, "results.quick.json") : "bench/results.json", results);
   console.log(`\n${table(metrics)}\n\n${metrics.filter((m) => m.pass === false).length} missed, in ${Math.round((Date.now() - started) / 1000)} s.`);
