@@ -1,5 +1,5 @@
 /** Small HTTP helpers for the sandbox's own routes (oidc-provider brings its own). */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 export const FHIR_JSON_TYPE = "application/fhir+json; charset=utf-8";
@@ -23,8 +23,6 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
     "Cache-Control": "no-store",
     // The EHR pages frame apps from any loopback origin; they run no inline script of their own.
     "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-src http: https:; form-action 'self' http: https:",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
     ...headers,
   });
   res.end(html);
@@ -35,21 +33,16 @@ export function redirect(res: ServerResponse, location: string, status = 302): v
   res.end();
 }
 
-/** Reads a request body up to `limit` bytes; `undefined` when it is larger. */
-export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/** Sent with every response: no MIME sniffing, no referrer (URLs may carry launch values or codes). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+};
 
 /** CORS for resources any web app may read with a bearer token (no cookies involved). */
 export const OPEN_CORS: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 /**
- * The sandbox EHR: one HTTP server with an OAuth 2 / OpenID authorization server (oidc-provider), a FHIR R4
- * API over an in-memory store, SMART discovery, launch endpoints and an EHR simulator page.
+ * The sandbox EHR: one HTTP server with several FHIR bases on the same data (see servers.ts), each with its
+ * own OAuth 2 / OpenID authorization server (oidc-provider); SMART discovery; launch endpoints; seed 002's
+ * Aidbox calls; seed 003's debug tools and open endpoint; and the EHR simulator page.
  *
  * `startSandbox()` is the program; `main.ts` runs it on a fixed port, tests run it on port 0.
  */
@@ -8,14 +9,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { AuthServer } from "./auth/provider.ts";
-import { LaunchCodec, isStyle, type LaunchContext } from "./auth/launch.ts";
-import { NON_RESOURCE_SCOPES } from "./auth/scopes.ts";
+import { APP_CLIENT_ID, appClient } from "./auth/clients.ts";
+import { LaunchCodec, type LaunchContext } from "./auth/launch.ts";
 import { FhirStore } from "./fhir/store.ts";
-import { FhirApi, accessFor } from "./fhir/api.ts";
-import { FhirError, operationOutcome, unauthorized } from "./fhir/outcome.ts";
+import { FhirApi } from "./fhir/api.ts";
+import { FhirEndpoint, OPEN_ENDPOINT_HEADER, OpenFhirEndpoint } from "./fhir/endpoint.ts";
+import { FhirError, operationOutcome } from "./fhir/outcome.ts";
 import { EHR_CSS, errorPage, framePage, homePage, type PatientSummary } from "./ehr/pages.ts";
+import { parseLaunchOptions } from "./ehr/launch-options.ts";
 import { STYLES } from "./ehr/styles.ts";
-import { FHIR_JSON_TYPE, OPEN_CORS, readBody, redirect, sendHtml, sendJson } from "./http.ts";
+import { FHIR_SERVERS, type FhirServerId, type FhirServerSettings } from "./servers.ts";
+import { ForeignListener } from "./foreign.ts";
+import { handleDebug } from "./debug.ts";
+import { putClient, rpc, type AidboxDeps } from "./aidbox.ts";
+import { FHIR_JSON_TYPE, OPEN_CORS, SECURITY_HEADERS, redirect, sendHtml, sendJson } from "./http.ts";
 
 export interface SandboxOptions {
   /** TCP port; 0 picks a free one (tests). Default 4400. */
@@ -24,53 +31,49 @@ export interface SandboxOptions {
   readonly host?: string;
   /** Origin the sandbox is reached at, when not `http://<host>:<port>`. */
   readonly publicOrigin?: string;
-  /** Folder of FHIR Bundle JSON files to load. Default `sandbox/data`. */
+  /** Folder of FHIR Bundle JSON files to load (scenario data, or Synthea R4 output). Default `sandbox/data`. */
   readonly dataDir?: string;
   /** The app's launch.html, preselected on the EHR page. */
   readonly appLaunchUrl?: string;
   /** Redirect URIs the `lab-graph` client may use besides loopback ones (deployed copies of the app). */
   readonly redirectUris?: readonly string[];
+  /** Port of the foreign-origin listener (`fhir_next_foreign`); default: any free port. */
+  readonly foreignPort?: number;
+  /** Delay of `fhir_slow` responses in ms (tests shorten it). Default 3000. */
+  readonly slowMs?: number;
   /** Log one line per request to stdout. */
   readonly log?: boolean;
 }
 
+/** One FHIR base and its authorization server. */
+export interface SandboxServer {
+  readonly settings: FhirServerSettings;
+  readonly fhirBase: string;
+  readonly issuer: string;
+  readonly auth: AuthServer;
+  readonly endpoint: FhirEndpoint;
+}
+
 export interface Sandbox {
   readonly origin: string;
+  /** The main FHIR base (`/fhir`). */
   readonly fhirBase: string;
+  readonly openFhirBase: string;
+  readonly servers: ReadonlyMap<FhirServerId, SandboxServer>;
   readonly server: Server;
   readonly store: FhirStore;
+  /** The main FHIR base's authorization server. */
   readonly auth: AuthServer;
   readonly launches: LaunchCodec;
+  readonly foreign: ForeignListener;
   /** Mints a launch value and returns the URL that starts the app with it. */
-  launchUrl(appLaunchUrl: string, context: LaunchContext): Promise<string>;
+  launchUrl(appLaunchUrl: string, context: LaunchContext, server?: FhirServerId): Promise<string>;
   close(): Promise<void>;
 }
 
-export const APP_CLIENT_ID = "lab-graph";
+export { APP_CLIENT_ID };
 export const DEFAULT_APP_LAUNCH_URL = "http://localhost:5173/launch.html";
 const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
-const MAX_LIFETIME = 24 * 3600;
-
-const CAPABILITIES = [
-  "launch-ehr",
-  "launch-standalone",
-  "authorize-post",
-  "client-public",
-  "client-confidential-symmetric",
-  "client-confidential-asymmetric",
-  "sso-openid-connect",
-  "context-passthrough-banner",
-  "context-passthrough-style",
-  "context-ehr-patient",
-  "context-ehr-encounter",
-  "context-standalone-patient",
-  "permission-offline",
-  "permission-online",
-  "permission-patient",
-  "permission-user",
-  "permission-v1",
-  "permission-v2",
-];
 
 function displayName(resource: fhir4.Patient | fhir4.Practitioner): string {
   const name = resource.name?.find((n) => n.use === "official") ?? resource.name?.[0];
@@ -81,6 +84,7 @@ function displayName(resource: fhir4.Patient | fhir4.Practitioner): string {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
   const store = await FhirStore.fromDirectory(options.dataDir ?? DEFAULT_DATA_DIR);
+  const foreign = await ForeignListener.start(host, options.foreignPort);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -88,7 +92,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const { port } = server.address() as AddressInfo;
   const origin = (options.publicOrigin ?? `http://${host}:${port}`).replace(/\/$/, "");
-  const fhirBase = `${origin}/fhir`;
   const appLaunchUrl = options.appLaunchUrl ?? DEFAULT_APP_LAUNCH_URL;
   const launches = new LaunchCodec();
 
@@ -101,207 +104,103 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       observations: store.observationsOf(p.id ?? "", []).length,
     }));
   const practitioners = () => [...store.all<fhir4.Practitioner>("Practitioner")].map((p) => ({ id: p.id ?? "", name: displayName(p) }));
+  const user = (reference: string) => {
+    const [type, id = ""] = reference.split("/", 2);
+    const resource = type === "Patient" || type === "Practitioner" ? store.read<fhir4.Patient | fhir4.Practitioner>(type, id) : undefined;
+    const name = resource?.name?.[0];
+    return resource ? { name: displayName(resource), given: name?.given?.join(" "), family: name?.family } : undefined;
+  };
 
-  const auth = new AuthServer({
-    issuer: `${origin}/auth`,
-    fhirBase,
-    origin,
-    cookiePrefix: "sbx",
+  const servers = new Map<FhirServerId, SandboxServer>();
+  for (const settings of FHIR_SERVERS) {
+    const fhirBase = `${origin}${settings.fhirPath}`;
+    const issuer = `${origin}${settings.authPath}`;
+    const auth = new AuthServer({
+      issuer,
+      fhirBase,
+      origin,
+      cookiePrefix: `sbx_${settings.id.replace(/\W/g, "")}`,
+      launches,
+      loopbackClients: [APP_CLIENT_ID],
+      patients,
+      latestEncounter: (patient) => store.encountersOf(patient).at(-1)?.resource.id,
+      user,
+      scopeVersions: settings.scopeVersions,
+      registration: settings.registration,
+      clients: [appClient(options.redirectUris ?? []), ...settings.clients],
+    });
+    const discovery = { origin, fhirBase, issuer, scopeVersions: settings.scopeVersions, registration: settings.registration };
+    const endpoint = new FhirEndpoint(auth, new FhirApi(store, fhirBase), discovery, () => foreign.origin, options.slowMs);
+    servers.set(settings.id, { settings, fhirBase, issuer, auth, endpoint });
+  }
+  const main = servers.get("main")!;
+  const openFhirBase = `${origin}/open-fhir`;
+  const openFhir = new OpenFhirEndpoint(new FhirApi(store, openFhirBase));
+  const serverList = [...servers.values()];
+  const aidbox: AidboxDeps = {
+    store,
     launches,
-    loopbackClients: [APP_CLIENT_ID],
-    patients,
-    clients: [
-      {
-        client_id: APP_CLIENT_ID,
-        client_name: "Lab graph",
-        token_endpoint_auth_method: "none",
-        grant_types: ["authorization_code", "refresh_token"],
-        response_types: ["code"],
-        redirect_uris: ["http://localhost:5173/index.html", ...(options.redirectUris ?? [])],
-      },
-    ],
-  });
-  const api = new FhirApi(store, fhirBase);
-
-  const discovery = {
-    issuer: auth.provider.issuer,
-    jwks_uri: `${origin}/auth/jwks`,
-    authorization_endpoint: `${origin}/auth/authorize`,
-    token_endpoint: `${origin}/auth/token`,
-    introspection_endpoint: `${origin}/auth/introspect`,
-    revocation_endpoint: `${origin}/auth/revoke`,
-    registration_endpoint: `${origin}/auth/register`,
-    userinfo_endpoint: `${origin}/auth/userinfo`,
-    grant_types_supported: ["authorization_code", "refresh_token"],
-    response_types_supported: ["code"],
-    code_challenge_methods_supported: ["S256"],
-    token_endpoint_auth_methods_supported: ["none", "client_secret_basic", "client_secret_post", "private_key_jwt"],
-    token_endpoint_auth_signing_alg_values_supported: ["RS384", "ES384"],
-    scopes_supported: [...NON_RESOURCE_SCOPES, "patient/*.rs", "patient/*.read", "user/*.rs", "user/*.read", "patient/*.cruds", "user/*.cruds"],
-    capabilities: CAPABILITIES,
+    auth: main.auth,
+    authFor: (iss) => serverList.find((s) => s.fhirBase === iss)?.auth,
+    appLaunchUrl,
   };
+  const debugDeps = { servers: serverList.map((s) => ({ authPath: s.settings.authPath, auth: s.auth })), store, launches, foreign };
 
-  const capabilityStatement: fhir4.CapabilityStatement = {
-    resourceType: "CapabilityStatement",
-    status: "active",
-    date: "2026-01-01",
-    kind: "instance",
-    fhirVersion: "4.0.1",
-    format: ["json"],
-    implementation: { description: "SMART sandbox EHR", url: fhirBase },
-    rest: [
-      {
-        mode: "server",
-        security: {
-          service: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/restful-security-service", code: "SMART-on-FHIR" }] }],
-          extension: [
-            {
-              url: "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
-              extension: [
-                { url: "authorize", valueUri: discovery.authorization_endpoint },
-                { url: "token", valueUri: discovery.token_endpoint },
-                { url: "introspect", valueUri: discovery.introspection_endpoint },
-                { url: "revoke", valueUri: discovery.revocation_endpoint },
-                { url: "register", valueUri: discovery.registration_endpoint },
-              ],
-            },
-          ],
-        },
-        resource: [
-          { type: "Patient", interaction: [{ code: "read" }, { code: "search-type" }], searchParam: [{ name: "_id", type: "token" }, { name: "name", type: "string" }] },
-          { type: "Practitioner", interaction: [{ code: "read" }] },
-          { type: "Encounter", interaction: [{ code: "read" }] },
-          {
-            type: "Observation",
-            interaction: [{ code: "read" }, { code: "search-type" }],
-            searchParam: [
-              { name: "patient", type: "reference" },
-              { name: "subject", type: "reference" },
-              { name: "code", type: "token" },
-              { name: "category", type: "token" },
-              { name: "date", type: "date" },
-              { name: "status", type: "token" },
-            ],
-          },
-        ],
-      },
-    ],
-  };
-
-  async function launchUrl(app: string, context: LaunchContext): Promise<string> {
+  async function launchUrl(app: string, context: LaunchContext, serverId: FhirServerId = "main"): Promise<string> {
+    const target = servers.get(serverId)!;
     const url = new URL(app);
-    url.searchParams.set("iss", fhirBase);
-    url.searchParams.set("launch", await launches.mint(context));
+    url.searchParams.set("iss", target.fhirBase);
+    url.searchParams.set("launch", await launches.mint({ ...context, iss: target.fhirBase }));
     return url.href;
-  }
-
-  /** Reads the launch options shared by /launch and /ehr; an error message when one is wrong. */
-  function launchContextFrom(params: URLSearchParams): LaunchContext | string {
-    const patient = params.get("patient") ?? "";
-    if (!store.read("Patient", patient)) return `There is no patient "${patient}" in this sandbox.`;
-    const practitioner = params.get("practitioner") || "prac-1";
-    if (!store.read("Practitioner", practitioner)) return `There is no practitioner "${practitioner}" in this sandbox.`;
-    const encounter = params.get("encounter") || undefined;
-    const style = params.get("style") ?? "light";
-    if (!isStyle(style)) return `The style "${style}" is not one of light, dark, high-contrast or none.`;
-    const banner = params.get("banner") ?? "true";
-    if (banner !== "true" && banner !== "false") return "The banner option must be true or false.";
-    const lifetimeText = params.get("lifetime");
-    const lifetime = lifetimeText ? Number(lifetimeText) : undefined;
-    if (lifetime !== undefined && (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > MAX_LIFETIME)) {
-      return `The token lifetime must be a whole number of seconds from 1 to ${MAX_LIFETIME}.`;
-    }
-    return {
-      user: `Practitioner/${practitioner}`,
-      patient,
-      encounter,
-      needPatientBanner: banner === "true",
-      style,
-      lifetime,
-      error: params.get("error") || undefined,
-    };
-  }
-
-  function appUrlFrom(params: URLSearchParams): string | undefined {
-    const app = params.get("app") || appLaunchUrl;
-    const url = URL.parse(app);
-    return url && (url.protocol === "http:" || url.protocol === "https:") ? url.href : undefined;
-  }
-
-  async function handleFhir(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
-    if (path === "/.well-known/smart-configuration") {
-      return sendJson(res, 200, discovery, { ...OPEN_CORS, "Cache-Control": "public, max-age=3600" });
-    }
-    if (path === "/metadata") {
-      return sendJson(res, 200, capabilityStatement, { ...OPEN_CORS, "Cache-Control": "public, max-age=3600" }, FHIR_JSON_TYPE);
-    }
-    if (req.method !== "GET") {
-      throw new FhirError(405, "not-supported", `${req.method} is not supported: this FHIR API is read-only.`);
-    }
-    const authorization = req.headers.authorization ?? "";
-    const bearer = /^Bearer\s+([\x21-\x7e]+)$/i.exec(authorization)?.[1];
-    if (!bearer) throw unauthorized(authorization ? "The Authorization header must be 'Bearer <token>'." : "This request needs a bearer token.", authorization ? "invalid_request" : "invalid_token");
-    const check = await auth.checkAccessToken(bearer);
-    if (!check.ok) throw unauthorized(check.reason, check.error);
-    const access = accessFor(check.grant.scope, check.grant.context?.patient);
-    const result = api.get(path, url.searchParams, access);
-    sendJson(res, result.status, result.body, { ...OPEN_CORS, "Cache-Control": "no-store" }, FHIR_JSON_TYPE);
-  }
-
-  async function handleRpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const text = await readBody(req);
-    let body: unknown;
-    try {
-      body = JSON.parse(text ?? "");
-    } catch {
-      return sendJson(res, 400, { error: { message: "The request body must be JSON." } }, OPEN_CORS);
-    }
-    const { method, params } = (body ?? {}) as { method?: unknown; params?: Record<string, unknown> };
-    if (method !== "aidbox.smart/get-launch-uri") {
-      return sendJson(res, 400, { error: { message: `Unknown method ${JSON.stringify(method)}; this sandbox supports aidbox.smart/get-launch-uri.` } }, OPEN_CORS);
-    }
-    const ctx = (params?.ctx ?? {}) as Record<string, unknown>;
-    const patient = typeof ctx.patient === "string" ? ctx.patient : "";
-    const user = typeof params?.user === "string" ? params.user : "prac-1";
-    const client = typeof params?.client === "string" ? params.client : APP_CLIENT_ID;
-    const iss = typeof params?.iss === "string" ? params.iss : fhirBase;
-    if (iss.replace(/\/$/, "") !== fhirBase) return sendJson(res, 400, { error: { message: `iss must be this sandbox's FHIR base, ${fhirBase}.` } }, OPEN_CORS);
-    if (!store.read("Patient", patient)) return sendJson(res, 400, { error: { message: `There is no patient "${patient}".` } }, OPEN_CORS);
-    const launchUri = appLaunchUrl;
-    const launch = await launches.mint({ client, user: user.includes("/") ? user : `Practitioner/${user}`, patient, needPatientBanner: true, style: "light" });
-    const uri = new URL(launchUri);
-    uri.searchParams.set("iss", fhirBase);
-    uri.searchParams.set("launch", launch);
-    return sendJson(res, 200, { result: { uri: uri.href, launch, iss: fhirBase, "launch-uri": launchUri } }, OPEN_CORS);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", origin);
     const path = url.pathname;
-    if (path === "/auth" || path.startsWith("/auth/")) return auth.handle(req, res);
+    if (await handleDebug(req, res, url, debugDeps)) return;
+    for (const s of serverList) {
+      const auth = s.settings.authPath;
+      if (path === auth || path.startsWith(`${auth}/`)) return s.auth.handle(req, res);
+    }
     if (req.method === "OPTIONS") {
       res.writeHead(204, OPEN_CORS);
       return void res.end();
     }
-    if (path === "/fhir" || path.startsWith("/fhir/")) return handleFhir(req, res, url, path.slice("/fhir".length));
-    if (req.method === "POST" && path === "/rpc") return handleRpc(req, res);
+    for (const s of serverList) {
+      const base = s.settings.fhirPath;
+      if (path === base || path.startsWith(`${base}/`)) return s.endpoint.handle(req, res, url, path.slice(base.length));
+    }
+    if (path === "/open-fhir" || path.startsWith("/open-fhir/")) return openFhir.handle(req, res, url, path.slice("/open-fhir".length));
+    if (req.method === "POST" && path === "/rpc") return rpc(req, res, aidbox);
+    const clientId = /^\/Client\/([^/]+)$/.exec(path)?.[1];
+    if (req.method === "PUT" && clientId) return putClient(req, res, decodeURIComponent(clientId), aidbox);
     if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "method_not_allowed", error_description: `${req.method} ${path} is not supported.` });
     switch (path) {
       case "/":
-        return sendHtml(res, 200, homePage({ patients: patients(), practitioners: practitioners(), appUrl: appLaunchUrl, fhirBase, query: url.searchParams.get("q") ?? "" }));
+        return sendHtml(
+          res,
+          200,
+          homePage({
+            patients: patients(),
+            practitioners: practitioners(),
+            servers: serverList.map((s) => ({ id: s.settings.id, title: s.settings.title, fhirBase: s.fhirBase })),
+            appUrl: appLaunchUrl,
+            fhirBase: main.fhirBase,
+            openFhirBase,
+            query: url.searchParams.get("q") ?? "",
+          }),
+        );
       case "/ehr.css":
         res.writeHead(200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=300" });
         return void res.end(EHR_CSS);
       case "/launch":
       case "/ehr": {
-        const app = appUrlFrom(url.searchParams);
-        const context = launchContextFrom(url.searchParams);
-        if (!app) return sendHtml(res, 400, errorPage("Cannot launch", "The app launch URL must be an http or https URL."));
-        if (typeof context === "string") return sendHtml(res, 400, errorPage("Cannot launch", context));
-        if (path === "/launch") return redirect(res, await launchUrl(app, context));
+        const launch = parseLaunchOptions(url.searchParams, store, appLaunchUrl, (id) => servers.get(id)!.fhirBase);
+        if (typeof launch === "string") return sendHtml(res, 400, errorPage("Cannot launch", launch));
+        if (path === "/launch") return redirect(res, await launchUrl(launch.app, launch.context, launch.server));
         const frameSrc = new URL("/launch", origin);
         for (const [k, v] of url.searchParams) frameSrc.searchParams.set(k, v);
-        const patient = store.read<fhir4.Patient>("Patient", context.patient ?? "");
+        const patient = store.read<fhir4.Patient>("Patient", launch.context.patient ?? "");
         return sendHtml(res, 200, framePage({ patientName: patient ? displayName(patient) : "", launchUrl: frameSrc.pathname + frameSrc.search }));
       }
     }
@@ -314,13 +213,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (options.log) {
       res.on("finish", () => console.log(`${req.method} ${req.url?.slice(0, 120)} → ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
     }
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
+      const open = req.url?.startsWith("/open-fhir") ? OPEN_ENDPOINT_HEADER : {};
       if (error instanceof FhirError) {
-        return sendJson(res, error.status, error.outcome, { ...OPEN_CORS, ...error.headers }, FHIR_JSON_TYPE);
+        return sendJson(res, error.status, error.outcome, { ...OPEN_CORS, ...open, ...error.headers }, FHIR_JSON_TYPE);
       }
       console.error("sandbox: unexpected error", error);
       sendJson(res, 500, operationOutcome("exception", "The sandbox failed to handle this request."), OPEN_CORS, FHIR_JSON_TYPE);
@@ -329,16 +230,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   return {
     origin,
-    fhirBase,
+    fhirBase: main.fhirBase,
+    openFhirBase,
+    servers,
     server,
     store,
-    auth,
+    auth: main.auth,
     launches,
+    foreign,
     launchUrl,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await foreign.close();
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+    },
   };
 }

@@ -71,3 +71,54 @@ export async function postForm(url: string, form: Record<string, string>, header
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(form) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+export const TEST_APP = "http://localhost:5173";
+export const TEST_REDIRECT = `${TEST_APP}/index.html`;
+export const DEFAULT_SCOPE = "openid fhirUser offline_access launch patient/Patient.rs patient/Observation.rs";
+
+export interface LaunchFlow {
+  readonly launchUrl: URL;
+  readonly verifier: string;
+  readonly result: AuthorizeResult;
+}
+
+/** `GET /launch` on `origin` with `options`, then the authorization request the app would send. */
+export async function launchAndAuthorize(origin: string, options: Record<string, string>, scope = DEFAULT_SCOPE): Promise<LaunchFlow> {
+  const launchResponse = await fetch(`${origin}/launch?${new URLSearchParams({ app: `${TEST_APP}/launch.html`, ...options })}`, { redirect: "manual" });
+  if (launchResponse.status !== 302) throw new Error(`/launch answered ${launchResponse.status}: ${await launchResponse.text()}`);
+  const launchUrl = new URL(launchResponse.headers.get("location") ?? "");
+  const iss = launchUrl.searchParams.get("iss") ?? "";
+  const discovery = (await (await fetch(`${iss}/.well-known/smart-configuration`)).json()) as { authorization_endpoint: string };
+  const { verifier, challenge } = pkcePair();
+  const result = await authorize({
+    authorizeUrl: discovery.authorization_endpoint,
+    redirectUri: TEST_REDIRECT,
+    params: {
+      response_type: "code",
+      client_id: "lab-graph",
+      scope,
+      redirect_uri: TEST_REDIRECT,
+      aud: iss,
+      state: "state-1",
+      launch: launchUrl.searchParams.get("launch") ?? "",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+    },
+  });
+  return { launchUrl, verifier, result };
+}
+
+/** An EHR launch through to the token response; throws when any step fails. */
+export async function ehrLaunch(origin: string, options: Record<string, string>, scope = DEFAULT_SCOPE): Promise<{ iss: string; tokenEndpoint: string; token: Record<string, unknown> }> {
+  const { launchUrl, verifier, result } = await launchAndAuthorize(origin, options, scope);
+  if (!result.code) throw new Error(`No code: ${result.error} ${result.errorDescription}`);
+  const iss = launchUrl.searchParams.get("iss") ?? "";
+  const { token_endpoint: tokenEndpoint } = (await (await fetch(`${iss}/.well-known/smart-configuration`)).json()) as { token_endpoint: string };
+  const token = await postForm(tokenEndpoint, { grant_type: "authorization_code", code: result.code, redirect_uri: TEST_REDIRECT, client_id: "lab-graph", code_verifier: verifier });
+  if (token.status !== 200) throw new Error(`Token exchange failed: ${JSON.stringify(token.body)}`);
+  return { iss, tokenEndpoint, token: token.body };
+}
+
+export function bearer(token: unknown): { headers: Record<string, string> } {
+  return { headers: { authorization: `Bearer ${String(token)}` } };
+}

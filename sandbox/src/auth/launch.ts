@@ -1,17 +1,21 @@
 /**
- * Launch contexts: what the EHR knows when it launches an app (patient, user, encounter, display options),
- * carried in the `launch` parameter as a short-lived HS256 JWT shaped like Aidbox's (`client`, `user`, `exp`,
- * `ctx.patient`), so that nothing needs to be stored between the launch and the authorization request.
+ * Launch contexts: what the EHR knows when it launches an app (patient, user, encounter, display options, a
+ * simulated error), carried in the `launch` parameter as a short-lived HS256 JWT shaped like Aidbox's
+ * (`client`, `user`, `exp`, `ctx.patient`), so that nothing needs to be stored between the launch and the
+ * authorization request.
  */
 import { randomBytes } from "node:crypto";
 import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
+import { isFaultName, type FaultName } from "../faults.ts";
 
 export type StyleName = "light" | "dark" | "high-contrast" | "none";
 
 export interface LaunchContext {
   /** Client the launch was minted for, when known (seed 002's `client`). */
   readonly client?: string;
-  /** The signed-in user: a Practitioner id, or `Patient/<id>`-style reference. */
+  /** The FHIR base the launch was minted for; another base's authorization server refuses it. */
+  readonly iss?: string;
+  /** The signed-in user: `Practitioner/<id>` or `Patient/<id>`. */
   readonly user: string;
   readonly patient?: string;
   readonly encounter?: string;
@@ -19,8 +23,7 @@ export interface LaunchContext {
   readonly style: StyleName;
   /** Access token lifetime in seconds for this launch. */
   readonly lifetime?: number;
-  /** A simulated error name (see simulated-errors.ts). */
-  readonly error?: string;
+  readonly error?: FaultName;
   readonly intent?: string;
   readonly tenant?: string;
 }
@@ -49,19 +52,21 @@ export class LaunchCodec {
       const { payload } = await jwtVerify(launch, this.#key, { algorithms: ["HS256"] });
       const ctx = (payload.ctx ?? {}) as { patient?: unknown; encounter?: unknown };
       const opt = (payload.opt ?? {}) as Partial<Record<keyof LaunchContext, unknown>>;
+      const text = (value: unknown) => (typeof value === "string" ? value : undefined);
       return {
         ok: true,
         context: {
-          client: typeof payload.client === "string" ? payload.client : undefined,
-          user: typeof payload.user === "string" ? payload.user : "prac-1",
-          patient: typeof ctx.patient === "string" ? ctx.patient : undefined,
-          encounter: typeof ctx.encounter === "string" ? ctx.encounter : undefined,
+          client: text(payload.client),
+          iss: text(opt.iss),
+          user: text(payload.user) ?? "Practitioner/prac-1",
+          patient: text(ctx.patient),
+          encounter: text(ctx.encounter),
           needPatientBanner: opt.needPatientBanner !== false,
           style: isStyle(opt.style) ? opt.style : "light",
           lifetime: typeof opt.lifetime === "number" ? opt.lifetime : undefined,
-          error: typeof opt.error === "string" ? opt.error : undefined,
-          intent: typeof opt.intent === "string" ? opt.intent : undefined,
-          tenant: typeof opt.tenant === "string" ? opt.tenant : undefined,
+          error: isFaultName(opt.error) ? opt.error : undefined,
+          intent: text(opt.intent),
+          tenant: text(opt.tenant),
         },
       };
     } catch (error) {

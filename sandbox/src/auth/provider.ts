@@ -1,20 +1,34 @@
 /**
- * The sandbox's authorization server: oidc-provider, configured for SMART App Launch. This is the only module
- * that imports oidc-provider. What is glue here (and why):
+ * One authorization server of the sandbox: oidc-provider, configured for SMART App Launch. This is the only
+ * module that imports oidc-provider. Library features do the OAuth work (PKCE, client authentication,
+ * refresh, introspection, revocation, registration, id_token); what is glue here, and why:
  * - SMART scopes reach the access token only through resource indicators, with the FHIR base (`aud`) as the
- *   resource and every accepted scope string listed for it;
- * - the launch context (patient, banner, style, …) is kept per grant and added to every token response,
- *   refreshes included, and the token response's `scope` is made to list everything granted;
- * - EHR launches are approved without a login or consent page; standalone launches get a patient picker;
- * - the token endpoint also takes a JSON body (Aidbox, seed 002).
+ *   resource and every accepted scope string listed for it (v1 only, or v1 and v2, per server);
+ * - the launch context (patient, banner, style, simulated error, …) is kept per grant and added to every token
+ *   response, refreshes included, and the token response's `scope` is made to list everything granted;
+ * - `offline_access` needs `prompt=consent` in oidc-provider (an OpenID rule SMART apps never follow): added;
+ * - the token endpoint also takes a JSON body (Aidbox, seed 002), re-encoded as a form;
+ * - registration (seed 003) may carry SMART scopes, which oidc-provider's client `scope` cannot hold: they are
+ *   kept beside the client and enforced when the grant is made;
+ * - userinfo is answered here, because oidc-provider refuses access tokens bound to a resource there.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { generateKeyPairSync } from "node:crypto";
 import Provider, { errors, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { adapterFor, MemoryStore } from "./adapter.ts";
+import type { ClientRecord } from "./clients.ts";
 import type { LaunchCodec, LaunchContext } from "./launch.ts";
-import { NON_RESOURCE_SCOPES, supportedResourceScopes } from "./scopes.ts";
-import { escapeHtml, readBody, sendHtml } from "../http.ts";
+import { NON_RESOURCE_SCOPES, parseResourceScope, parseScopes, scopeCovers, supportedResourceScopes, type ScopeVersion } from "./scopes.ts";
+import { authorizationErrorPage, errorPageHtml, htmlPage, patientPicker } from "./pages.ts";
+import { RequestError, isForm, isJson, jsonAsForm, oauthError, parseJsonObject, readText, withBody } from "./requests.ts";
+import { FAULTS, SHORT_TOKEN_SECONDS, type FaultName } from "../faults.ts";
+import { OPEN_CORS } from "../http.ts";
+
+export interface UserSummary {
+  readonly name?: string;
+  readonly given?: string;
+  readonly family?: string;
+}
 
 export interface AuthServerOptions {
   /** Absolute URL of the issuer; its path is where the provider is mounted (e.g. `http://host/auth`). */
@@ -23,20 +37,28 @@ export interface AuthServerOptions {
   readonly fhirBase: string;
   /** Absolute URL prefix of the sandbox, for style URLs. */
   readonly origin: string;
-  readonly clients: readonly ClientMetadata[];
+  readonly clients: readonly ClientRecord[];
   readonly launches: LaunchCodec;
   /** Client ids that may use any loopback redirect URI (RFC 8252 style) in addition to their registered ones. */
   readonly loopbackClients: readonly string[];
   /** Lists patients for the standalone patient picker. */
   readonly patients: () => readonly { id: string; name: string }[];
+  /** The patient's latest encounter, for a standalone `launch/encounter`. */
+  readonly latestEncounter: (patientId: string) => string | undefined;
+  /** Names for the OpenID `profile` claims, from a `Practitioner/<id>` or `Patient/<id>` reference. */
+  readonly user: (reference: string) => UserSummary | undefined;
   /** Unique per provider in one process: cookies of several providers on one host must not collide. */
   readonly cookiePrefix: string;
+  readonly scopeVersions: readonly ScopeVersion[];
+  /** Dynamic client registration (RFC 7591) and client upserts (seed 002's `PUT /Client/{id}`). */
+  readonly registration: boolean;
   /** Default access-token lifetime in seconds. */
   readonly accessTokenLifetime?: number;
 }
 
 /** What the FHIR API learns from a valid bearer token. */
 export interface TokenGrant {
+  readonly grantId: string | undefined;
   readonly clientId: string;
   /** `Practitioner/<id>`, `Patient/<id>`, or a client id for tokens minted without a user. */
   readonly accountId: string;
@@ -47,43 +69,77 @@ export interface TokenGrant {
 
 export type TokenCheck = { ok: true; grant: TokenGrant } | { ok: false; reason: string; error: "invalid_token" };
 
+/** Per-client settings that oidc-provider's client metadata has no place for. */
+export interface ClientSettings {
+  /** The SMART resource scopes the client registered for (seed 003); undefined: any. */
+  readonly smartScope?: string;
+  /** The app's launch URL (seed 002's `smart.launch_uri`), for get-launch-uri. */
+  readonly launchUri?: string;
+  /** Access-token lifetime in seconds (seed 002's `access_token_expiration`). */
+  readonly lifetime?: number;
+}
+
+export interface MintRequest {
+  readonly clientId: string;
+  readonly scope: string;
+  readonly user: string;
+  readonly patient?: string;
+  readonly lifetime?: number;
+  readonly error?: FaultName;
+  /** When the refresh token (the approval) expires, in Unix seconds; default as for any refresh token. */
+  readonly refreshExpiresAt?: number;
+}
+
 const DEFAULT_LIFETIME = 3600;
+const ONLINE_REFRESH_LIFETIME = 3600;
 const MAX_CONTEXTS = 50_000;
 
 export function isLoopbackHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" && (url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]") && !url.username && !url.password && !url.hash;
-  } catch {
-    return false;
-  }
+  const url = URL.parse(value);
+  return (
+    url !== null &&
+    url.protocol === "http:" &&
+    (url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]") &&
+    !url.username &&
+    !url.password &&
+    !url.hash
+  );
 }
 
-function sameResource(a: string, b: string): boolean {
+export function sameResource(a: string, b: string): boolean {
   return a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
 }
+
+const isOidcScope = (s: string) => (NON_RESOURCE_SCOPES as readonly string[]).includes(s);
+const epoch = () => Math.floor(Date.now() / 1000);
 
 export class AuthServer {
   readonly provider: Provider;
   readonly #options: AuthServerOptions;
   readonly #store = new MemoryStore();
+  readonly #Adapter = adapterFor(this.#store);
   /** Launch context per grant id, so that code and refresh responses both carry it. */
   readonly #contexts = new Map<string, LaunchContext>();
+  readonly #clientSettings = new Map<string, ClientSettings>();
+  readonly #staticClients: ReadonlySet<string>;
+  readonly #resourceScopes: ReadonlySet<string>;
+  /** SMART scopes of a registration request, until the response names the new client. */
+  readonly #pendingRegistrations = new WeakMap<IncomingMessage, string>();
   readonly #callback: (req: IncomingMessage, res: ServerResponse) => void;
   readonly #mountPath: string;
 
   constructor(options: AuthServerOptions) {
     this.#options = options;
     this.#mountPath = new URL(options.issuer).pathname.replace(/\/$/, "");
-    const resourceScopes = supportedResourceScopes().join(" ");
+    this.#staticClients = new Set(options.clients.map((c) => c.client_id));
+    this.#resourceScopes = new Set(supportedResourceScopes(options.scopeVersions));
+    const resourceScopeList = [...this.#resourceScopes].join(" ");
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const contexts = this.#contexts;
-    const lifetimeOf = (grantId: string | undefined) =>
-      (grantId && contexts.get(grantId)?.lifetime) || options.accessTokenLifetime || DEFAULT_LIFETIME;
 
     const configuration: Configuration = {
-      adapter: adapterFor(this.#store),
-      clients: [...options.clients],
+      adapter: this.#Adapter,
+      clients: options.clients.map((c) => ({ ...c }) as ClientMetadata),
+      clientDefaults: { grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], token_endpoint_auth_method: "client_secret_basic" },
       jwks: { keys: [privateKey.export({ format: "jwk" }) as never] },
       cookies: {
         keys: [crypto.randomUUID()],
@@ -118,13 +174,14 @@ export class AuthServer {
       clientBasedCORS: (_ctx, origin, client) => {
         if (client.clientAuthMethod !== "none") return false;
         if (options.loopbackClients.includes(client.clientId) && isLoopbackHttpUrl(`${origin}/`)) return true;
-        return (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin);
+        return (client.redirectUris as string[] | undefined ?? []).some((uri) => URL.parse(uri)?.origin === origin);
       },
       features: {
         devInteractions: { enabled: false },
-        introspection: { enabled: true },
-        revocation: { enabled: true },
-        registration: { enabled: true },
+        // Public clients may introspect only their own tokens; confidential clients any token.
+        introspection: { enabled: true, allowedPolicy: (_ctx, client, token) => client.clientAuthMethod !== "none" || token.clientId === client.clientId },
+        revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
+        registration: { enabled: options.registration },
         userinfo: { enabled: true },
         resourceIndicators: {
           enabled: true,
@@ -133,48 +190,48 @@ export class AuthServer {
             return typeof aud === "string" && aud ? aud : options.fhirBase;
           },
           useGrantedResource: () => true,
-          getResourceServerInfo: (ctx, resourceIndicator) => {
+          getResourceServerInfo: (_ctx, resourceIndicator) => {
             if (!sameResource(resourceIndicator, options.fhirBase)) {
               throw new errors.InvalidTarget(`this server issues tokens only for ${options.fhirBase}`);
             }
-            const grantId = ctx.oidc.entities.Grant?.jti ?? ctx.oidc.entities.AuthorizationCode?.grantId ?? ctx.oidc.entities.RefreshToken?.grantId;
-            return {
-              scope: resourceScopes,
-              audience: options.fhirBase,
-              accessTokenFormat: "opaque",
-              accessTokenTTL: lifetimeOf(grantId),
-            };
+            return { scope: resourceScopeList, audience: options.fhirBase, accessTokenFormat: "opaque" };
           },
         },
       },
       issueRefreshToken: async (_ctx, client, code) =>
         client.grantTypeAllowed("refresh_token") && (code.scopes.has("offline_access") || code.scopes.has("online_access")),
       ttl: {
-        AccessToken: (_ctx, token) => lifetimeOf(token.grantId),
+        AccessToken: (_ctx, token) => this.#lifetimeOf(token.grantId, token.clientId),
         AuthorizationCode: 60,
         IdToken: 3600,
         Interaction: 600,
         Session: 3600,
         Grant: 14 * 24 * 3600,
-        RefreshToken: 14 * 24 * 3600,
+        // online_access: valid while the EHR session would be; offline_access: two weeks.
+        RefreshToken: (_ctx, token) => (token.scopes.has("offline_access") ? 14 * 24 * 3600 : ONLINE_REFRESH_LIFETIME),
       },
       interactions: {
         url: (_ctx, interaction) => `${this.#mountPath}/interaction/${interaction.uid}`,
       },
       findAccount: (_ctx, sub) => ({
         accountId: sub,
-        claims: () => ({ sub, fhirUser: `${options.fhirBase}/${sub}` }),
+        claims: (_use, scope) => this.#claims(sub, scope),
       }),
       renderError: (ctx, out) => {
         ctx.type = "json";
         ctx.body = out;
+        // A person in a browser gets a page; scripts and tests get OAuth error JSON.
+        if (ctx.accepts("json", "html") === "html") {
+          ctx.type = "html";
+          ctx.body = errorPageHtml(out.error, out.error_description ?? "");
+        }
       },
     };
 
     this.provider = new Provider(options.issuer, configuration);
     this.provider.proxy = true;
     this.#allowLoopbackRedirects();
-    this.provider.use((ctx, next) => this.#tokenResponse(ctx as KoaContextWithOIDC, next));
+    this.provider.use((ctx, next) => this.#decorateResponses(ctx as KoaContextWithOIDC, next));
     this.#callback = this.provider.callback();
   }
 
@@ -182,23 +239,43 @@ export class AuthServer {
     return this.#mountPath;
   }
 
-  /** Handles a request under the mount path (the interaction pages, then everything oidc-provider serves). */
-  async handle(req: IncomingMessage & { originalUrl?: string; body?: string }, res: ServerResponse): Promise<void> {
-    const url = req.url ?? "/";
-    const rest = url.slice(this.#mountPath.length) || "/";
+  get fhirBase(): string {
+    return this.#options.fhirBase;
+  }
+
+  /** Handles a request under the mount path: the glue routes, then everything oidc-provider serves. */
+  async handle(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse): Promise<void> {
+    const rest = (req.url ?? "/").slice(this.#mountPath.length) || "/";
+    const route = rest.split("?", 1)[0];
     allowCookiesInEhrFrames(res);
-    const interaction = /^\/interaction\/([\w-]+)(?:\?.*)?$/.exec(rest);
-    if (interaction) return this.#interaction(req, res);
-    if (req.method === "POST" && rest.startsWith("/token") && /^application\/json\b/i.test(req.headers["content-type"] ?? "")) {
-      await this.#jsonBodyAsForm(req, res);
-      if (res.writableEnded) return;
+    try {
+      if (/^\/interaction\/[\w-]+$/.test(route ?? "")) return await this.#interaction(req, res);
+      if (route === "/userinfo") return await this.#userinfo(req, res);
+      let forwarded: IncomingMessage & { originalUrl?: string } = req;
+      if (req.method === "POST" && route === "/token" && (isJson(req) || isForm(req))) {
+        const text = await readText(req);
+        const form = isJson(req) ? jsonAsForm(parseJsonObject(text)) : new URLSearchParams(text);
+        if (form.get("grant_type") === "refresh_token") await this.#refuseSimulatedRefreshExpiry(form.get("refresh_token"));
+        forwarded = withBody(req, form.toString(), "application/x-www-form-urlencoded");
+      } else if (req.method === "POST" && route === "/authorize" && isForm(req)) {
+        const form = new URLSearchParams(await readText(req));
+        askConsentForOfflineAccess(form);
+        forwarded = withBody(req, form.toString(), "application/x-www-form-urlencoded");
+      } else if (req.method === "POST" && route === "/register" && isJson(req)) {
+        forwarded = this.#registrationWithOidcScopes(req, parseJsonObject(await readText(req)));
+      }
+      forwarded.url = rest;
+      if (req.method === "GET" && route === "/authorize") {
+        const params = new URLSearchParams(rest.slice(route.length + 1));
+        if (askConsentForOfflineAccess(params)) forwarded.url = `${route}?${params}`;
+      }
+      // oidc-provider finds its mount path as the part of originalUrl before url.
+      forwarded.originalUrl = `${this.#mountPath}${forwarded.url}`;
+      this.#callback(forwarded, res);
+    } catch (error) {
+      if (!(error instanceof RequestError)) throw error;
+      oauthError(res, error.status, error.error, error.message);
     }
-    req.originalUrl = url;
-    req.url = rest;
-    if (rest === "/authorize" || rest.startsWith("/authorize?")) {
-      await this.#askConsentForOfflineAccess(req);
-    }
-    this.#callback(req, res);
   }
 
   /** Checks a bearer token for the FHIR API: issued here, for the FHIR base, unexpired and unrevoked. */
@@ -216,6 +293,7 @@ export class AuthServer {
     return {
       ok: true,
       grant: {
+        grantId: token.grantId,
         clientId: token.clientId ?? "",
         accountId: token.accountId ?? token.clientId ?? "",
         scope: token.scope ?? "",
@@ -223,6 +301,116 @@ export class AuthServer {
         context: token.grantId ? this.#contexts.get(token.grantId) : undefined,
       },
     };
+  }
+
+  /** Revokes a grant and every token issued under it. */
+  async revokeGrant(grantId: string): Promise<void> {
+    await (await this.provider.Grant.find(grantId))?.destroy();
+    await this.provider.AccessToken.revokeByGrantId(grantId);
+  }
+
+  async hasClient(clientId: string): Promise<boolean> {
+    return (await this.provider.Client.find(clientId)) !== undefined;
+  }
+
+  clientSettings(clientId: string): ClientSettings | undefined {
+    return this.#clientSettings.get(clientId);
+  }
+
+  /** Creates or replaces a client (seed 002's `PUT /Client/{id}`). Throws RequestError when the metadata is invalid. */
+  async upsertClient(record: ClientRecord, settings: ClientSettings): Promise<void> {
+    if (this.#staticClients.has(record.client_id)) {
+      throw new RequestError(409, "invalid_client_metadata", `${record.client_id} is a built-in client of this sandbox and cannot be replaced.`);
+    }
+    const metadata = { ...record } as ClientMetadata;
+    try {
+      await this.provider.Client.validate(metadata);
+    } catch (error) {
+      const described = error as { error?: string; error_description?: string; message: string };
+      throw new RequestError(400, described.error ?? "invalid_client_metadata", described.error_description ?? described.message);
+    }
+    await new this.#Adapter("Client").upsert(record.client_id, metadata as never, 0);
+    this.#clientSettings.set(record.client_id, settings);
+  }
+
+  /**
+   * Mints tokens without an authorization request (seed 003's debug token): a grant for `user` (and `patient`)
+   * with `scope`, an access token and, with `offline_access`/`online_access`, a refresh token.
+   */
+  async mintToken(request: MintRequest): Promise<Record<string, unknown>> {
+    const client = await this.provider.Client.find(request.clientId);
+    if (!client) throw new RequestError(400, "invalid_client", `There is no client ${request.clientId} at ${this.#options.issuer}.`);
+    const scopes = request.scope.split(" ").filter(Boolean);
+    const unknown = scopes.filter((s) => !isOidcScope(s) && !this.#resourceScopes.has(s));
+    if (unknown.length > 0) throw new RequestError(400, "invalid_scope", `This server does not grant ${unknown.join(", ")}.`);
+    const grant = new this.provider.Grant({ accountId: request.user, clientId: client.clientId });
+    grant.addOIDCScope(scopes.filter(isOidcScope).join(" "));
+    const resourceScope = scopes.filter((s) => !isOidcScope(s)).join(" ");
+    grant.addResourceScope(this.#options.fhirBase, resourceScope);
+    const grantId = await grant.save();
+    this.#remember(grantId, { user: request.user, patient: request.patient, needPatientBanner: true, style: "light", lifetime: request.lifetime, error: request.error });
+    const common = { accountId: request.user, client, grantId, gty: "debug" };
+    const accessToken = new this.provider.AccessToken({ ...common, scope: resourceScope, aud: this.#options.fhirBase });
+    const body: Record<string, unknown> = {
+      access_token: await accessToken.save(),
+      token_type: "Bearer",
+      expires_in: accessToken.expiration,
+      scope: scopes.join(" "),
+      ...(request.patient ? { patient: request.patient } : {}),
+    };
+    if (scopes.includes("offline_access") || scopes.includes("online_access")) {
+      const expiresIn = request.refreshExpiresAt === undefined ? undefined : Math.max(1, request.refreshExpiresAt - epoch());
+      const refresh = new this.provider.RefreshToken({ ...common, scope: scopes.join(" "), resource: this.#options.fhirBase, rotations: 0, expiresIn });
+      body.refresh_token = await refresh.save();
+    }
+    return body;
+  }
+
+  /** Everything this server knows about a token value, for the debug page (seed 003's debug introspection). */
+  async inspect(value: string): Promise<Record<string, unknown>> {
+    const options = { ignoreExpiration: true };
+    const kinds = [
+      ["access_token", () => this.provider.AccessToken.find(value, options)],
+      ["refresh_token", () => this.provider.RefreshToken.find(value, options)],
+      ["authorization_code", () => this.provider.AuthorizationCode.find(value, options)],
+    ] as const;
+    for (const [kind, find] of kinds) {
+      const token = await find();
+      if (!token) continue;
+      const grantAlive = token.grantId ? (await this.provider.Grant.find(token.grantId)) !== undefined : true;
+      const context = token.grantId ? this.#contexts.get(token.grantId) : undefined;
+      return {
+        active: !token.isExpired && grantAlive && !("consumed" in token && token.consumed),
+        token_kind: kind,
+        issuer: this.#options.issuer,
+        client_id: token.clientId,
+        username: token.accountId,
+        fhirUser: token.accountId ? `${this.#options.fhirBase}/${token.accountId}` : undefined,
+        scope: token.scope,
+        aud: "aud" in token ? token.aud : undefined,
+        token_type: kind === "access_token" ? "Bearer" : undefined,
+        issued_at: token.iat ? new Date(token.iat * 1000).toUTCString() : undefined,
+        [kind === "refresh_token" ? "approval_expires" : "access_expires"]: token.exp ? new Date(token.exp * 1000).toUTCString() : undefined,
+        grant_revoked: !grantAlive,
+        launch_context: context,
+      };
+    }
+    return { active: false, issuer: this.#options.issuer, reason: "No access token, refresh token or authorization code of this server has this value." };
+  }
+
+  #lifetimeOf(grantId: string | undefined, clientId: string | undefined): number {
+    const context = grantId ? this.#contexts.get(grantId) : undefined;
+    if (context?.error === "expired_access_token" || context?.error === "expired_refresh_token") return SHORT_TOKEN_SECONDS;
+    return context?.lifetime ?? (clientId ? this.#clientSettings.get(clientId)?.lifetime : undefined) ?? this.#options.accessTokenLifetime ?? DEFAULT_LIFETIME;
+  }
+
+  #claims(accountId: string, scope: string): { sub: string; [claim: string]: unknown } {
+    const scopes = new Set(scope.split(" "));
+    const claims: { sub: string; [claim: string]: unknown } = { sub: accountId };
+    if (scopes.has("fhirUser")) claims.fhirUser = `${this.#options.fhirBase}/${accountId}`;
+    const user = scopes.has("profile") ? this.#options.user(accountId) : undefined;
+    if (user) Object.assign(claims, { name: user.name, given_name: user.given, family_name: user.family });
+    return claims;
   }
 
   #allowLoopbackRedirects(): void {
@@ -236,67 +424,65 @@ export class AuthServer {
     };
   }
 
-  /**
-   * oidc-provider drops `offline_access` unless the authorization request's `prompt` includes `consent` (an
-   * OpenID Connect rule). SMART apps never send `prompt`, yet expect a refresh token for `offline_access`, so
-   * such requests get `prompt=consent` added here; the interaction step approves them either way.
-   */
-  async #askConsentForOfflineAccess(req: IncomingMessage & { originalUrl?: string; body?: string }): Promise<void> {
-    const addConsent = (params: URLSearchParams): boolean => {
-      const wantsOffline = (params.get("scope") ?? "").split(" ").includes("offline_access");
-      if (!wantsOffline || params.has("prompt")) return false;
-      params.set("prompt", "consent");
-      return true;
+  async #refuseSimulatedRefreshExpiry(value: string | null): Promise<void> {
+    const token = value ? await this.provider.RefreshToken.find(value, { ignoreExpiration: true }) : undefined;
+    if (token?.grantId && this.#contexts.get(token.grantId)?.error === "expired_refresh_token") {
+      throw new RequestError(400, "invalid_grant", "The refresh token has expired (simulated error expired_refresh_token); launch the app again.");
+    }
+  }
+
+  /** Keeps the SMART scopes of a registration aside; oidc-provider sees only the OpenID/launch ones. */
+  #registrationWithOidcScopes(req: IncomingMessage, body: Record<string, unknown>): IncomingMessage {
+    if (typeof body.scope === "string") {
+      const scopes = body.scope.split(" ").filter(Boolean);
+      const unknown = scopes.filter((s) => !isOidcScope(s) && !this.#resourceScopes.has(s));
+      if (unknown.length > 0) throw new RequestError(400, "invalid_client_metadata", `scope: this server does not grant ${unknown.join(", ")}`);
+      const oidc = scopes.filter(isOidcScope);
+      if (oidc.length > 0) body.scope = oidc.join(" ");
+      else delete body.scope;
+      const copy = withBody(req, JSON.stringify(body), "application/json");
+      this.#pendingRegistrations.set(copy, scopes.join(" "));
+      return copy;
+    }
+    return withBody(req, JSON.stringify(body), "application/json");
+  }
+
+  /** Userinfo for resource-bound access tokens (see the module comment). */
+  async #userinfo(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const send = (status: number, body: Record<string, unknown>, extra: Record<string, string> = {}) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, { ...OPEN_CORS, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...extra });
+      res.end(text);
     };
-    if (req.method === "GET") {
-      const [path, query = ""] = (req.url ?? "").split("?", 2);
-      const params = new URLSearchParams(query);
-      if (addConsent(params)) {
-        req.url = `${path}?${params}`;
-        req.originalUrl = `${this.#mountPath}${req.url}`;
-      }
-    } else if (req.method === "POST" && /^application\/x-www-form-urlencoded\b/i.test(req.headers["content-type"] ?? "")) {
-      const text = await readBody(req, 56 * 1024);
-      const params = new URLSearchParams(text ?? "");
-      addConsent(params);
-      req.body = params.toString();
-      req.headers["content-length"] = String(Buffer.byteLength(req.body));
-    }
+    if (req.method === "OPTIONS") return send(204, {});
+    if (req.method !== "GET" && req.method !== "POST") return send(405, { error: "invalid_request", error_description: "userinfo takes GET or POST." });
+    const bearer = /^Bearer\s+([\x21-\x7e]+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    const refuse = (error: string, description: string, status = 401) =>
+      send(status, { error, error_description: description }, { "WWW-Authenticate": `Bearer error="${error}", error_description="${description}"` });
+    if (!bearer) return refuse("invalid_token", "userinfo needs a bearer access token.");
+    const check = await this.checkAccessToken(bearer);
+    if (!check.ok) return refuse(check.error, check.reason);
+    const grant = check.grant.grantId ? await this.provider.Grant.find(check.grant.grantId) : undefined;
+    const oidcScope = grant?.getOIDCScope() ?? "";
+    if (!oidcScope.split(" ").includes("openid")) return refuse("insufficient_scope", "The access token was not granted the openid scope.", 403);
+    send(200, this.#claims(check.grant.accountId, oidcScope));
   }
 
-  async #jsonBodyAsForm(req: IncomingMessage & { body?: string }, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > 56 * 1024) return oauthError(res, 413, "invalid_request", "The request body is too large.");
-      chunks.push(chunk as Buffer);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    } catch {
-      return oauthError(res, 400, "invalid_request", "The request body is not valid JSON.");
-    }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-      return oauthError(res, 400, "invalid_request", "The JSON request body must be an object of parameters.");
-    }
-    const form = new URLSearchParams();
-    for (const [key, value] of Object.entries(parsed)) {
-      if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") form.set(key, String(value));
-      else return oauthError(res, 400, "invalid_request", `The parameter '${key}' must be a string.`);
-    }
-    req.body = form.toString();
-    req.headers["content-type"] = "application/x-www-form-urlencoded";
-    req.headers["content-length"] = String(Buffer.byteLength(req.body));
-  }
-
-  /** Adds the launch context to token responses and reports the whole granted scope. */
-  async #tokenResponse(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
+  /** Adds the launch context to token responses, reports the whole granted scope, completes registrations. */
+  async #decorateResponses(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
     await next();
-    if ((ctx.oidc as KoaContextWithOIDC["oidc"] | undefined)?.route !== "token" || ctx.status !== 200) return;
+    const route = (ctx.oidc as KoaContextWithOIDC["oidc"] | undefined)?.route;
     const body = ctx.body as Record<string, unknown> | undefined;
-    if (!body || typeof body.access_token !== "string") return;
+    if (route === "registration" && ctx.status === 201 && body && typeof body.client_id === "string") {
+      const requested = this.#pendingRegistrations.get(ctx.req);
+      if (requested !== undefined) {
+        const smart = requested.split(" ").filter((s) => !isOidcScope(s)).join(" ");
+        this.#clientSettings.set(body.client_id, { smartScope: smart });
+        body.scope = requested;
+      }
+      return;
+    }
+    if (route !== "token" || ctx.status !== 200 || !body || typeof body.access_token !== "string") return;
     const { AuthorizationCode: code, RefreshToken: refresh, Grant: grant } = ctx.oidc.entities;
     const grantId = code?.grantId ?? refresh?.grantId ?? grant?.jti;
     const launch = grantId ? this.#contexts.get(grantId) : undefined;
@@ -322,9 +508,21 @@ export class AuthServer {
     this.#contexts.set(grantId, context);
   }
 
+  /** The resource scopes a client may be granted out of those it asked for. */
+  #grantableResourceScopes(clientId: string, requested: readonly string[]): string[] {
+    const registered = this.#clientSettings.get(clientId)?.smartScope;
+    const allowed = registered === undefined ? undefined : parseScopes(registered);
+    return requested.filter((s) => {
+      if (!this.#resourceScopes.has(s)) return false;
+      const parsed = parseResourceScope(s);
+      return allowed === undefined || (parsed !== undefined && allowed.some((a) => scopeCovers(a, parsed)));
+    });
+  }
+
   /**
-   * The login/consent step. EHR launch: the launch value names the user and patient; approved at once.
-   * Standalone `launch/patient`: a patient picker. Otherwise the default practitioner is signed in.
+   * The login/consent step. EHR launch: the launch value names the user and patient; approved at once (or
+   * failed as the launch's simulated error asks). Standalone `launch/patient`: a patient picker. Otherwise
+   * the default practitioner is signed in.
    */
   async #interaction(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let details: Awaited<ReturnType<Provider["interactionDetails"]>>;
@@ -343,35 +541,58 @@ export class AuthServer {
     if (params.launch) {
       const launch = await this.#options.launches.read(params.launch);
       if (!launch.ok) return deny("invalid_request", `The launch parameter cannot be used: ${launch.reason}. Launch the app again from the EHR.`);
-      if (launch.context.client && launch.context.client !== params.client_id) {
-        return deny("invalid_request", "The launch was issued for another app.");
-      }
       context = launch.context;
+      if (context.client && context.client !== params.client_id) return deny("invalid_request", "The launch was issued for another app.");
+      if (context.iss && !sameResource(context.iss, this.#options.fhirBase)) {
+        return deny("invalid_request", `The launch was issued for the FHIR server ${context.iss}, not ${this.#options.fhirBase}.`);
+      }
+      const simulated = ` (simulated error ${context.error} chosen at launch: ${context.error ? FAULTS[context.error].summary : ""})`;
+      switch (context.error) {
+        case "invalid_client":
+          return authorizationErrorPage(req, res, 400, "invalid_client", `The client ${params.client_id ?? ""} is not registered with this authorization server${simulated}`);
+        case "invalid_redirect":
+          return authorizationErrorPage(req, res, 400, "invalid_request", `The redirect_uri ${params.redirect_uri ?? ""} is not registered for this client${simulated}`);
+        case "invalid_scope":
+          return deny("invalid_scope", `The requested scope is not allowed for this app${simulated}`);
+        case "access_denied":
+          return deny("access_denied", `The user declined to authorize the app${simulated}`);
+      }
     } else if (scopes.includes("launch")) {
       return deny("invalid_scope", "The launch scope needs the launch parameter the EHR gave the app.");
     } else if (scopes.includes("launch/patient")) {
-      const chosen = req.method === "POST" ? new URLSearchParams((await readBody(req, 16 * 1024)) ?? "").get("patient") : null;
+      const chosen = req.method === "POST" ? new URLSearchParams(await readText(req, 16 * 1024)).get("patient") : null;
       const patients = this.#options.patients();
       if (!chosen || !patients.some((p) => p.id === chosen)) {
-        return htmlPage(res, chosen ? 400 : 200, "Choose a patient", patientPicker(patients, details.uid, this.#mountPath, chosen));
+        return htmlPage(res, chosen ? 400 : 200, "Choose a patient", patientPicker(patients, `${this.#mountPath}/interaction/${details.uid}`, chosen));
       }
-      context = { user: `Patient/${chosen}`, patient: chosen, needPatientBanner: true, style: "light" };
+      const encounter = scopes.includes("launch/encounter") ? this.#options.latestEncounter(chosen) : undefined;
+      context = { user: `Patient/${chosen}`, patient: chosen, encounter, needPatientBanner: true, style: "light" };
     } else {
       context = { user: "Practitioner/prac-1", needPatientBanner: true, style: "light" };
     }
 
     const accountId = context.user.includes("/") ? context.user : `Practitioner/${context.user}`;
-    const grant = new this.provider.Grant({ accountId, clientId: params.client_id ?? "" });
-    grant.addOIDCScope(scopes.filter((s) => (NON_RESOURCE_SCOPES as readonly string[]).includes(s)).join(" "));
-    const resource = params.resource ?? params.aud ?? this.#options.fhirBase;
-    const resourceScopes = new Set(supportedResourceScopes());
-    grant.addResourceScope(resource, scopes.filter((s) => resourceScopes.has(s)).join(" "));
+    const clientId = params.client_id ?? "";
+    const grant = new this.provider.Grant({ accountId, clientId });
+    grant.addOIDCScope(scopes.filter(isOidcScope).join(" "));
+    grant.addResourceScope(params.resource ?? params.aud ?? this.#options.fhirBase, this.#grantableResourceScopes(clientId, scopes).join(" "));
     const grantId = await grant.save();
     this.#remember(grantId, context);
     return finish({ login: { accountId }, consent: { grantId } });
   }
 }
 
+/**
+ * oidc-provider drops `offline_access` unless the authorization request's `prompt` includes `consent` (an
+ * OpenID Connect rule). SMART apps never send `prompt`, yet expect a refresh token for `offline_access`, so
+ * such requests get `prompt=consent` added here; the interaction step approves them either way.
+ */
+function askConsentForOfflineAccess(params: URLSearchParams): boolean {
+  const wantsOffline = (params.get("scope") ?? "").split(" ").includes("offline_access");
+  if (!wantsOffline || params.has("prompt")) return false;
+  params.set("prompt", "consent");
+  return true;
+}
 
 /**
  * Apps run inside the EHR's iframe: the app (another site) navigates the frame to this server, and Chromium
@@ -389,29 +610,4 @@ function allowCookiesInEhrFrames(res: ServerResponse): void {
     });
     return setHeader(name, cookies);
   };
-}
-
-function oauthError(res: ServerResponse, status: number, error: string, description: string): void {
-  res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
-  res.end(JSON.stringify({ error, error_description: description }));
-}
-
-
-function htmlPage(res: ServerResponse, status: number, title: string, body: string): void {
-  sendHtml(
-    res,
-    status,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · SMART sandbox</title><link rel="stylesheet" href="/ehr.css"></head>
-<body><main class="narrow"><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
-  );
-}
-
-function patientPicker(patients: readonly { id: string; name: string }[], uid: string, mountPath: string, rejected: string | null): string {
-  const buttons = patients
-    .map((p) => `<li><button type="submit" name="patient" value="${escapeHtml(p.id)}">${escapeHtml(p.name)}</button></li>`)
-    .join("");
-  const warning = rejected ? `<p role="alert">There is no patient "${escapeHtml(rejected)}". Choose one from the list.</p>` : "";
-  return `${warning}<p>Sign in as a patient of this sandbox EHR. The app will see this patient's records.</p>
-<form method="post" action="${escapeHtml(`${mountPath}/interaction/${uid}`)}"><ul class="patients">${buttons}</ul></form>`;
 }

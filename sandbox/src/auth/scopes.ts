@@ -78,23 +78,37 @@ const CATEGORY_RESTRICTIONS = [
   "category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs",
 ];
 
+export type ScopeVersion = "v1" | "v2";
+
 /**
- * Every resource scope string the sandbox grants. oidc-provider matches requested scopes against an explicit
+ * Every resource scope string a server grants. oidc-provider matches requested scopes against an explicit
  * list (wildcards are plain strings to it), so the list is enumerated: contexts × served types and `*` ×
- * (v1 permissions ∪ v2 permission subsets), plus the common Observation category restrictions.
+ * permissions — v1 `read`/`write`/`*`, v2 every ordered subset of `cruds` plus the common Observation
+ * category restrictions.
  */
-export function supportedResourceScopes(): string[] {
-  const permissions = ["read", "write", "*", ...v2Permissions()];
+export function supportedResourceScopes(versions: readonly ScopeVersion[] = ["v1", "v2"]): string[] {
+  const permissions = [...(versions.includes("v1") ? ["read", "write", "*"] : []), ...(versions.includes("v2") ? v2Permissions() : [])];
   const out: string[] = [];
   for (const context of ["patient", "user", "system"]) {
     for (const type of ["*", ...SERVED_RESOURCE_TYPES]) {
       for (const p of permissions) out.push(`${context}/${type}.${p}`);
     }
+    if (!versions.includes("v2")) continue;
     for (const p of ["rs", "r", "s"]) {
       for (const r of CATEGORY_RESTRICTIONS) out.push(`${context}/Observation.${p}?${r}`);
     }
   }
   return out;
+}
+
+/** Whether a granted (or registered) scope covers a requested one: same context, type and restriction or wider. */
+export function scopeCovers(wide: ResourceScope, narrow: ResourceScope): boolean {
+  return (
+    wide.context === narrow.context &&
+    (wide.resourceType === "*" || wide.resourceType === narrow.resourceType) &&
+    [...narrow.interactions].every((i) => wide.interactions.has(i)) &&
+    [...wide.restriction].every(([k, v]) => narrow.restriction.get(k) === v)
+  );
 }
 
 /** Scopes that are not about FHIR resources: identity, refresh and launch context. */

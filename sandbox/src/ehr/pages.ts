@@ -1,5 +1,7 @@
 /** The EHR simulator's pages: plain HTML forms, no script, so they work in any browser and in tests. */
+import { FAULTS, FAULT_NAMES } from "../faults.ts";
 import { escapeHtml } from "../http.ts";
+import { MAX_LIFETIME } from "./launch-options.ts";
 
 export interface PatientSummary {
   readonly id: string;
@@ -30,8 +32,10 @@ function options<T extends string>(values: readonly (readonly [T, string])[], se
 export function homePage(input: {
   readonly patients: readonly PatientSummary[];
   readonly practitioners: readonly PractitionerSummary[];
+  readonly servers: readonly { readonly id: string; readonly title: string; readonly fhirBase: string }[];
   readonly appUrl: string;
   readonly fhirBase: string;
+  readonly openFhirBase: string;
   readonly query: string;
 }): string {
   const needle = input.query.trim().toLowerCase();
@@ -49,9 +53,12 @@ export function homePage(input: {
     input.practitioners.map((p) => [p.id, p.name] as const),
     input.practitioners[0]?.id ?? "",
   );
+  const servers = options(input.servers.map((s) => [s.id, `${s.fhirBase} — ${s.title}`] as const), "main");
+  const errors = options([["", "None"] as const, ...FAULT_NAMES.map((name) => [name, `${name}: ${FAULTS[name].summary}`] as const)], "");
   return layout(
     "Sandbox EHR",
-    `<header class="ehr-bar"><strong>Sandbox EHR</strong><span>FHIR base <code>${escapeHtml(input.fhirBase)}</code></span></header>
+    `<header class="ehr-bar"><strong>Sandbox EHR</strong><span>FHIR base <code>${escapeHtml(input.fhirBase)}</code></span>
+<span class="open-warning">Open FHIR endpoint, no authorization: <code>${escapeHtml(input.openFhirBase)}</code></span><a href="/debug">Token debugger</a></header>
 <main>
 <h1>Patients</h1>
 <form method="get" action="/" role="search" class="search"><label for="q">Find a patient</label>
@@ -62,6 +69,10 @@ export function homePage(input: {
 <label for="practitioner">Signed-in user</label><select id="practitioner" name="practitioner">${practitioners}</select>
 <label for="banner">Patient banner</label><select id="banner" name="banner">${options([["true", "App shows a banner"], ["false", "EHR shows the banner"]], "true")}</select>
 <label for="style">Style</label><select id="style" name="style">${options([["light", "Light"], ["dark", "Dark"], ["high-contrast", "High contrast"], ["none", "None"]], "light")}</select>
+<label for="encounter">Encounter</label><select id="encounter" name="encounter">${options([["", "None"], ["latest", "The patient's latest encounter"]], "")}</select>
+<label for="lifetime">Token lifetime (seconds)</label><input id="lifetime" name="lifetime" type="number" min="1" max="${MAX_LIFETIME}" placeholder="3600">
+<label for="fhir">FHIR server</label><select id="fhir" name="fhir">${servers}</select>
+<label for="error">Simulated error</label><select id="error" name="error">${errors}</select>
 </fieldset>
 <table class="patients"><caption>${shown.length} of ${input.patients.length} patients</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Id</th><th scope="col">Born</th><th scope="col">Sex</th><th scope="col">Observations</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
@@ -106,4 +117,7 @@ ul.patients button { width: 100%; text-align: left; padding: .6rem; }
 .ehr-frame iframe { border: 0; width: 100%; height: calc(100vh - 2.6rem); display: block; background: #fff; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 [role=alert] { color: #a4262c; font-weight: 600; }
+.open-warning { background: #ffd166; color: #1b1f24; padding: 0 .4rem; border-radius: 3px; }
+pre { background: #fff; border: 1px solid #d5d9e0; padding: .6rem; overflow-x: auto; }
+textarea { width: 100%; font-family: monospace; }
 `;

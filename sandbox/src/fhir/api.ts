@@ -1,52 +1,55 @@
 /**
- * The FHIR R4 API: read and search over the store, every request checked against the bearer token's scopes
- * and launch patient. Errors are OperationOutcomes with the right status.
+ * The FHIR R4 API: read and search over the store, every request checked against the bearer token's scopes,
+ * launch patient and user. Errors are OperationOutcomes with the right status.
  */
 import type { FhirStore } from "./store.ts";
-import { subjectPatientId } from "./store.ts";
-import { CursorCodec, parseObservationQuery, searchObservations, type ObservationQuery } from "./search.ts";
+import { referencedId, subjectPatientId } from "./store.ts";
+import { CursorCodec, DEFAULT_COUNT, MAX_COUNT, matchesDate, parseDate, parseObservationQuery, patientFromReference, searchObservations, type DateFilter, type ObservationQuery } from "./search.ts";
 import { FhirError, badRequest, forbidden, notFound } from "./outcome.ts";
 import { parseScopes, scopesAllowing, type Interaction, type ResourceScope } from "../auth/scopes.ts";
 
-/** Who is asking: the parsed scopes of the token and the patient its launch was for. */
+/** Who is asking: the token's parsed scopes, its launch patient and its user. */
 export interface Access {
   readonly scopes: readonly ResourceScope[];
   readonly patient: string | undefined;
+  /** `Practitioner/<id>` or `Patient/<id>`: whose view `user/` scopes give. */
+  readonly user: string | undefined;
   /** Unrestricted (the clearly marked open endpoint). */
   readonly open?: boolean;
 }
 
-export function accessFor(scope: string, patient: string | undefined): Access {
-  return { scopes: parseScopes(scope), patient };
+export function accessFor(scope: string, patient: string | undefined, user: string | undefined): Access {
+  return { scopes: parseScopes(scope), patient, user };
 }
 
-export const OPEN_ACCESS: Access = { scopes: [], patient: undefined, open: true };
+export const OPEN_ACCESS: Access = { scopes: [], patient: undefined, user: undefined, open: true };
+
+export interface ObservationPage {
+  readonly bundle: fhir4.Bundle;
+  readonly query: ObservationQuery;
+  readonly offset: number;
+}
 
 export interface FhirResponse {
   readonly status: number;
   readonly body: fhir4.Resource;
+  /** Set for Observation searches: what the page was computed from. */
+  readonly page?: ObservationPage;
 }
+
+/** What a request may see of one resource type. */
+interface Permit {
+  /** `patient/` scopes: the launch patient, the only one. */
+  readonly confinedTo?: string;
+  readonly restrictions: readonly ReadonlyMap<string, string>[];
+  maySee(patientId: string | undefined): boolean;
+}
+
+type ListCursor = { t: "Patient" | "Encounter"; p: string; o: number };
+type ObservationCursor = { t: "Observation"; q: ObservationQuery; o: number };
 
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
-
-/**
- * What a request may do for `resourceType`: `all` (user/system scope or open), the launch `patient` only,
- * or nothing (403). `restrictions` lists the v2 query restrictions of the allowing scopes, if all have one.
- */
-function authorize(access: Access, resourceType: string, interaction: Interaction): { patient?: string; restrictions: ReadonlyMap<string, string>[] } {
-  if (access.open) return { restrictions: [] };
-  const allowing = scopesAllowing(access.scopes, resourceType, interaction);
-  const verb = interaction === "s" ? "search" : "read";
-  if (allowing.length === 0) {
-    throw forbidden(`The access token's scopes do not allow ${verb} of ${resourceType}.`);
-  }
-  const broad = allowing.filter((s) => s.context !== "patient");
-  const chosen = broad.length > 0 ? broad : allowing;
-  const restrictions = chosen.every((s) => s.restriction.size > 0) ? chosen.map((s) => s.restriction) : [];
-  if (broad.length > 0) return { restrictions };
-  if (!access.patient) throw forbidden("The token has patient scopes but no patient in its launch context.");
-  return { patient: access.patient, restrictions };
-}
+const ALL: Permit = { restrictions: [], maySee: () => true };
 
 function matchesRestrictions(o: fhir4.Observation, restrictions: readonly ReadonlyMap<string, string>[]): boolean {
   if (restrictions.length === 0) return true;
@@ -59,129 +62,235 @@ function matchesRestrictions(o: fhir4.Observation, restrictions: readonly Readon
   );
 }
 
+function countParam(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw badRequest(`_count must be a non-negative integer, not '${value}'.`);
+  return Math.min(n, MAX_COUNT);
+}
+
 export class FhirApi {
-  readonly #cursors = new CursorCodec();
+  readonly #cursors: CursorCodec;
 
   constructor(
     private readonly store: FhirStore,
     private readonly base: string,
-  ) {}
+    cursors = new CursorCodec(),
+  ) {
+    this.#cursors = cursors;
+  }
 
   /** Serves GET `path` (relative to the FHIR base, e.g. `/Observation`) with its query. */
   get(path: string, params: URLSearchParams, access: Access): FhirResponse {
-    const segments = path.split("/").filter(Boolean);
-    const [type, id, ...rest] = segments;
+    const [type, id, ...rest] = path.split("/").filter(Boolean);
     if (!type) throw badRequest("A resource type is required, e.g. /Observation?patient=…");
     if (rest.length > 0 || (id !== undefined && !ID.test(id))) throw badRequest(`'${path}' is not a valid FHIR path.`);
     if (id !== undefined) {
       if ([...params.keys()].some((k) => !k.startsWith("_"))) throw badRequest("A read takes no search parameters.");
       return { status: 200, body: this.read(type, id, access) };
     }
-    if (type === "Observation") return { status: 200, body: this.searchObservation(params, access) };
-    if (type === "Patient") return { status: 200, body: this.searchPatient(params, access) };
-    throw this.unknownType(type, "search");
+    switch (type) {
+      case "Observation": {
+        const page = this.observationPage(params, access);
+        return { status: 200, body: page.bundle, page };
+      }
+      case "Patient":
+        return { status: 200, body: this.#searchPatient(params, access) };
+      case "Encounter":
+        return { status: 200, body: this.#searchEncounter(params, access) };
+      default:
+        throw this.unknownType(type, "search");
+    }
   }
 
   read(type: string, id: string, access: Access): fhir4.Resource {
     switch (type) {
       case "Patient": {
-        const { patient } = authorize(access, "Patient", "r");
-        if (patient !== undefined && patient !== id) throw forbidden("This token may only read its launch patient.");
+        const permit = this.#permit(access, "Patient", "r");
+        if (!permit.maySee(id)) throw this.#notVisible(access, permit, "Patient", id);
         return this.#found(this.store.read<fhir4.Patient>("Patient", id), type, id);
       }
       case "Observation":
       case "Encounter": {
-        const { patient, restrictions } = authorize(access, type, "r");
-        const resource = this.#found(this.store.read<fhir4.Observation>(type as "Observation", id), type, id);
-        if (patient !== undefined && subjectPatientId(resource) !== patient) {
-          throw forbidden(`This ${type} belongs to another patient than the token's.`);
-        }
-        if (type === "Observation" && !matchesRestrictions(resource, restrictions)) {
+        const permit = this.#permit(access, type, "r");
+        const resource = this.#found(this.store.read<fhir4.Observation | fhir4.Encounter>(type, id), type, id);
+        const owner = subjectPatientId(resource);
+        if (!permit.maySee(owner)) throw this.#notVisible(access, permit, type, owner);
+        if (resource.resourceType === "Observation" && !matchesRestrictions(resource, permit.restrictions)) {
           throw forbidden("The token's scopes do not cover this Observation's category.");
         }
         return resource;
       }
       case "Practitioner":
-        authorize(access, "Practitioner", "r");
+        this.#permit(access, "Practitioner", "r");
         return this.#found(this.store.read<fhir4.Practitioner>("Practitioner", id), type, id);
       default:
         throw this.unknownType(type, "read");
     }
   }
 
-  searchObservation(params: URLSearchParams, access: Access): fhir4.Bundle {
-    const cursor = params.get("_cursor");
+  observationPage(params: URLSearchParams, access: Access): ObservationPage {
+    const permit = this.#permit(access, "Observation", "s");
     let query: ObservationQuery;
     let offset = 0;
-    if (cursor !== null) {
-      if ([...params.keys()].some((k) => k !== "_cursor")) throw badRequest("A page link takes no other parameters.");
-      ({ query, offset } = this.#cursors.decode(cursor));
-    } else {
-      query = parseObservationQuery(params);
-    }
-    const { patient: confined, restrictions } = authorize(access, "Observation", "s");
-    if (confined !== undefined && query.patient !== undefined && query.patient !== confined) {
-      throw forbidden("This token may only search its launch patient's Observations.");
-    }
-    const patient = query.patient ?? confined;
-    if (patient === undefined) throw badRequest("Observation searches need a patient (or subject) parameter.");
-    if (query.patient === undefined) query = { ...query, patient };
-    if (restrictions.length > 0) {
+    const cursor = this.#cursor(params, "Observation");
+    if (cursor) ({ q: query, o: offset } = cursor);
+    else query = parseObservationQuery(params);
+    const patient = this.#searchedPatient(query.patient, permit, access, "Observation");
+    query = { ...query, patient };
+    if (permit.restrictions.length > 0 && !cursor) {
       // A scope like patient/Observation.rs?category=laboratory narrows the search to what it covers.
-      query = { ...query, categories: [...query.categories, restrictions.map((r) => r.get("category") ?? "")] };
+      query = { ...query, categories: [...query.categories, permit.restrictions.map((r) => r.get("category") ?? "")] };
     }
     const result = searchObservations(this.store, patient, query, offset);
-    const link: fhir4.BundleLink[] = [{ relation: "self", url: this.#pageUrl(query, offset) }];
-    if (result.hasNext) link.push({ relation: "next", url: this.#pageUrl(query, offset + query.count) });
-    if (offset > 0 && query.count > 0) link.push({ relation: "previous", url: this.#pageUrl(query, Math.max(0, offset - query.count)) });
-    return {
+    const link: fhir4.BundleLink[] = [{ relation: "self", url: this.pageUrl(query, offset) }];
+    if (result.hasNext) link.push({ relation: "next", url: this.pageUrl(query, offset + query.count) });
+    if (offset > 0 && query.count > 0) link.push({ relation: "previous", url: this.pageUrl(query, Math.max(0, offset - query.count)) });
+    const bundle: fhir4.Bundle = {
       resourceType: "Bundle",
       type: "searchset",
       ...(query.total === "none" ? {} : { total: result.total }),
       link,
-      entry: result.page.map(({ resource }) => ({
-        fullUrl: `${this.base}/Observation/${resource.id}`,
-        resource,
-        search: { mode: "match" },
-      })),
+      entry: result.page.map(({ resource }) => this.#entry(resource)),
     };
+    return { bundle, query, offset };
   }
 
-  searchPatient(params: URLSearchParams, access: Access): fhir4.Bundle {
-    const { patient: confined } = authorize(access, "Patient", "s");
-    let ids: string[] | undefined;
-    let name: string | undefined;
-    for (const [key, value] of params) {
-      if (key === "_id") ids = value.split(",");
-      else if (key === "name") name = value.toLowerCase();
-      else if (key !== "_count" && key !== "_format") throw badRequest(`Unknown search parameter '${key}' for Patient.`);
-    }
-    const matches = [...this.store.all<fhir4.Patient>("Patient")].filter(
-      (p) =>
-        (confined === undefined || p.id === confined) &&
-        (ids === undefined || ids.includes(p.id ?? "")) &&
-        (name === undefined || (p.name ?? []).some((n) => [...(n.given ?? []), n.family ?? "", n.text ?? ""].some((part) => part.toLowerCase().startsWith(name!)))),
-    );
-    return {
-      resourceType: "Bundle",
-      type: "searchset",
-      total: matches.length,
-      link: [{ relation: "self", url: `${this.base}/Patient?${params.toString()}` }],
-      entry: matches.map((resource) => ({ fullUrl: `${this.base}/Patient/${resource.id}`, resource, search: { mode: "match" } })),
-    };
+  /** The entries of a query's results from `offset` (fault injection repeats entries across pages with it). */
+  observationEntries(query: ObservationQuery, offset: number, count: number): fhir4.BundleEntry[] {
+    return searchObservations(this.store, query.patient ?? "", { ...query, count, summaryCount: false }, offset).page.map(({ resource }) => this.#entry(resource));
   }
 
-  #pageUrl(query: ObservationQuery, offset: number): string {
-    return `${this.base}/Observation?_cursor=${this.#cursors.encode(query, offset)}`;
-  }
-
-  #found<T extends fhir4.Resource>(resource: T | undefined, type: string, id: string): T {
-    if (!resource) throw notFound(`${type}/${id} is not known to this server.`);
-    return resource;
+  pageUrl(query: ObservationQuery, offset: number): string {
+    return `${this.base}/Observation?_cursor=${this.#cursors.encode({ t: "Observation", q: query, o: offset } satisfies ObservationCursor)}`;
   }
 
   unknownType(type: string, interaction: string): FhirError {
     if (/^[A-Z][A-Za-z]+$/.test(type)) return new FhirError(404, "not-supported", `This server does not support ${interaction} of ${type}.`);
     return notFound(`'${type}' is not a resource type.`);
+  }
+
+  #searchPatient(params: URLSearchParams, access: Access): fhir4.Bundle {
+    const permit = this.#permit(access, "Patient", "s");
+    const { query, offset } = this.#listQuery(params, "Patient");
+    let ids: string[] | undefined;
+    let name: string | undefined;
+    let count = DEFAULT_COUNT;
+    for (const [key, value] of query) {
+      if (key === "_id") ids = value.split(",");
+      else if (key === "name") name = value.toLowerCase();
+      else if (key === "_count") count = countParam(value);
+      else if (key !== "_format" && key !== "_pretty") throw badRequest(`Unknown search parameter '${key}' for Patient.`);
+    }
+    const candidates = ids ? ids.map((id) => this.store.read<fhir4.Patient>("Patient", id)).filter((p) => p !== undefined) : this.store.all<fhir4.Patient>("Patient");
+    const matches = [...candidates].filter(
+      (p) =>
+        permit.maySee(p.id) &&
+        (name === undefined || (p.name ?? []).some((n) => [...(n.given ?? []), n.family ?? "", n.text ?? ""].some((part) => part.toLowerCase().startsWith(name!)))),
+    );
+    return this.#listBundle("Patient", matches, query, offset, count);
+  }
+
+  #searchEncounter(params: URLSearchParams, access: Access): fhir4.Bundle {
+    const permit = this.#permit(access, "Encounter", "s");
+    const { query, offset } = this.#listQuery(params, "Encounter");
+    let patient: string | undefined;
+    const dates: DateFilter[] = [];
+    const statuses: string[] = [];
+    let sort = "date";
+    let count = DEFAULT_COUNT;
+    for (const [key, value] of query) {
+      if (key === "patient" || key === "subject") patient = patientFromReference(value);
+      else if (key === "date") dates.push(parseDate(value));
+      else if (key === "status") statuses.push(...value.split(","));
+      else if (key === "_count") count = countParam(value);
+      else if (key === "_sort" && (value === "date" || value === "-date")) sort = value;
+      else if (key !== "_format" && key !== "_pretty") throw badRequest(`Unknown search parameter or value '${key}' for Encounter.`);
+    }
+    const searched = this.#searchedPatient(patient, permit, access, "Encounter");
+    const matches = this.store
+      .encountersOf(searched)
+      .filter(({ resource, time }) => (statuses.length === 0 || statuses.includes(resource.status)) && dates.every((f) => matchesDate(time, f)))
+      .map(({ resource }) => resource);
+    if (sort === "-date") matches.reverse();
+    return this.#listBundle("Encounter", matches, query, offset, count);
+  }
+
+  /** The patient a search is about: the one named (if the token may see it), else the launch patient. */
+  #searchedPatient(named: string | undefined, permit: Permit, access: Access, type: string): string {
+    if (named !== undefined) {
+      if (!permit.maySee(named)) throw this.#notVisible(access, permit, "Patient", named);
+      return named;
+    }
+    if (permit.confinedTo !== undefined) return permit.confinedTo;
+    throw badRequest(`${type} searches need a patient (or subject) parameter.`);
+  }
+
+  #listQuery(params: URLSearchParams, type: ListCursor["t"]): { query: URLSearchParams; offset: number } {
+    const cursor = this.#cursor(params, type);
+    return cursor ? { query: new URLSearchParams(cursor.p), offset: cursor.o } : { query: params, offset: 0 };
+  }
+
+  #listBundle(type: ListCursor["t"], matches: readonly fhir4.Resource[], query: URLSearchParams, offset: number, count: number): fhir4.Bundle {
+    const url = (o: number) => `${this.base}/${type}?_cursor=${this.#cursors.encode({ t: type, p: query.toString(), o } satisfies ListCursor)}`;
+    const link: fhir4.BundleLink[] = [{ relation: "self", url: offset === 0 ? `${this.base}/${type}?${query}` : url(offset) }];
+    if (count > 0 && offset + count < matches.length) link.push({ relation: "next", url: url(offset + count) });
+    if (offset > 0 && count > 0) link.push({ relation: "previous", url: url(Math.max(0, offset - count)) });
+    return {
+      resourceType: "Bundle",
+      type: "searchset",
+      total: matches.length,
+      link,
+      entry: matches.slice(offset, offset + count).map((resource) => this.#entry(resource)),
+    };
+  }
+
+  #cursor<T extends ObservationCursor["t"] | ListCursor["t"]>(params: URLSearchParams, type: T): (T extends "Observation" ? ObservationCursor : ListCursor) | undefined {
+    const cursor = params.get("_cursor");
+    if (cursor === null) return undefined;
+    if ([...params.keys()].some((k) => k !== "_cursor")) throw badRequest("A page link takes no other parameters.");
+    const payload = this.#cursors.decode(cursor) as { t?: unknown };
+    if (payload.t !== type) throw badRequest(`This page cursor belongs to another search than ${type}.`);
+    return payload as T extends "Observation" ? ObservationCursor : ListCursor;
+  }
+
+  /**
+   * What a request may do with `resourceType`: see everything (system scopes, the open endpoint), what the
+   * user may see (user scopes), or only the launch patient (patient scopes); 403 when no scope allows it.
+   */
+  #permit(access: Access, resourceType: string, interaction: Interaction): Permit {
+    if (access.open) return ALL;
+    const allowing = scopesAllowing(access.scopes, resourceType, interaction);
+    if (allowing.length === 0) {
+      throw forbidden(`The access token's scopes do not allow ${interaction === "s" ? "search" : "read"} of ${resourceType}.`);
+    }
+    const broad = allowing.filter((s) => s.context !== "patient");
+    const chosen = broad.length > 0 ? broad : allowing;
+    const restrictions = chosen.every((s) => s.restriction.size > 0) ? chosen.map((s) => s.restriction) : [];
+    if (broad.some((s) => s.context === "system")) return { restrictions, maySee: () => true };
+    if (broad.length > 0) return { restrictions, maySee: (patientId) => this.#userMaySee(access.user, patientId) };
+    const patient = access.patient;
+    if (!patient) throw forbidden("The token has patient scopes but no patient in its launch context.");
+    return { confinedTo: patient, restrictions, maySee: (patientId) => patientId === patient };
+  }
+
+  #userMaySee(user: string | undefined, patientId: string | undefined): boolean {
+    if (!patientId) return false;
+    const practitioner = referencedId(user, "Practitioner");
+    if (practitioner) return this.store.practitionerMaySee(practitioner, patientId);
+    return referencedId(user, "Patient") === patientId;
+  }
+
+  #notVisible(access: Access, permit: Permit, type: string, patientId: string | undefined): FhirError {
+    if (permit.confinedTo !== undefined) return forbidden(`This token may only access its launch patient's records, not ${type === "Patient" ? `Patient/${patientId}` : `this ${type}`}.`);
+    return forbidden(`The signed-in user ${access.user ?? "(none)"} may not see the records of Patient/${patientId ?? "?"}.`);
+  }
+
+  #entry(resource: fhir4.Resource): fhir4.BundleEntry {
+    return { fullUrl: `${this.base}/${resource.resourceType}/${resource.id}`, resource, search: { mode: "match" } };
+  }
+
+  #found<T extends fhir4.Resource>(resource: T | undefined, type: string, id: string): T {
+    if (!resource) throw notFound(`${type}/${id} is not known to this server.`);
+    return resource;
   }
 }

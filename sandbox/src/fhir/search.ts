@@ -57,7 +57,7 @@ export function parseDateRange(value: string): { start: number; end: number } | 
   return { start: base, end };
 }
 
-function parseDate(raw: string): DateFilter {
+export function parseDate(raw: string): DateFilter {
   const m = /^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(.*)$/.exec(raw);
   const prefix = (m?.[1] ?? "eq") as Prefix | "sa" | "eb" | "ap";
   if (prefix === "sa" || prefix === "eb" || prefix === "ap") {
@@ -74,7 +74,7 @@ function splitOr(value: string, name: string): string[] {
   return parts;
 }
 
-function patientFromReference(value: string): string {
+export function patientFromReference(value: string): string {
   const id = value.replace(/^(?:.*\/)?Patient\//, "");
   if (!/^[A-Za-z0-9\-.]{1,64}$/.test(id)) throw badRequest(`'${value}' is not a valid patient reference.`);
   return id;
@@ -153,7 +153,7 @@ function matchesToken(codings: readonly fhir4.Coding[] | undefined, token: strin
   return (codings ?? []).some((c) => (system === "" ? !c.system : c.system === system) && (code === "" || c.code === code));
 }
 
-function matchesDate(time: number, f: DateFilter): boolean {
+export function matchesDate(time: number, f: DateFilter): boolean {
   if (Number.isNaN(time)) return false;
   switch (f.prefix) {
     case "eq":
@@ -222,12 +222,12 @@ export class CursorCodec {
     this.#key = key;
   }
 
-  encode(query: ObservationQuery, offset: number): string {
-    const body = Buffer.from(JSON.stringify({ q: query, o: offset })).toString("base64url");
+  encode(payload: unknown): string {
+    const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
     return `${body}.${this.#sign(body)}`;
   }
 
-  decode(cursor: string): { query: ObservationQuery; offset: number } {
+  decode(cursor: string): unknown {
     const [body, sig, extra] = cursor.split(".");
     if (!body || !sig || extra !== undefined) throw badRequest("The page cursor is malformed.");
     const expected = Buffer.from(this.#sign(body));
@@ -235,8 +235,7 @@ export class CursorCodec {
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
       throw badRequest("The page cursor is not valid for this server (tampered or expired).");
     }
-    const { q, o } = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as { q: ObservationQuery; o: number };
-    return { query: q, offset: o };
+    return JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as unknown;
   }
 
   #sign(body: string): string {

@@ -1,6 +1,7 @@
 /**
  * An indexed, in-memory FHIR store loaded from ordinary FHIR Bundles (Synthea output works as is).
- * Observations are indexed per patient and per code so that a search touches only the results it can match.
+ * Resources are indexed by type, Observations and Encounters per patient (and Observations per code), so a
+ * request touches only what it can match; care relationships (who may see whom) are indexed at load time.
  */
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -23,64 +24,114 @@ export function observationTime(o: fhir4.Observation): number {
   return raw ? Date.parse(raw) : Number.NaN;
 }
 
-function byTime(a: IndexedObservation, b: IndexedObservation): number {
+export function encounterTime(e: fhir4.Encounter): number {
+  const raw = e.period?.start ?? e.period?.end;
+  return raw ? Date.parse(raw) : Number.NaN;
+}
+
+function byTime<T extends { readonly time: number; readonly resource: fhir4.Resource }>(a: T, b: T): number {
   const at = Number.isNaN(a.time) ? Infinity : a.time;
   const bt = Number.isNaN(b.time) ? Infinity : b.time;
   return at - bt || (a.resource.id ?? "").localeCompare(b.resource.id ?? "");
 }
 
-/** The patient id an Observation belongs to, from `subject` (`Patient/<id>` or `urn:uuid:<id>`). */
-export function subjectPatientId(o: fhir4.Observation): string | undefined {
-  const ref = o.subject?.reference;
-  if (!ref) return undefined;
-  const m = /^(?:.*\/)?Patient\/([^/]+)$/.exec(ref) ?? /^urn:uuid:(.+)$/.exec(ref);
+/** The id in a `Type/<id>` reference (absolute or relative), or undefined. */
+export function referencedId(reference: string | undefined, type: string): string | undefined {
+  if (!reference) return undefined;
+  const m = new RegExp(`^(?:.*/)?${type}/([^/]+)$`).exec(reference);
   return m?.[1];
 }
 
+/** The patient id a resource belongs to, from `subject` (`Patient/<id>`). */
+export function subjectPatientId(resource: { subject?: fhir4.Reference }): string | undefined {
+  return referencedId(resource.subject?.reference, "Patient");
+}
+
+export interface LoadReport {
+  readonly files: number;
+  readonly resources: number;
+  /** Resources seen twice (Synthea repeats practitioners and organizations across files): the first is kept. */
+  readonly duplicates: number;
+}
+
 export class FhirStore {
-  readonly #resources = new Map<string, fhir4.Resource>();
+  readonly #byType = new Map<string, Map<string, fhir4.Resource>>();
   readonly #observations = new Map<string, PatientObservations>();
+  readonly #encounters = new Map<string, { resource: fhir4.Encounter; time: number }[]>();
   /** Indexes with entries added since they were last sorted; sorted on first use. */
-  readonly #unsorted = new Set<PatientObservations>();
+  readonly #unsorted = new Set<{ sort(): void }>();
+  /** Practitioner id → patients they care for; patients with any recorded care relationship. */
+  readonly #careOf = new Map<string, Set<string>>();
+  readonly #withCareTeam = new Set<string>();
   #observationCount = 0;
+  #size = 0;
+  /** What `fromDirectory` loaded. */
+  report: LoadReport | undefined;
 
   get observationCount(): number {
     return this.#observationCount;
   }
 
   get size(): number {
-    return this.#resources.size;
+    return this.#size;
   }
 
   /** Adds every resource of the bundle; `urn:uuid:` references (Synthea) are rewritten to `Type/id`. */
-  addBundle(bundle: fhir4.Bundle): void {
+  addBundle(bundle: fhir4.Bundle, onDuplicate: "throw" | "skip" = "throw"): number {
     const urnToRef = new Map<string, string>();
     for (const entry of bundle.entry ?? []) {
       const r = entry.resource;
       if (r?.id && entry.fullUrl?.startsWith("urn:uuid:")) urnToRef.set(entry.fullUrl, `${r.resourceType}/${r.id}`);
     }
+    let duplicates = 0;
     for (const entry of bundle.entry ?? []) {
       if (!entry.resource) continue;
       const resource = urnToRef.size ? rewriteReferences(entry.resource, urnToRef) : entry.resource;
-      this.add(resource);
+      if (this.read(resource.resourceType, resource.id ?? "") && onDuplicate === "skip") duplicates++;
+      else this.add(resource);
     }
+    return duplicates;
   }
 
   add(resource: fhir4.Resource): void {
     if (!resource.id) throw new Error(`A ${resource.resourceType} without an id cannot be stored`);
-    const key = `${resource.resourceType}/${resource.id}`;
-    if (this.#resources.has(key)) throw new Error(`Duplicate resource ${key}`);
-    this.#resources.set(key, resource);
-    if (resource.resourceType === "Observation") this.#indexObservation(resource as fhir4.Observation);
+    let ofType = this.#byType.get(resource.resourceType);
+    if (!ofType) {
+      ofType = new Map();
+      this.#byType.set(resource.resourceType, ofType);
+    }
+    if (ofType.has(resource.id)) throw new Error(`Duplicate resource ${resource.resourceType}/${resource.id}`);
+    ofType.set(resource.id, resource);
+    this.#size++;
+    switch (resource.resourceType) {
+      case "Observation":
+        return this.#indexObservation(resource as fhir4.Observation);
+      case "Encounter":
+        return this.#indexEncounter(resource as fhir4.Encounter);
+      case "Patient":
+        for (const gp of (resource as fhir4.Patient).generalPractitioner ?? []) this.#careFor(referencedId(gp.reference, "Practitioner"), resource.id);
+    }
   }
 
   read<T extends fhir4.Resource>(resourceType: T["resourceType"], id: string): T | undefined {
-    return this.#resources.get(`${resourceType}/${id}`) as T | undefined;
+    return this.#byType.get(resourceType)?.get(id) as T | undefined;
   }
 
   /** All resources of a type, in insertion order. */
-  *all<T extends fhir4.Resource>(resourceType: T["resourceType"]): Iterable<T> {
-    for (const r of this.#resources.values()) if (r.resourceType === resourceType) yield r as T;
+  all<T extends fhir4.Resource>(resourceType: T["resourceType"]): Iterable<T> {
+    return (this.#byType.get(resourceType)?.values() ?? []) as Iterable<T>;
+  }
+
+  count(resourceType: string): number {
+    return this.#byType.get(resourceType)?.size ?? 0;
+  }
+
+  /**
+   * Whether a practitioner may see a patient: they are its general practitioner, took part in one of its
+   * encounters or performed one of its Observations — or nobody is recorded as caring for the patient.
+   */
+  practitionerMaySee(practitionerId: string, patientId: string): boolean {
+    return !this.#withCareTeam.has(patientId) || (this.#careOf.get(practitionerId)?.has(patientId) ?? false);
   }
 
   /**
@@ -90,10 +141,7 @@ export class FhirStore {
   observationsOf(patientId: string, codes: readonly string[]): readonly IndexedObservation[] {
     const index = this.#observations.get(patientId);
     if (!index) return [];
-    if (this.#unsorted.delete(index)) {
-      index.all.sort(byTime);
-      for (const list of index.byCode.values()) list.sort(byTime);
-    }
+    this.#sorted(index);
     if (codes.length === 0) return index.all;
     const lists = codes.map((c) => index.byCode.get(c.startsWith("|") ? `|${c.slice(1)}` : c) ?? []);
     if (lists.length === 1) return lists[0] ?? [];
@@ -109,6 +157,29 @@ export class FhirStore {
     return merged.sort(byTime);
   }
 
+  /** A patient's Encounters, sorted by period start ascending (undated last). */
+  encountersOf(patientId: string): readonly { readonly resource: fhir4.Encounter; readonly time: number }[] {
+    const list = this.#encounters.get(patientId);
+    if (!list) return [];
+    this.#sorted(list);
+    return list;
+  }
+
+  #sorted(index: PatientObservations | { resource: fhir4.Encounter; time: number }[]): void {
+    const sortable = Array.isArray(index) ? index : index.all;
+    if (!this.#unsorted.delete(sortable)) return;
+    sortable.sort(byTime);
+    if (!Array.isArray(index)) for (const list of index.byCode.values()) list.sort(byTime);
+  }
+
+  #careFor(practitionerId: string | undefined, patientId: string | undefined): void {
+    if (!practitionerId || !patientId) return;
+    this.#withCareTeam.add(patientId);
+    const patients = this.#careOf.get(practitionerId) ?? new Set<string>();
+    patients.add(patientId);
+    this.#careOf.set(practitionerId, patients);
+  }
+
   #indexObservation(o: fhir4.Observation): void {
     const patientId = subjectPatientId(o);
     if (!patientId) return;
@@ -119,10 +190,11 @@ export class FhirStore {
     }
     const entry: IndexedObservation = { resource: o, time: observationTime(o) };
     index.all.push(entry);
-    this.#unsorted.add(index);
+    this.#unsorted.add(index.all);
     this.#observationCount++;
+    for (const performer of o.performer ?? []) this.#careFor(referencedId(performer.reference, "Practitioner"), patientId);
     const keys = new Set<string>();
-    for (const coding of o.code.coding ?? []) {
+    for (const coding of o.code?.coding ?? []) {
       if (!coding.code) continue;
       keys.add(coding.code);
       keys.add(`${coding.system ?? ""}|${coding.code}`);
@@ -134,15 +206,35 @@ export class FhirStore {
     }
   }
 
+  #indexEncounter(e: fhir4.Encounter): void {
+    const patientId = subjectPatientId(e);
+    if (!patientId) return;
+    const list = this.#encounters.get(patientId) ?? [];
+    list.push({ resource: e, time: encounterTime(e) });
+    this.#encounters.set(patientId, list);
+    this.#unsorted.add(list);
+    for (const p of e.participant ?? []) this.#careFor(referencedId(p.individual?.reference, "Practitioner"), patientId);
+  }
 
+  /**
+   * Loads every `*.json` FHIR Bundle of a folder: the sandbox's scenario data, or Synthea R4 output
+   * (transaction Bundles with `urn:uuid:` references; resources repeated across files are kept once).
+   */
   static async fromDirectory(dir: string): Promise<FhirStore> {
     const store = new FhirStore();
     const files = (await readdir(dir)).filter((f) => f.endsWith(".json")).sort();
+    let duplicates = 0;
     for (const file of files) {
-      const bundle = JSON.parse(await readFile(join(dir, file), "utf8")) as fhir4.Bundle;
-      if (bundle.resourceType !== "Bundle") throw new Error(`${file} is not a FHIR Bundle`);
-      store.addBundle(bundle);
+      let bundle: fhir4.Bundle;
+      try {
+        bundle = JSON.parse(await readFile(join(dir, file), "utf8")) as fhir4.Bundle;
+      } catch (error) {
+        throw new Error(`${join(dir, file)} is not valid JSON: ${(error as Error).message}`, { cause: error });
+      }
+      if (bundle?.resourceType !== "Bundle") throw new Error(`${join(dir, file)} is not a FHIR Bundle`);
+      duplicates += store.addBundle(bundle, "skip");
     }
+    store.report = { files: files.length, resources: store.size, duplicates };
     return store;
   }
 }

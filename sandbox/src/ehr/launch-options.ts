@@ -1,0 +1,66 @@
+/** The launch options shared by `GET /launch`, `GET /ehr` and the EHR page's form. */
+import { isStyle, type LaunchContext } from "../auth/launch.ts";
+import { FAULT_NAMES, isFaultName } from "../faults.ts";
+import type { FhirStore } from "../fhir/store.ts";
+import { FHIR_SERVERS, isFhirServerId, type FhirServerId } from "../servers.ts";
+
+export const MAX_LIFETIME = 24 * 3600;
+
+export interface LaunchRequest {
+  readonly app: string;
+  readonly server: FhirServerId;
+  readonly context: LaunchContext;
+}
+
+/** Reads and checks the launch options; a message saying what is wrong otherwise. */
+export function parseLaunchOptions(params: URLSearchParams, store: FhirStore, defaultApp: string, fhirBaseOf: (id: FhirServerId) => string): LaunchRequest | string {
+  const app = URL.parse(params.get("app") || defaultApp);
+  if (!app || (app.protocol !== "http:" && app.protocol !== "https:")) return "The app launch URL must be an http or https URL.";
+  const patient = params.get("patient") ?? "";
+  if (!store.read("Patient", patient)) return `There is no patient "${patient}" in this sandbox.`;
+  const practitioner = params.get("practitioner") || "prac-1";
+  if (!store.read("Practitioner", practitioner)) return `There is no practitioner "${practitioner}" in this sandbox.`;
+  const server = params.get("fhir") || "main";
+  if (!isFhirServerId(server)) return `The fhir option must be one of ${FHIR_SERVERS.map((s) => s.id).join(", ")}.`;
+  let encounter = params.get("encounter") || undefined;
+  if (encounter === "latest") encounter = store.encountersOf(patient).at(-1)?.resource.id;
+  else if (encounter !== undefined && store.read<fhir4.Encounter>("Encounter", encounter)?.subject?.reference !== `Patient/${patient}`) {
+    return `There is no encounter "${encounter}" of patient "${patient}".`;
+  }
+  const style = params.get("style") || "light";
+  if (!isStyle(style)) return `The style "${style}" is not one of light, dark, high-contrast or none.`;
+  const banner = params.get("banner") || "true";
+  if (banner !== "true" && banner !== "false") return "The banner option must be true or false.";
+  const lifetimeText = params.get("lifetime");
+  const lifetime = lifetimeText ? Number(lifetimeText) : undefined;
+  if (lifetime !== undefined && (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > MAX_LIFETIME)) {
+    return `The token lifetime must be a whole number of seconds from 1 to ${MAX_LIFETIME}.`;
+  }
+  const error = params.get("error") || undefined;
+  if (error !== undefined && !isFaultName(error)) return `The error "${error}" is not one of: ${FAULT_NAMES.join(", ")}.`;
+  return {
+    app: app.href,
+    server,
+    context: {
+      iss: fhirBaseOf(server),
+      user: `Practitioner/${practitioner}`,
+      patient,
+      encounter,
+      needPatientBanner: banner === "true",
+      style,
+      lifetime,
+      error,
+      intent: params.get("intent") || undefined,
+      tenant: params.get("tenant") || undefined,
+    },
+  };
+}
+
+/** `Practitioner/<id>` or `Patient/<id>` for a reference or a bare id of either; undefined when unknown. */
+export function userReference(value: string, store: FhirStore): string | undefined {
+  const [type, id] = value.includes("/") ? value.split("/", 2) : [undefined, value];
+  for (const candidate of type ? [type] : ["Practitioner", "Patient"]) {
+    if ((candidate === "Practitioner" || candidate === "Patient") && store.read(candidate, id ?? "")) return `${candidate}/${id}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * One FHIR base over HTTP: discovery, CapabilityStatement, and the token-checked API with the launch's
+ * simulated errors applied. Also the open endpoint, which needs no token.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AuthServer } from "../auth/provider.ts";
+import { faultStage } from "../faults.ts";
+import { FHIR_JSON_TYPE, OPEN_CORS, sendJson } from "../http.ts";
+import { type FhirApi, OPEN_ACCESS, accessFor } from "./api.ts";
+import { capabilityStatement, smartConfiguration, type DiscoveryInput } from "./discovery.ts";
+import { FaultInjector, type Served } from "./faulty.ts";
+import { FhirError, unauthorized } from "./outcome.ts";
+
+const CACHEABLE = { ...OPEN_CORS, "Cache-Control": "public, max-age=3600" };
+const NO_STORE = { ...OPEN_CORS, "Cache-Control": "no-store" };
+
+function send(res: ServerResponse, served: Served, headers: Record<string, string>): void {
+  if ("raw" in served) {
+    res.writeHead(served.status, { "Content-Type": FHIR_JSON_TYPE, "Content-Length": Buffer.byteLength(served.raw), ...headers });
+    return void res.end(served.raw);
+  }
+  sendJson(res, served.status, served.body, headers, FHIR_JSON_TYPE);
+}
+
+function readOnly(req: IncomingMessage): void {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    throw new FhirError(405, "not-supported", `${req.method} is not supported: this FHIR API is read-only.`);
+  }
+}
+
+export class FhirEndpoint {
+  readonly #discovery: Record<string, unknown>;
+  readonly #capabilities: fhir4.CapabilityStatement;
+  readonly #faults: FaultInjector;
+
+  constructor(
+    readonly auth: AuthServer,
+    readonly api: FhirApi,
+    discovery: DiscoveryInput,
+    foreignOrigin: () => string,
+    slowMs?: number,
+  ) {
+    this.#discovery = smartConfiguration(discovery);
+    this.#capabilities = capabilityStatement(discovery);
+    this.#faults = new FaultInjector(api, foreignOrigin, (grantId) => auth.revokeGrant(grantId), slowMs);
+  }
+
+  /** `path` is relative to the FHIR base (`/Observation`, `/metadata`, …). */
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
+    if (path === "/.well-known/smart-configuration") return sendJson(res, 200, this.#discovery, CACHEABLE);
+    if (path === "/metadata") return sendJson(res, 200, this.#capabilities, CACHEABLE, FHIR_JSON_TYPE);
+    readOnly(req);
+    const authorization = req.headers.authorization ?? "";
+    const bearer = /^Bearer\s+([\x21-\x7e]+)$/i.exec(authorization)?.[1];
+    if (!bearer) {
+      throw authorization
+        ? unauthorized("The Authorization header must be 'Bearer <token>'.", "invalid_request")
+        : unauthorized("This request needs a bearer token.", "invalid_token");
+    }
+    const check = await this.auth.checkAccessToken(bearer);
+    if (!check.ok) throw unauthorized(check.reason, check.error);
+    const { grant } = check;
+    const fault = grant.context?.error;
+    const target = { grantId: grant.grantId ?? bearer, key: `${path}${url.search}`, isObservationSearch: path === "/Observation" };
+    const stage = faultStage(fault);
+    if (fault && (stage === "fhir" || stage === "search")) await this.#faults.before(fault, target);
+    const response = this.api.get(path, url.searchParams, accessFor(grant.scope, grant.context?.patient, grant.accountId));
+    send(res, fault && stage === "search" ? this.#faults.after(fault, target, response) : response, NO_STORE);
+  }
+}
+
+/** Marks every open-endpoint response: no authorization was checked. */
+export const OPEN_ENDPOINT_HEADER = { "X-Sandbox-Open-Endpoint": "no authorization checked; sandbox data only; read-only" };
+
+/** The open, read-only FHIR endpoint (seed 003's `open-fhir`): everything readable without a token. */
+export class OpenFhirEndpoint {
+  constructor(readonly api: FhirApi) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
+    readOnly(req);
+    const response = this.api.get(path, url.searchParams, OPEN_ACCESS);
+    const body = response.body.resourceType === "Bundle"
+      ? { ...response.body, meta: { tag: [{ system: "urn:lab-graph:sandbox", code: "open-endpoint", display: "Served without authorization (sandbox open endpoint)" }] } }
+      : response.body;
+    sendJson(res, response.status, body, { ...NO_STORE, ...OPEN_ENDPOINT_HEADER }, FHIR_JSON_TYPE);
+  }
+}

@@ -1,0 +1,207 @@
+/** Every simulated error, chosen per launch, over HTTP against a sandbox on a free port. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../src/server.ts";
+import { FAULT_NAMES, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, type FaultName } from "../src/faults.ts";
+import { bearer, ehrLaunch, launchAndAuthorize, postForm } from "./client.ts";
+
+let sandbox: Sandbox;
+const SLOW_MS = 300;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, slowMs: SLOW_MS });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+const HBA1C = `code=${encodeURIComponent("http://loinc.org|4548-4")}&_sort=-date&_count=50`;
+
+async function launchWith(error: FaultName, patient = "hba1c-long") {
+  const { token, tokenEndpoint } = await ehrLaunch(sandbox.origin, { patient, error });
+  return { access: String(token.access_token), refresh: String(token.refresh_token), tokenEndpoint, token };
+}
+
+async function getJson(url: string, access: string): Promise<{ status: number; headers: Headers; body: Record<string, unknown> & fhir4.Bundle }> {
+  const response = await fetch(url, bearer(access));
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> & fhir4.Bundle };
+}
+
+const next = (bundle: fhir4.Bundle) => bundle.link?.find((l) => l.relation === "next")?.url;
+
+describe("the list of simulated errors", () => {
+  it("every name is a launch option, offered on the EHR page", async () => {
+    const page = await (await fetch(`${sandbox.origin}/`)).text();
+    for (const name of FAULT_NAMES) {
+      const response = await fetch(`${sandbox.origin}/launch?patient=hba1c-long&error=${name}`, { redirect: "manual" });
+      expect(response.status, name).toBe(302);
+      expect(page).toContain(`<option value="${name}">`);
+    }
+    const unknown = await fetch(`${sandbox.origin}/launch?patient=hba1c-long&error=teapot`, { redirect: "manual" });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("is not one of");
+  });
+});
+
+describe("at authorize", () => {
+  it.each(["invalid_client", "invalid_redirect"] as const)("%s: an error page, never a redirect to the app", async (error) => {
+    await expect(launchAndAuthorize(sandbox.origin, { patient: "hba1c-long", error })).rejects.toThrow(/stopped at .*\/auth\/interaction\/.* \(400\).*simulated error/);
+  });
+
+  it.each([
+    ["invalid_scope", "invalid_scope"],
+    ["access_denied", "access_denied"],
+  ] as const)("%s: back to the app with that error and a description", async (error, code) => {
+    const { result } = await launchAndAuthorize(sandbox.origin, { patient: "hba1c-long", error });
+    expect(result.code).toBeUndefined();
+    expect(result.error).toBe(code);
+    expect(result.state).toBe("state-1");
+    expect(result.errorDescription).toContain(`simulated error ${error}`);
+  });
+});
+
+describe("on the FHIR API, every request", () => {
+  it("invalid_token: 401 with an OperationOutcome and WWW-Authenticate", async () => {
+    const { access } = await launchWith("invalid_token");
+    const { status, headers, body } = await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, access);
+    expect(status).toBe(401);
+    expect(body.resourceType).toBe("OperationOutcome");
+    expect(headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
+  it("fhir_500: 500 with an OperationOutcome", async () => {
+    const { access } = await launchWith("fhir_500");
+    const { status, body } = await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, access);
+    expect(status).toBe(500);
+    expect(JSON.stringify(body)).toContain("simulated error fhir_500");
+  });
+
+  it("fhir_slow: answers late, but answers", async () => {
+    const { access } = await launchWith("fhir_slow");
+    const started = performance.now();
+    const { status } = await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, access);
+    expect(status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(SLOW_MS - 5);
+  });
+
+  it(`fhir_401_later: ${REQUESTS_BEFORE_REVOKE} requests succeed, then 401 and the refresh is refused`, async () => {
+    const { access, refresh, tokenEndpoint } = await launchWith("fhir_401_later");
+    const statuses = [];
+    for (let i = 0; i < REQUESTS_BEFORE_REVOKE + 2; i++) statuses.push((await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, access)).status);
+    expect(statuses).toEqual([...Array<number>(REQUESTS_BEFORE_REVOKE).fill(200), 401, 401]);
+    const refreshed = await postForm(tokenEndpoint, { grant_type: "refresh_token", refresh_token: refresh, client_id: "lab-graph" });
+    expect(refreshed.body.error).toBe("invalid_grant");
+  });
+});
+
+describe("token lifetimes", () => {
+  it("expired_access_token: the access token dies after a second; a refresh gives a working one", async () => {
+    const { access, refresh, tokenEndpoint, token } = await launchWith("expired_access_token");
+    expect(token.expires_in).toBe(1);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, access)).status).toBe(401);
+    const refreshed = await postForm(tokenEndpoint, { grant_type: "refresh_token", refresh_token: refresh, client_id: "lab-graph" });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.patient).toBe("hba1c-long");
+    expect((await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, String(refreshed.body.access_token))).status).toBe(200);
+  });
+
+  it("expired_refresh_token: the refresh is refused with invalid_grant", async () => {
+    const { refresh, tokenEndpoint, token } = await launchWith("expired_refresh_token");
+    expect(token.expires_in).toBe(1);
+    const refreshed = await postForm(tokenEndpoint, { grant_type: "refresh_token", refresh_token: refresh, client_id: "lab-graph" });
+    expect(refreshed.status).toBe(400);
+    expect(refreshed.body).toMatchObject({ error: "invalid_grant", error_description: expect.stringContaining("expired") });
+  });
+});
+
+describe("on Observation search pages", () => {
+  it.each([
+    ["fhir_500_once", 500, null],
+    ["fhir_503_retry_after", 503, String(RETRY_AFTER_SECONDS)],
+    ["fhir_429_retry_after", 429, String(RETRY_AFTER_SECONDS)],
+  ] as const)("%s: each page fails once (%i), then succeeds", async (error, status, retryAfter) => {
+    const { access } = await launchWith(error);
+    const url = `${sandbox.fhirBase}/Observation?${HBA1C}`;
+    const first = await getJson(url, access);
+    expect(first.status).toBe(status);
+    expect(first.headers.get("retry-after")).toBe(retryAfter);
+    expect(first.body.resourceType).toBe("OperationOutcome");
+    const second = await getJson(url, access);
+    expect(second.status).toBe(200);
+    expect((await getJson(next(second.body)!, access)).status).toBe(status);
+    expect((await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, access)).status).toBe(200);
+  });
+
+  it("fhir_truncated_json: the body stops in the middle", async () => {
+    const { access } = await launchWith("fhir_truncated_json");
+    const response = await fetch(`${sandbox.fhirBase}/Observation?${HBA1C}`, bearer(access));
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text.startsWith('{"resourceType":"Bundle"')).toBe(true);
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it("fhir_not_bundle: 200 with another resource type", async () => {
+    const { access } = await launchWith("fhir_not_bundle");
+    const { status, body } = await getJson(`${sandbox.fhirBase}/Observation?${HBA1C}`, access);
+    expect(status).toBe(200);
+    expect(body.resourceType).toBe("Basic");
+  });
+
+  it("fhir_next_loop: the second page links back to the first", async () => {
+    const { access } = await launchWith("fhir_next_loop");
+    const first = await getJson(`${sandbox.fhirBase}/Observation?${HBA1C}`, access);
+    const second = await getJson(next(first.body)!, access);
+    const self = first.body.link?.find((l) => l.relation === "self")?.url;
+    expect(next(second.body)).toBe(self);
+    const again = await getJson(self!, access);
+    expect(again.body.entry?.[0]?.resource?.id).toBe(first.body.entry?.[0]?.resource?.id);
+  });
+
+  it("fhir_next_foreign: the next link leaves for the recording listener", async () => {
+    const { access } = await launchWith("fhir_next_foreign");
+    const first = await getJson(`${sandbox.fhirBase}/Observation?${HBA1C}`, access);
+    const link = new URL(next(first.body)!);
+    expect(link.origin).toBe(sandbox.foreign.origin);
+    expect(link.origin).not.toBe(sandbox.origin);
+    await fetch(link, bearer(access));
+    const { requests } = (await (await fetch(`${sandbox.origin}/debug/foreign-requests`)).json()) as { requests: { url: string; authorization: boolean }[] };
+    expect(requests.find((r) => link.href.endsWith(r.url))).toMatchObject({ authorization: true });
+  });
+
+  it("fhir_gone_later_page: every later page is 410 Gone", async () => {
+    const { access } = await launchWith("fhir_gone_later_page");
+    const first = await getJson(`${sandbox.fhirBase}/Observation?${HBA1C}`, access);
+    expect(first.status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      const later = await getJson(next(first.body)!, access);
+      expect(later.status).toBe(410);
+      expect(later.body.resourceType).toBe("OperationOutcome");
+    }
+  });
+
+  it("fhir_gone_once: the first later page is 410 Gone, a restarted search goes through", async () => {
+    const { access } = await launchWith("fhir_gone_once");
+    const first = await getJson(`${sandbox.fhirBase}/Observation?${HBA1C}`, access);
+    expect((await getJson(next(first.body)!, access)).status).toBe(410);
+    const restarted = await getJson(`${sandbox.fhirBase}/Observation?${HBA1C}`, access);
+    expect((await getJson(next(restarted.body)!, access)).status).toBe(200);
+  });
+
+  it("fhir_empty_page: the second page is empty but links on", async () => {
+    const { access } = await launchWith("fhir_empty_page");
+    const first = await getJson(`${sandbox.fhirBase}/Observation?${HBA1C}`, access);
+    const second = await getJson(next(first.body)!, access);
+    expect(second.body.entry).toEqual([]);
+    const third = await getJson(next(second.body)!, access);
+    expect(third.body.entry).toHaveLength(40);
+  });
+
+  it("fhir_duplicates: each later page starts with the previous page's last entry", async () => {
+    const { access } = await launchWith("fhir_duplicates");
+    const first = await getJson(`${sandbox.fhirBase}/Observation?${HBA1C}`, access);
+    const second = await getJson(next(first.body)!, access);
+    expect(second.body.entry).toHaveLength(51);
+    expect(second.body.entry?.[0]?.resource?.id).toBe(first.body.entry?.at(-1)?.resource?.id);
+  });
+});
