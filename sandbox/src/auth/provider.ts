@@ -139,9 +139,20 @@ export class AuthServer {
     const configuration: Configuration = {
       adapter: this.#Adapter,
       clients: options.clients.map((c) => ({ ...c }) as ClientMetadata),
+      // oidc-provider refuses to fetch from loopback addresses (SSRF protection); a client's jwks_uri on this
+      // machine is the common case in a sandbox, so loopback URLs are fetched without that guard.
+      fetch: (url, init) => {
+        if (!isLoopbackHttpUrl(String(url))) return globalThis.fetch(url, init);
+        const unguarded: RequestInit & { dispatcher?: unknown } = { ...init };
+        delete unguarded.dispatcher;
+        return globalThis.fetch(url, unguarded);
+      },
       clientDefaults: { grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], token_endpoint_auth_method: "client_secret_basic" },
       jwks: { keys: [privateKey.export({ format: "jwk" }) as never] },
+      // SMART's authorize-post; oidc-provider allows it only with SameSite=None cookies (see allowCookiesInEhrFrames).
+      enableHttpPostMethods: true,
       cookies: {
+        long: { sameSite: "none" },
         keys: [crypto.randomUUID()],
         names: {
           session: `${options.cookiePrefix}_session`,
@@ -575,7 +586,12 @@ export class AuthServer {
     const clientId = params.client_id ?? "";
     const grant = new this.provider.Grant({ accountId, clientId });
     grant.addOIDCScope(scopes.filter(isOidcScope).join(" "));
-    grant.addResourceScope(params.resource ?? params.aud ?? this.#options.fhirBase, this.#grantableResourceScopes(clientId, scopes).join(" "));
+    const resource = params.resource ?? params.aud ?? this.#options.fhirBase;
+    const granted = this.#grantableResourceScopes(clientId, scopes);
+    grant.addResourceScope(resource, granted.join(" "));
+    // Refused explicitly, or oidc-provider would ask for consent to them again and again.
+    const refused = scopes.filter((s) => this.#resourceScopes.has(s) && !granted.includes(s));
+    if (refused.length > 0) grant.rejectResourceScope(resource, refused.join(" "));
     const grantId = await grant.save();
     this.#remember(grantId, context);
     return finish({ login: { accountId }, consent: { grantId } });
