@@ -14,7 +14,7 @@ import { LaunchCodec, type LaunchContext } from "./auth/launch.ts";
 import { FhirStore } from "./fhir/store.ts";
 import { FhirApi } from "./fhir/api.ts";
 import { FhirEndpoint, OPEN_ENDPOINT_HEADER, OpenFhirEndpoint } from "./fhir/endpoint.ts";
-import { FhirError, operationOutcome } from "./fhir/outcome.ts";
+import { FhirError, badRequest, operationOutcome } from "./fhir/outcome.ts";
 import { EHR_CSS, errorPage, framePage, homePage, type PatientSummary } from "./ehr/pages.ts";
 import { parseLaunchOptions } from "./ehr/launch-options.ts";
 import { STYLES } from "./ehr/styles.ts";
@@ -155,7 +155,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", origin);
+    const target = req.url ?? "/";
+    const url = target.startsWith("/") ? URL.parse(`${origin}${target}`) : null;
+    if (!url) throw badRequest("The request target must be a path.");
     const path = url.pathname;
     if (await handleDebug(req, res, url, debugDeps)) return;
     for (const s of serverList) {

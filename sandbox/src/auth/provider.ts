@@ -256,7 +256,8 @@ export class AuthServer {
 
   /** Handles a request under the mount path: the glue routes, then everything oidc-provider serves. */
   async handle(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse): Promise<void> {
-    const rest = (req.url ?? "/").slice(this.#mountPath.length) || "/";
+    const tail = (req.url ?? "/").slice(this.#mountPath.length);
+    const rest = tail.startsWith("/") ? tail : `/${tail}`;
     const route = rest.split("?", 1)[0];
     allowCookiesInEhrFrames(res);
     try {
@@ -482,6 +483,11 @@ export class AuthServer {
   /** Adds the launch context to token responses, reports the whole granted scope, completes registrations. */
   async #decorateResponses(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
     await next();
+    if (ctx.status === 404 && ctx.body === undefined) {
+      ctx.status = 404;
+      ctx.body = { error: "invalid_request", error_description: `This authorization server has no ${ctx.method} ${ctx.path}.` };
+      return;
+    }
     const route = (ctx.oidc as KoaContextWithOIDC["oidc"] | undefined)?.route;
     const body = ctx.body as Record<string, unknown> | undefined;
     if (route === "registration" && ctx.status === 201 && body && typeof body.client_id === "string") {

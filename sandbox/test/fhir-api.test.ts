@@ -1,0 +1,169 @@
+/** The FHIR API's refusals and searches, with tokens minted for exact scopes (POST /auth/debug/token). */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../src/server.ts";
+import { bearer } from "./client.ts";
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+async function tokenFor(scope: string, patient = "hba1c-mixed", username = "prac-1"): Promise<string> {
+  const response = await fetch(`${sandbox.origin}/auth/debug/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_id: "lab-graph", scope, patient_id: patient, username }),
+  });
+  return String(((await response.json()) as { access_token: string }).access_token);
+}
+
+/** A searchset Bundle or an OperationOutcome, as the API answers. */
+interface Answer {
+  readonly resourceType: string;
+  readonly total?: number;
+  readonly entry?: fhir4.BundleEntry[];
+  readonly link?: fhir4.BundleLink[];
+  readonly issue?: fhir4.OperationOutcomeIssue[];
+}
+
+async function get(path: string, token: string): Promise<{ status: number; body: Answer }> {
+  const response = await fetch(`${sandbox.fhirBase}${path}`, bearer(token));
+  return { status: response.status, body: (await response.json()) as Answer };
+}
+
+const encounterOf = (patient: string) => sandbox.store.encountersOf(patient).at(-1)!.resource.id!;
+const observationOf = (patient: string) => sandbox.store.observationsOf(patient, []).at(0)!.resource.id!;
+
+describe("scopes decide the interaction", () => {
+  it.each([
+    ["patient/Observation.r", 200, 403],
+    ["patient/Observation.s", 403, 200],
+    ["patient/Observation.rs", 200, 200],
+    ["patient/Observation.cruds", 200, 200],
+    ["patient/Observation.read", 200, 200],
+    ["patient/*.rs", 200, 200],
+    ["patient/*.read", 200, 200],
+    ["patient/*.*", 200, 200],
+    ["patient/Patient.rs", 403, 403],
+    ["patient/Observation.c", 403, 403],
+    ["patient/Observation.write", 403, 403],
+  ])("%s: read %i, search %i", async (scope, read, search) => {
+    const token = await tokenFor(scope);
+    const readResult = await get(`/Observation/${observationOf("hba1c-mixed")}`, token);
+    expect(readResult.status).toBe(read);
+    expect((await get("/Observation?code=4548-4", token)).status).toBe(search);
+    if (read === 403) expect(readResult.body.resourceType).toBe("OperationOutcome");
+  });
+
+  it("a wildcard covers every served type", async () => {
+    const token = await tokenFor("patient/*.rs");
+    expect((await get(`/Encounter/${encounterOf("hba1c-mixed")}`, token)).status).toBe(200);
+    expect((await get("/Patient/hba1c-mixed", token)).status).toBe(200);
+    expect((await get("/Practitioner/prac-1", token)).status).toBe(200);
+  });
+
+  it("a category-restricted scope covers only that category", async () => {
+    const lab = await tokenFor("patient/Observation.rs?category=laboratory");
+    expect((await get(`/Observation/${observationOf("hba1c-mixed")}`, lab)).status).toBe(200);
+    const vitals = await tokenFor("patient/Observation.rs?category=vital-signs");
+    expect((await get(`/Observation/${observationOf("hba1c-mixed")}`, vitals)).status).toBe(403);
+    expect((await get("/Observation?code=4548-4", vitals)).body.total).toBe(0);
+  });
+});
+
+describe("patient/ scopes confine to the launch patient", () => {
+  it("another patient's Observation, Encounter and Patient are 403, by read and by search", async () => {
+    const token = await tokenFor("patient/*.rs", "hba1c-mixed");
+    expect((await get(`/Observation/${observationOf("other-labs")}`, token)).status).toBe(403);
+    expect((await get(`/Encounter/${encounterOf("other-labs")}`, token)).status).toBe(403);
+    expect((await get("/Patient/other-labs", token)).status).toBe(403);
+    expect((await get("/Observation?patient=other-labs", token)).status).toBe(403);
+    expect((await get("/Encounter?patient=other-labs", token)).status).toBe(403);
+  });
+
+  it("a Patient search sees only the launch patient", async () => {
+    const token = await tokenFor("patient/*.rs", "hba1c-mixed");
+    const bundle = (await get("/Patient?_id=hba1c-mixed,other-labs,no-labs", token)).body;
+    expect(bundle.entry?.map((e) => e.resource?.id)).toEqual(["hba1c-mixed"]);
+  });
+
+  it("a token with patient scopes but no patient is refused", async () => {
+    const token = await tokenFor("patient/*.rs", "");
+    expect((await get("/Observation?code=4548-4", token)).status).toBe(403);
+  });
+});
+
+describe("Encounter and Patient searches", () => {
+  it("Encounter: by patient and date, newest first, paged with opaque links", async () => {
+    const token = await tokenFor("user/*.rs");
+    const all = sandbox.store.encountersOf("other-labs");
+    const first = (await get("/Encounter?patient=other-labs&_sort=-date&_count=5", token)).body;
+    expect(first.total).toBe(all.length);
+    expect(first.entry?.[0]?.resource?.id).toBe(all.at(-1)?.resource.id);
+    const next = first.link?.find((l) => l.relation === "next")?.url ?? "";
+    expect(next).toMatch(new RegExp(`^${sandbox.fhirBase}/Encounter\\?_cursor=`));
+    const second = (await (await fetch(next, bearer(token))).json()) as fhir4.Bundle;
+    expect(second.entry?.[0]?.resource?.id).toBe(all.at(-6)?.resource.id);
+    const dated = (await get("/Encounter?patient=other-labs&date=ge2024-01-01&date=lt2025-01-01", token)).body;
+    expect(dated.entry?.every((e) => ((e.resource as fhir4.Encounter).period?.start ?? "").startsWith("2024"))).toBe(true);
+    expect(dated.total).toBeGreaterThan(0);
+    expect((await fetch(`${next.slice(0, -4)}AAAA`, bearer(token))).status).toBe(400);
+  });
+
+  it("Patient: by name prefix, by _id, with _count paging", async () => {
+    const token = await tokenFor("user/Patient.rs");
+    const byName = (await get("/Patient?name=amel", token)).body;
+    expect(byName.entry?.map((e) => e.resource?.id)).toEqual(["hba1c-long"]);
+    const paged = (await get("/Patient?_count=2", token)).body;
+    expect(paged.entry).toHaveLength(2);
+    // prac-1 sees the patients they care for and those with no recorded care team.
+    const visible = [...sandbox.store.all<fhir4.Patient>("Patient")].filter((p) => sandbox.store.practitionerMaySee("prac-1", p.id!));
+    expect(visible.length).toBeLessThan(sandbox.store.count("Patient"));
+    expect(paged.total).toBe(visible.length);
+    expect(paged.link?.some((l) => l.relation === "next")).toBe(true);
+  });
+
+  it("a page cursor of one search type cannot be used for another", async () => {
+    const token = await tokenFor("user/*.rs");
+    const next = (await get("/Patient?_count=1", token)).body.link?.find((l) => l.relation === "next")?.url ?? "";
+    const cursor = new URL(next).searchParams.get("_cursor") ?? "";
+    expect((await get(`/Encounter?_cursor=${cursor}`, token)).status).toBe(400);
+  });
+});
+
+describe("bad requests", () => {
+  it.each([
+    ["/Medication/abc", 404],
+    ["/observation?patient=x", 404],
+    ["/Observation/..%2F..%2Fetc", 400],
+    ["/Observation/a/b", 400],
+    ["/Observation?foo=bar", 400],
+    ["/Observation?date=yesterday", 400],
+    ["/Encounter?patient=hba1c-mixed&colour=blue", 400],
+    ["/Patient/nobody-here", 404],
+    ["/", 400],
+  ])("%s → %i OperationOutcome", async (path, status) => {
+    const token = await tokenFor("user/*.rs");
+    const result = await get(path, token);
+    expect(result.status).toBe(status);
+    expect(result.body.resourceType).toBe("OperationOutcome");
+    expect(result.body.issue?.[0]?.diagnostics).toEqual(expect.any(String));
+  });
+});
+
+describe("security headers", () => {
+  it("every response says nosniff and no-referrer; pages carry a CSP without inline script", async () => {
+    for (const path of ["/", "/fhir/metadata", "/fhir/Patient/x", "/auth/.well-known/openid-configuration", "/nothing"]) {
+      const response = await fetch(`${sandbox.origin}${path}`);
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), path).toBe("no-referrer");
+    }
+    const csp = (await fetch(`${sandbox.origin}/`)).headers.get("content-security-policy") ?? "";
+    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"));
+    expect(scriptSrc).toBe("script-src 'self'");
+  });
+});
