@@ -1,4 +1,5 @@
 import { defineConfig } from "vite";
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 
 const appPort = Number(process.env.APP_PORT ?? 5173);
@@ -8,6 +9,9 @@ export default defineConfig({
   // Relative asset URLs: the built dist/ works from any sub-path of any static host.
   base: "./",
   plugins: [react()],
+  // fhirclient's debug logging is off unless a developer turns it on; the launch page's size budget cannot
+  // carry the logger (vendor/debug-off). Unit tests (vitest.config.ts) keep the real package.
+  resolve: { alias: { debug: fileURLToPath(new URL("vendor/debug-off/index.cjs", import.meta.url)) } },
   define: {
     // fhirclient's "pure" browser build: no fetch/AbortController polyfills (every supported browser has them).
     FHIRCLIENT_PURE: "true",
