@@ -3,7 +3,8 @@
  * and the scope chosen from the server's discovery document. Used by the launch page only.
  */
 import FHIR from "fhirclient";
-import { discover, DiscoveryError } from "./discovery";
+import { discover, DiscoveryError, isHttpUrl } from "./discovery";
+import { removePreviousLaunchRecord, saveLaunchRecord } from "./launchRecord";
 import { buildScope } from "../launch/plan";
 import type { PkceMode } from "../config/config";
 
@@ -14,6 +15,9 @@ export interface AuthorizeRequest {
   readonly clientId: string;
   readonly scopeTemplate: string;
   readonly pkceMode: PkceMode;
+  readonly observationCategory: string | null;
+  /** The launch page URL that starts this launch again (offered after a failure). */
+  readonly launchUrl: string;
 }
 
 export async function startAuthorization(request: AuthorizeRequest): Promise<void> {
@@ -25,6 +29,14 @@ export async function startAuthorization(request: AuthorizeRequest): Promise<voi
     );
   }
   const smartV2 = (smart.capabilities ?? []).includes("permission-v2");
+  const stateKey = crypto.randomUUID();
+  removePreviousLaunchRecord();
+  saveLaunchRecord(stateKey, {
+    launchUrl: request.launchUrl,
+    kind: request.kind,
+    observationCategory: request.observationCategory,
+    revocationEndpoint: isHttpUrl(smart.revocation_endpoint) ? smart.revocation_endpoint : undefined,
+  });
   await FHIR.oauth2.authorize({
     iss: request.iss,
     launch: request.launch,
@@ -32,7 +44,7 @@ export async function startAuthorization(request: AuthorizeRequest): Promise<voi
     scope: buildScope(request.scopeTemplate, request.kind, smartV2),
     redirectUri: "./index.html",
     pkceMode: request.pkceMode,
-    stateKey: crypto.randomUUID(),
+    stateKey,
     completeInTarget: true,
   });
 }

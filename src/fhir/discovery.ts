@@ -5,12 +5,11 @@
 import { getAndCache } from "fhirclient/lib/lib";
 
 export interface SmartConfiguration {
-  readonly authorization_endpoint?: string;
-  readonly token_endpoint?: string;
+  readonly authorization_endpoint: string;
+  readonly token_endpoint: string;
   readonly revocation_endpoint?: string;
   readonly capabilities?: readonly string[];
   readonly code_challenge_methods_supported?: readonly string[];
-  readonly scopes_supported?: readonly string[];
 }
 
 /** The discovery URL exactly as fhirclient builds it from `iss` (the cache is keyed by it). */
@@ -22,20 +21,27 @@ export class DiscoveryError extends Error {
   override readonly name = "DiscoveryError";
 }
 
+/** Endpoints are navigated to or posted to: plain http(s) only (a `javascript:` one would run in this page). */
+export function isHttpUrl(value: unknown): value is string {
+  return typeof value === "string" && /^https?:$/.test(URL.parse(value)?.protocol ?? "");
+}
+
 export async function discover(iss: string): Promise<SmartConfiguration> {
+  const url = wellKnownUrl(iss);
   let json: unknown;
   try {
-    json = await getAndCache(wellKnownUrl(iss));
+    json = await getAndCache(url);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new DiscoveryError(`The FHIR server at ${iss} did not describe its sign-in service (SMART configuration): ${detail}`);
+    const status = (error as { status?: unknown }).status;
+    throw new DiscoveryError(
+      typeof status === "number"
+        ? `The FHIR server at ${iss} does not publish its SMART sign-in configuration (${url} answered HTTP ${status}). Check the server address, or ask its administrator whether it supports SMART App Launch.`
+        : `The FHIR server at ${iss} could not be reached, or does not let this app read its SMART sign-in configuration (${url}). Check the address and your connection.`,
+    );
   }
-  if (!json || typeof json !== "object") {
-    throw new DiscoveryError(`The FHIR server at ${iss} returned an unreadable SMART configuration.`);
+  const config = (json && typeof json === "object" ? json : {}) as Partial<SmartConfiguration>;
+  if (!isHttpUrl(config.authorization_endpoint) || !isHttpUrl(config.token_endpoint)) {
+    throw new DiscoveryError(`The FHIR server at ${iss} does not list valid authorization and token endpoints in its SMART configuration, so the app cannot sign in.`);
   }
-  const config = json as SmartConfiguration;
-  if (!config.authorization_endpoint || !config.token_endpoint) {
-    throw new DiscoveryError(`The FHIR server at ${iss} does not list its authorization and token endpoints, so the app cannot sign in.`);
-  }
-  return config;
+  return config as SmartConfiguration;
 }

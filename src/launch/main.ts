@@ -33,6 +33,9 @@ function openInNewWindowButton(): HTMLButtonElement {
 }
 
 async function authorize(kind: "ehr" | "standalone", iss: string, server: ServerConfig | undefined, config: AppConfig, launch?: string): Promise<void> {
+  const launchUrl = new URL(window.location.pathname, window.location.href);
+  launchUrl.searchParams.set("iss", iss);
+  if (launch) launchUrl.searchParams.set("launch", launch);
   status.textContent = kind === "ehr" ? "Connecting to your EHR…" : `Connecting to ${server?.name ?? iss}…`;
   try {
     await startAuthorization({
@@ -42,6 +45,8 @@ async function authorize(kind: "ehr" | "standalone", iss: string, server: Server
       clientId: server?.clientId ?? config.clientId,
       scopeTemplate: config.scope,
       pkceMode: server?.pkceMode ?? "required",
+      observationCategory: server?.observationCategory ?? null,
+      launchUrl: launchUrl.href,
     });
   } catch (error) {
     showAlert(error instanceof Error ? error.message : String(error));
