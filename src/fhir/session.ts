@@ -4,10 +4,20 @@
  */
 import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
-import { FhirRequestError, describeStatus, outcomeText } from "./errors";
-import { isOnFhirServer } from "./urls";
+import { createLiveSession, type LiveSession, type SmartClient } from "./liveSession";
+import { readLaunchRecord, removeLaunchRecord, type LaunchRecord } from "./launchRecord";
+import { classify, SessionError, sessionEnded, unknownState, type LaunchKind } from "./sessionErrors";
+import { sessionStorageAvailable } from "../launch/storage";
 
-export interface Session {
+export type { SessionStatus } from "./liveSession";
+
+/** The signed-in user, from the id_token's `fhirUser` claim (decoded, not verified: for display only). */
+export interface SignedInUser {
+  readonly resourceType: string;
+  readonly id: string;
+}
+
+export interface Session extends LiveSession {
   /** The FHIR base URL. */
   readonly serverUrl: string;
   readonly patientId: string | undefined;
@@ -17,130 +27,125 @@ export interface Session {
   readonly styleUrl: string | undefined;
   /** The scope the server granted (which can differ from the one asked for). */
   readonly grantedScope: string;
-  /** GETs a URL on the FHIR server (relative to the base, or absolute under it) with the bearer token. */
-  get<T>(url: string, signal?: AbortSignal): Promise<T>;
+  readonly user: SignedInUser | undefined;
+  readonly launchKind: LaunchKind | undefined;
+  /** The user is the patient (a standalone patient launch): the app speaks to them as "you". */
+  readonly patientFacing: boolean;
+  /** Added to Observation searches for servers that need it (config.json `observationCategory`). */
+  readonly observationCategory: string | null;
+  /** The launch page URL that starts this launch again, when known. */
+  readonly relaunchUrl: string | undefined;
 }
 
-export type SessionErrorKind = "storage-blocked" | "no-launch" | "unknown-state" | "authorization-denied" | "token-failed" | "no-token" | "failed";
+// A public client must name itself when it refreshes; fhirclient leaves client_id out unless told.
+FHIR.oauth2.settings.refreshTokenWithClientId = true;
 
-export class SessionError extends Error {
-  override readonly name = "SessionError";
+/** history.state entry naming this page's launch, so that a reload never picks up another launch's state. */
+const HISTORY_KEY = "labGraphLaunch";
 
-  constructor(
-    readonly kind: SessionErrorKind,
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-  }
+export function bannerFlag(value: unknown): boolean {
+  return !(value === false || value === "false");
 }
 
-function bannerFlag(value: unknown): boolean {
-  if (value === false || value === "false") return false;
-  return true;
+export function parseFhirUser(value: string | null | undefined): SignedInUser | undefined {
+  const m = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(value ?? "");
+  return m ? { resourceType: m[1]!, id: m[2]! } : undefined;
 }
 
-function errorDetail(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Turns what fhirclient's `ready()` throws into a SessionError with a message for people. */
-function classify(error: unknown, params: URLSearchParams): SessionError {
-  const detail = errorDetail(error);
-  const authError = params.get("error");
-  if (authError) {
-    const description = params.get("error_description");
-    const message =
-      authError === "access_denied"
-        ? "Access to your records was not granted, so the app cannot show them."
-        : `The sign-in service refused the app's request (${authError}).`;
-    return new SessionError("authorization-denied", message, description ?? detail);
-  }
-  if (/No 'state' parameter found/i.test(detail)) {
-    return new SessionError("no-launch", "The app was opened without a launch. Open it from your EHR, or start it from its launch page.", detail);
-  }
-  if (/No state found/i.test(detail)) {
-    return new SessionError("unknown-state", "This sign-in does not belong to this browser session (it may have expired or been opened in another tab). Launch the app again.", detail);
-  }
-  const status = (error as { status?: unknown }).status;
-  if (typeof status === "number") {
-    return new SessionError("token-failed", `The sign-in could not be completed: the EHR's token service answered ${status}.`, detail);
-  }
-  if (error instanceof DOMException && error.name === "SecurityError") {
-    return new SessionError("storage-blocked", "This browser does not let the app keep its sign-in inside the EHR window.", detail);
-  }
-  return new SessionError("failed", "The sign-in could not be completed.", detail);
+function pinnedLaunch(): string | undefined {
+  const state: unknown = window.history.state;
+  const key = state && typeof state === "object" ? (state as Record<string, unknown>)[HISTORY_KEY] : undefined;
+  return typeof key === "string" ? key : undefined;
 }
 
 /**
- * The JSON body of a failed fhirclient request. fhirclient reads the body before it throws and appends it to
- * the message after a blank line, so that is where it is found.
+ * Removes what the authorization server put in the address bar (code, state, errors, RFC 9207 `iss`) and
+ * pins this page to its launch in history.state, which survives reloads but not a new tab.
  */
-function jsonBodyOf(error: unknown): unknown {
-  const message = errorDetail(error);
-  const start = message.indexOf("\n\n");
-  if (start < 0) return undefined;
-  try {
-    return JSON.parse(message.slice(start + 2));
-  } catch {
-    return undefined;
-  }
+function cleanAddressBar(stateKey: string | undefined): void {
+  const url = new URL(window.location.href);
+  for (const name of ["code", "state", "iss", "session_state", "error", "error_description", "error_uri"]) url.searchParams.delete(name);
+  const state: unknown = window.history.state;
+  const kept = state && typeof state === "object" ? state : {};
+  window.history.replaceState(stateKey ? { ...kept, [HISTORY_KEY]: stateKey } : kept, "", url.href);
 }
 
-function wrap(client: Client): Session {
-  const token = client.state.tokenResponse ?? {};
-  const serverUrl = client.state.serverUrl;
+function smartClient(client: Client): SmartClient {
+  const storage = client.environment.getStorage();
   return {
+    accessToken: () => client.state.tokenResponse?.access_token,
+    refreshToken: () => client.state.tokenResponse?.refresh_token,
+    expiresAt: () => client.state.expiresAt,
+    refresh: async () => {
+      await client.refresh();
+    },
+    async forget(everything) {
+      const key = client.state.key ?? "";
+      if (!everything) {
+        client.state.tokenResponse = {};
+        await storage.set(key, client.state);
+        return;
+      }
+      await storage.unset(key);
+      removeLaunchRecord(key);
+      if ((await storage.get("SMART_KEY")) === key) await storage.unset("SMART_KEY");
+      window.history.replaceState(null, "", window.location.href);
+    },
+  };
+}
+
+function wrap(client: Client, record: LaunchRecord | undefined): Session {
+  const token = client.state.tokenResponse ?? {};
+  // RFC 6749 §5.1: no `scope` in the token response means the requested scope was granted. fhirclient reads
+  // it before refreshing, so it is filled in where fhirclient looks.
+  const grantedScope = typeof token.scope === "string" ? token.scope : (client.state.scope ?? "");
+  token.scope = grantedScope;
+  const user = parseFhirUser(client.getFhirUser());
+  const serverUrl = client.state.serverUrl;
+  const live = createLiveSession(smartClient(client), {
+    serverUrl,
+    clientId: client.state.clientId ?? "",
+    grantedScope,
+    launchKind: record?.kind,
+    revocationEndpoint: record?.revocationEndpoint,
+  });
+  return {
+    ...live,
     serverUrl,
     patientId: typeof token.patient === "string" ? token.patient : undefined,
     encounterId: typeof token.encounter === "string" ? token.encounter : undefined,
     needPatientBanner: bannerFlag(token.need_patient_banner),
     styleUrl: typeof token.smart_style_url === "string" ? token.smart_style_url : undefined,
-    grantedScope: typeof token.scope === "string" ? token.scope : "",
-    async get<T>(url: string, signal?: AbortSignal): Promise<T> {
-      const absolute = new URL(url, serverUrl.endsWith("/") ? serverUrl : `${serverUrl}/`).href;
-      if (!isOnFhirServer(absolute, serverUrl)) {
-        throw new FhirRequestError(`The app refused to send your sign-in to ${new URL(absolute).origin}, which is not the FHIR server.`, 0, absolute);
-      }
-      try {
-        return (await client.request<T>({ url: absolute, signal })) as T;
-      } catch (error) {
-        if (error instanceof DOMException && error.name === "AbortError") throw error;
-        const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 0;
-        const diagnostics = outcomeText(jsonBodyOf(error));
-        throw new FhirRequestError(diagnostics ? `${describeStatus(status)} ${diagnostics}` : describeStatus(status), status, absolute);
-      }
-    },
+    grantedScope,
+    user,
+    launchKind: record?.kind,
+    patientFacing: user ? user.resourceType === "Patient" || user.resourceType === "RelatedPerson" : record?.kind === "standalone",
+    observationCategory: record?.observationCategory ?? null,
+    relaunchUrl: record?.launchUrl,
   };
-}
-
-/**
- * fhirclient removes `code` and `state` from the address bar after the exchange; the authorization server's
- * `iss` (RFC 9207) stays behind. Nothing of the authorization response should outlive it there.
- */
-function cleanAddressBar(): void {
-  const url = new URL(window.location.href);
-  for (const name of ["code", "state", "iss", "session_state"]) url.searchParams.delete(name);
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url.href);
 }
 
 /** Completes the SMART authorization. Call once per page load (a second call would post the code twice). */
 export async function startSession(): Promise<Session> {
   const params = new URLSearchParams(window.location.search);
-  try {
-    window.sessionStorage.getItem("SMART_KEY");
-  } catch (error) {
-    throw classify(error, params);
-  }
+  if (!sessionStorageAvailable()) throw classify(new DOMException("sessionStorage is not available", "SecurityError"), new URLSearchParams(), undefined);
+  const stateParam = params.get("state");
+  const pinned = pinnedLaunch();
   let client: Client;
   try {
-    client = await FHIR.oauth2.ready();
+    // An authorization error counts only when it answers a request this tab made (OAuth: check state first).
+    if (params.has("error") && !(stateParam && sessionStorage.getItem(stateParam))) {
+      throw unknownState(`The redirect carries error=${params.get("error")} with a state this tab did not issue.`);
+    }
+    client = await FHIR.oauth2.ready(stateParam || !pinned ? undefined : { stateKey: pinned });
   } catch (error) {
-    throw classify(error, params);
+    cleanAddressBar(undefined);
+    if (error instanceof SessionError) throw error;
+    throw classify(error, params, readLaunchRecord(stateParam ?? pinned));
   }
-  cleanAddressBar();
-  if (!client.state.tokenResponse?.access_token) {
-    throw new SessionError("no-token", "Your session has ended. Launch the app again from your EHR.");
-  }
-  return wrap(client);
+  const key = client.state.key;
+  cleanAddressBar(key);
+  const record = readLaunchRecord(key);
+  if (!client.state.tokenResponse?.access_token) throw sessionEnded(record, "The stored sign-in has no access token (a failed or ended sign-in).");
+  return wrap(client, record);
 }

@@ -15,6 +15,14 @@ export function fakeSession(respond: Responder, overrides: Partial<Session> = {}
     needPatientBanner: true,
     styleUrl: undefined,
     grantedScope: "launch patient/Observation.rs patient/Patient.rs",
+    user: undefined,
+    launchKind: "ehr",
+    patientFacing: false,
+    observationCategory: null,
+    relaunchUrl: undefined,
+    status: () => ({ state: "active" }),
+    subscribe: () => () => undefined,
+    signOut: async () => undefined,
     calls,
     async get<T>(url: string): Promise<T> {
       const absolute = new URL(url, `${TEST_BASE}/`).href;

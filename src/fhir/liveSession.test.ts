@@ -1,0 +1,208 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createLiveSession, SessionEndedError, type LiveSessionOptions, type SmartClient } from "./liveSession";
+
+const BASE = "https://ehr.test/fhir";
+const REVOKE = "https://ehr.test/auth/revoke";
+const NOW = 1_700_000_000_000;
+
+interface Call {
+  readonly url: string;
+  readonly authorization: string | undefined;
+  readonly body: string | undefined;
+}
+
+/** The FHIR server and revocation endpoint: `valid` tokens get a Patient, others a 401. */
+function server(valid: Set<string>, revokeStatus = 200) {
+  const calls: Call[] = [];
+  vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    const authorization = headers.get("authorization") ?? undefined;
+    calls.push({ url, authorization, body: init.body?.toString() });
+    if (url === REVOKE) return new Response(null, { status: revokeStatus });
+    if (url.endsWith("/Broken")) return Response.json({ resourceType: "OperationOutcome", issue: [{ diagnostics: "disk on fire" }] }, { status: 500 });
+    if (authorization && valid.has(authorization.slice("Bearer ".length))) return Response.json({ resourceType: "Patient", id: "p1" });
+    return Response.json({ resourceType: "OperationOutcome", issue: [{ diagnostics: "token expired" }] }, { status: 401 });
+  });
+  return calls;
+}
+
+/** fhirclient's Client as the session sees it: tokens, expiry, and a refresh that mints `access-<n>`. */
+function fakeClient(initial: { access?: string; refresh?: string; expiresAt?: number }, refreshes: (n: number) => string | Error = (n) => `access-${n}`) {
+  const state = { ...initial, forgotten: "" as "" | "tokens" | "everything", refreshCount: 0 };
+  const client: SmartClient = {
+    accessToken: () => state.access,
+    refreshToken: () => state.refresh,
+    expiresAt: () => state.expiresAt,
+    refresh: async () => {
+      state.refreshCount++;
+      const next = refreshes(state.refreshCount);
+      if (next instanceof Error) {
+        state.refresh = undefined;
+        throw next;
+      }
+      state.access = next;
+      state.expiresAt = NOW / 1000 + 3600;
+    },
+    forget: async (everything) => {
+      state.forgotten = everything ? "everything" : "tokens";
+    },
+  };
+  return { client, state };
+}
+
+const OPTIONS: LiveSessionOptions = {
+  serverUrl: BASE,
+  clientId: "lab-graph",
+  grantedScope: "openid fhirUser offline_access patient/*.rs",
+  launchKind: "ehr",
+  revocationEndpoint: REVOKE,
+};
+
+function session(client: SmartClient, options: Partial<LiveSessionOptions> = {}) {
+  return createLiveSession(client, { ...OPTIONS, ...options }, () => NOW);
+}
+
+beforeEach(() => vi.unstubAllGlobals());
+afterEach(() => vi.unstubAllGlobals());
+
+describe("requests", () => {
+  it("sends the bearer token to the FHIR server, resolving relative URLs against the base", async () => {
+    const calls = server(new Set(["a"]));
+    const { client } = fakeClient({ access: "a", refresh: "r", expiresAt: NOW / 1000 + 3600 });
+    await expect(session(client).get("Patient/p1")).resolves.toMatchObject({ id: "p1" });
+    expect(calls).toEqual([{ url: `${BASE}/Patient/p1`, authorization: "Bearer a", body: undefined }]);
+  });
+
+  it("never sends the token to another origin or outside the FHIR base", async () => {
+    const calls = server(new Set(["a"]));
+    const live = session(fakeClient({ access: "a" }).client);
+    await expect(live.get("https://evil.example/fhir/Patient/p1")).rejects.toThrow("refused to send your sign-in to https://evil.example");
+    await expect(live.get("https://ehr.test/auth/userinfo")).rejects.toThrow("not the FHIR server");
+    expect(calls).toEqual([]);
+  });
+
+  it("a server error is a FhirRequestError with the OperationOutcome's words, and the session stays", async () => {
+    server(new Set(["a"]));
+    const live = session(fakeClient({ access: "a" }).client);
+    await expect(live.get("Broken")).rejects.toMatchObject({ status: 500, message: "The FHIR server had an error (500). disk on fire" });
+    expect(live.status()).toEqual({ state: "active" });
+  });
+
+  it("a network failure is status 0", async () => {
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    await expect(session(fakeClient({ access: "a" }).client).get("Patient/p1")).rejects.toMatchObject({ status: 0 });
+  });
+});
+
+describe("refresh and expiry", () => {
+  it("refreshes before a request when the token is about to expire", async () => {
+    const calls = server(new Set(["access-1"]));
+    const { client, state } = fakeClient({ access: "old", refresh: "r", expiresAt: NOW / 1000 + 5 });
+    await session(client).get("Patient/p1");
+    expect(state.refreshCount).toBe(1);
+    expect(calls.map((c) => c.authorization)).toEqual(["Bearer access-1"]);
+  });
+
+  it("parallel requests share one refresh", async () => {
+    server(new Set(["access-1"]));
+    const { client, state } = fakeClient({ access: "old", refresh: "r", expiresAt: NOW / 1000 - 1 });
+    const live = session(client);
+    await Promise.all([live.get("Patient/p1"), live.get("Patient/p1"), live.get("Patient/p1")]);
+    expect(state.refreshCount).toBe(1);
+  });
+
+  it("on a 401, refreshes once and retries", async () => {
+    const calls = server(new Set(["access-1"]));
+    const { client, state } = fakeClient({ access: "revoked", refresh: "r", expiresAt: NOW / 1000 + 3600 });
+    await expect(session(client).get("Patient/p1")).resolves.toMatchObject({ id: "p1" });
+    expect(state.refreshCount).toBe(1);
+    expect(calls.map((c) => c.authorization)).toEqual(["Bearer revoked", "Bearer access-1"]);
+  });
+
+  it("a 401 after the refresh ends the session: no second refresh, tokens dropped, later requests refused", async () => {
+    const calls = server(new Set());
+    const { client, state } = fakeClient({ access: "revoked", refresh: "r", expiresAt: NOW / 1000 + 3600 });
+    const live = session(client);
+    const listener = vi.fn();
+    live.subscribe(listener);
+    const failure = live.get("Patient/p1");
+    await expect(failure).rejects.toBeInstanceOf(SessionEndedError);
+    await expect(failure).rejects.toMatchObject({ status: 401 });
+    expect(state.refreshCount).toBe(1);
+    expect(state.forgotten).toBe("tokens");
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(live.status()).toMatchObject({ state: "ended", message: "Your session has ended: the FHIR server no longer accepts the sign-in. Launch the app again from your EHR." });
+    await expect(live.get("Patient/p1")).rejects.toBeInstanceOf(SessionEndedError);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("no refresh token: a 401 says the session ended, without trying to refresh", async () => {
+    server(new Set());
+    const { client, state } = fakeClient({ access: "expired", expiresAt: NOW / 1000 - 60 });
+    const live = session(client, { launchKind: "standalone" });
+    await expect(live.get("Patient/p1")).rejects.toBeInstanceOf(SessionEndedError);
+    expect(state.refreshCount).toBe(0);
+    expect(live.status()).toMatchObject({ state: "ended", message: "Your session has ended: the sign-in expired. Sign in again to continue.", detail: expect.stringContaining("no refresh token") });
+  });
+
+  it("a refresh token without offline_access or online_access in the granted scope is not used (fhirclient would refuse)", async () => {
+    server(new Set());
+    const { client, state } = fakeClient({ access: "expired", refresh: "r", expiresAt: NOW / 1000 - 60 });
+    const live = session(client, { grantedScope: "openid patient/*.rs" });
+    await expect(live.get("Patient/p1")).rejects.toBeInstanceOf(SessionEndedError);
+    expect(state.refreshCount).toBe(0);
+    expect(live.status()).toMatchObject({ state: "ended", detail: expect.stringContaining("lists neither offline_access nor online_access") });
+  });
+
+  it("a refused refresh ends the session with the server's answer in the details", async () => {
+    server(new Set());
+    const { client } = fakeClient({ access: "old", refresh: "r", expiresAt: NOW / 1000 + 1 }, () => new Error("400 Bad Request\ninvalid_grant: grant request is invalid"));
+    const live = session(client);
+    await expect(live.get("Patient/p1")).rejects.toBeInstanceOf(SessionEndedError);
+    expect(live.status()).toMatchObject({ state: "ended", message: expect.stringContaining("would not renew the sign-in"), detail: expect.stringContaining("invalid_grant") });
+  });
+
+  it("without an expiry from the server, waits for a 401 before refreshing", async () => {
+    server(new Set(["a"]));
+    const { client, state } = fakeClient({ access: "a", refresh: "r" });
+    await session(client).get("Patient/p1");
+    expect(state.refreshCount).toBe(0);
+  });
+});
+
+describe("sign out", () => {
+  it("revokes the refresh and access tokens at the revocation endpoint, then forgets everything", async () => {
+    const calls = server(new Set(["a"]));
+    const { client, state } = fakeClient({ access: "a", refresh: "r" });
+    const live = session(client);
+    await live.signOut();
+    expect(calls.map((c) => [c.url, c.authorization, c.body])).toEqual([
+      [REVOKE, undefined, "token=r&token_type_hint=refresh_token&client_id=lab-graph"],
+      [REVOKE, undefined, "token=a&token_type_hint=access_token&client_id=lab-graph"],
+    ]);
+    expect(state.forgotten).toBe("everything");
+    expect(live.status()).toEqual({ state: "signed-out", message: expect.stringContaining("The EHR has cancelled the app's sign-in") });
+    await expect(live.get("Patient/p1")).rejects.toBeInstanceOf(SessionEndedError);
+  });
+
+  it("a server without a revocation endpoint: signed out here, and says the sign-in lasts until it expires", async () => {
+    const calls = server(new Set());
+    const { client, state } = fakeClient({ access: "a" });
+    const live = session(client, { revocationEndpoint: undefined });
+    await live.signOut();
+    expect(calls).toEqual([]);
+    expect(state.forgotten).toBe("everything");
+    expect(live.status()).toMatchObject({ state: "signed-out", message: expect.stringContaining("ends when it expires") });
+  });
+
+  it("a failed revocation still signs out here, and says so", async () => {
+    server(new Set(), 503);
+    const { client, state } = fakeClient({ access: "a", refresh: "r" });
+    const live = session(client);
+    await live.signOut();
+    expect(state.forgotten).toBe("everything");
+    expect(live.status()).toMatchObject({ state: "signed-out", message: expect.stringContaining("could not be told to cancel the sign-in (HTTP 503)") });
+  });
+});

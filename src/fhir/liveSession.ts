@@ -1,0 +1,185 @@
+/**
+ * A signed-in session's life: GETs on the FHIR server with the bearer token, refresh before expiry and once
+ * after a 401, the end of the session when no refresh is possible, and sign-out with revocation.
+ * The app sends FHIR requests itself rather than through fhirclient's `request()`, which wipes the stored
+ * session on the first 401 (so it could never refresh then) and follows links to any origin.
+ */
+import { FhirRequestError, describeStatus, outcomeText } from "./errors";
+import { grantsRefresh } from "./scopes";
+import { isOnFhirServer, resolveOnServer } from "./urls";
+import { startOver, type LaunchKind } from "./sessionErrors";
+
+export type SessionStatus =
+  | { readonly state: "active" }
+  | { readonly state: "ended"; readonly message: string; readonly detail: string }
+  | { readonly state: "signed-out"; readonly message: string };
+
+/** What the session needs from fhirclient's Client (an interface, so unit tests can fake it). */
+export interface SmartClient {
+  readonly accessToken: () => string | undefined;
+  readonly refreshToken: () => string | undefined;
+  /** Expiry of the access token, in seconds since the epoch, when the server said. */
+  readonly expiresAt: () => number | undefined;
+  /** Exchanges the refresh token for new tokens (fhirclient's `refresh()`), keeping them in sessionStorage. */
+  readonly refresh: () => Promise<void>;
+  /** Drops the tokens from storage (session ended), or the whole launch (sign-out). */
+  readonly forget: (everything: boolean) => Promise<void>;
+}
+
+export interface LiveSessionOptions {
+  readonly serverUrl: string;
+  readonly clientId: string;
+  readonly grantedScope: string;
+  readonly launchKind: LaunchKind | undefined;
+  readonly revocationEndpoint: string | undefined;
+}
+
+export interface LiveSession {
+  get<T>(url: string, signal?: AbortSignal): Promise<T>;
+  status(): SessionStatus;
+  subscribe(listener: () => void): () => void;
+  signOut(): Promise<void>;
+}
+
+/** Refresh this many seconds before the access token expires (as fhirclient does). */
+const EXPIRY_MARGIN_S = 10;
+const ACTIVE: SessionStatus = { state: "active" };
+
+/** The session ended: requests fail with 401 and the app shows the relaunch screen. */
+export class SessionEndedError extends FhirRequestError {}
+
+async function errorFrom(response: Response, url: string): Promise<FhirRequestError> {
+  let diagnostics: string | undefined;
+  try {
+    diagnostics = outcomeText(await response.json());
+  } catch {
+    diagnostics = undefined;
+  }
+  const text = describeStatus(response.status);
+  return new FhirRequestError(diagnostics ? `${text} ${diagnostics}` : text, response.status, url);
+}
+
+export function createLiveSession(client: SmartClient, options: LiveSessionOptions, now: () => number = Date.now): LiveSession {
+  let status: SessionStatus = ACTIVE;
+  let renewing: Promise<void> | undefined;
+  const listeners = new Set<() => void>();
+
+  function setStatus(next: SessionStatus): void {
+    status = next;
+    for (const listener of listeners) listener();
+  }
+
+  function end(message: string, detail: string, url = options.serverUrl): SessionEndedError {
+    if (status.state === "active") {
+      setStatus({ state: "ended", message: `${message} ${startOver(options.launchKind)}`, detail });
+      void client.forget(false);
+    }
+    return new SessionEndedError(status.state === "ended" ? status.message : message, 401, url);
+  }
+
+  function refreshBlocker(): string | undefined {
+    if (!client.refreshToken()) return "The server granted no refresh token (the app asks for one with offline_access).";
+    if (!grantsRefresh(options.grantedScope)) {
+      return "The server sent a refresh token, but the scope it granted lists neither offline_access nor online_access, so the app may not use it.";
+    }
+    return undefined;
+  }
+
+  /** One refresh at a time, whoever asks; a failure ends the session. */
+  function renew(why: string, url: string): Promise<void> {
+    const blocker = refreshBlocker();
+    if (blocker) return Promise.reject(end("Your session has ended: the sign-in expired.", `${why} ${blocker}`, url));
+    renewing ??= client
+      .refresh()
+      .catch((error: unknown) => {
+        throw end("Your session has ended: the EHR would not renew the sign-in.", `${why} The refresh failed: ${error instanceof Error ? error.message : String(error)}`, url);
+      })
+      .finally(() => {
+        renewing = undefined;
+      });
+    return renewing;
+  }
+
+  async function send(url: string, token: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
+    try {
+      return await fetch(url, {
+        headers: { accept: "application/fhir+json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === "AbortError") throw error;
+      throw new FhirRequestError(describeStatus(0), 0, url);
+    }
+  }
+
+  /** The access token, refreshed first when it is about to expire and a refresh is possible. */
+  async function freshToken(url: string): Promise<string | undefined> {
+    const expiresAt = client.expiresAt();
+    if (expiresAt !== undefined && expiresAt - EXPIRY_MARGIN_S < now() / 1000 && !refreshBlocker()) {
+      await renew("The access token was about to expire.", url);
+    }
+    return client.accessToken();
+  }
+
+  async function get<T>(url: string, signal?: AbortSignal): Promise<T> {
+    const absolute = resolveOnServer(url, options.serverUrl) ?? url;
+    if (!isOnFhirServer(absolute, options.serverUrl)) {
+      const origin = URL.parse(absolute)?.origin ?? absolute;
+      throw new FhirRequestError(`The app refused to send your sign-in to ${origin}, which is not the FHIR server.`, 0, absolute);
+    }
+    if (status.state !== "active") throw new SessionEndedError(status.message, 401, absolute);
+    const sent = await freshToken(absolute);
+    let response = await send(absolute, sent, signal);
+    if (response.status === 401) {
+      // A request that raced a refresh only needs the new token; otherwise refresh once.
+      if (client.accessToken() === sent) await renew("The FHIR server refused the access token (401).", absolute);
+      response = await send(absolute, client.accessToken(), signal);
+      if (response.status === 401) {
+        const error = await errorFrom(response, absolute);
+        throw end("Your session has ended: the FHIR server no longer accepts the sign-in.", `After a refresh: ${error.message}`, absolute);
+      }
+    }
+    if (!response.ok) throw await errorFrom(response, absolute);
+    return (await response.json()) as T;
+  }
+
+  async function revoke(endpoint: string, token: string, hint: string): Promise<void> {
+    const response = await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token, token_type_hint: hint, client_id: options.clientId }),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  }
+
+  async function signOut(): Promise<void> {
+    const tokens: [string | undefined, string][] = [
+      [client.refreshToken(), "refresh_token"],
+      [client.accessToken(), "access_token"],
+    ];
+    const endpoint = options.revocationEndpoint;
+    let message: string;
+    if (!endpoint) {
+      message = "You are signed out of the app on this device. This EHR offers the app no way to cancel the sign-in itself; it ends when it expires.";
+    } else {
+      try {
+        for (const [token, hint] of tokens) if (token) await revoke(endpoint, token, hint);
+        message = "You are signed out. The EHR has cancelled the app's sign-in, and the app keeps nothing of it on this device.";
+      } catch (error) {
+        message = `You are signed out of the app on this device, but the EHR could not be told to cancel the sign-in (${error instanceof Error ? error.message : String(error)}); it ends when it expires.`;
+      }
+    }
+    await client.forget(true);
+    setStatus({ state: "signed-out", message });
+  }
+
+  return {
+    get,
+    signOut,
+    status: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
