@@ -1,42 +1,27 @@
+import { useSyncExternalStore } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { SessionError, type Session } from "../fhir/session";
+import type { Session } from "../fhir/session";
+import { scopeAllows } from "../fhir/scopes";
 import { HBA1C } from "../labs/catalog";
 import { PatientBanner } from "../graph/PatientBanner";
 import { LabPanel } from "./LabPanel";
 import { patientQuery } from "./queries";
-
-function SessionFailure({ error }: { readonly error: unknown }) {
-  const message = error instanceof Error ? error.message : String(error);
-  const detail = error instanceof SessionError ? error.detail : undefined;
-  return (
-    <main className="page">
-      <h1>Lab graph</h1>
-      <p role="status">The app could not start.</p>
-      <div role="alert" className="alert">
-        <p>{message}</p>
-        {detail && detail !== message && (
-          <details>
-            <summary>Details</summary>
-            <pre>{detail}</pre>
-          </details>
-        )}
-      </div>
-    </main>
-  );
-}
+import { CannotShow, SessionEnded, SessionFailure, SignedOut, SigningIn } from "./SessionScreens";
+import { SessionHeader } from "./SessionHeader";
 
 function Chart({ session }: { readonly session: Session }) {
   const patientId = session.patientId;
   const patient = useQuery({ ...patientQuery(session, patientId ?? ""), enabled: patientId !== undefined && session.needPatientBanner });
   if (!patientId) {
+    return <CannotShow status="No patient." message="The EHR did not say which patient to show. Open the app from a patient's chart." />;
+  }
+  if (!scopeAllows(session.grantedScope, "Observation", "s")) {
     return (
-      <main className="page">
-        <h1>Lab graph</h1>
-        <p role="status">No patient.</p>
-        <p role="alert" className="alert">
-          The EHR did not say which patient to show. Open the app from a patient's chart.
-        </p>
-      </main>
+      <CannotShow
+        status="No permission to read results."
+        message={`The ${session.patientFacing ? "sign-in service" : "EHR"} did not give the app permission to read lab results (Observation), so it cannot show them. Ask the EHR's administrator to allow it, then sign in again.`}
+        detail={`Granted scope: ${session.grantedScope || "(none)"}`}
+      />
     );
   }
   return (
@@ -50,21 +35,30 @@ function Chart({ session }: { readonly session: Session }) {
         ) : (
           <PatientBanner state="ready" patient={patient.data} today={new Date()} />
         ))}
-      <LabPanel session={session} patientId={patientId} lab={HBA1C} category={null} />
+      <LabPanel session={session} patientId={patientId} lab={HBA1C} category={session.observationCategory} />
     </main>
+  );
+}
+
+function SignedIn({ session }: { readonly session: Session }) {
+  const status = useSyncExternalStore(session.subscribe, session.status);
+  if (status.state === "ended") {
+    return <SessionEnded message={status.message} detail={status.detail} relaunchUrl={session.relaunchUrl} launchKind={session.launchKind} />;
+  }
+  if (status.state === "signed-out") {
+    return <SignedOut message={status.message} relaunchUrl={session.relaunchUrl} launchKind={session.launchKind} />;
+  }
+  return (
+    <>
+      <SessionHeader session={session} />
+      <Chart session={session} />
+    </>
   );
 }
 
 export function App({ session }: { readonly session: Promise<Session> }) {
   const state = useQuery({ queryKey: ["session"], queryFn: () => session, staleTime: Infinity, retry: false });
-  if (state.isPending) {
-    return (
-      <main className="page">
-        <h1>Lab graph</h1>
-        <p role="status">Signing in…</p>
-      </main>
-    );
-  }
+  if (state.isPending) return <SigningIn />;
   if (state.isError) return <SessionFailure error={state.error} />;
-  return <Chart session={state.data} />;
+  return <SignedIn session={state.data} />;
 }

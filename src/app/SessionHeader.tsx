@@ -1,0 +1,44 @@
+import { useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Session, SignedInUser } from "../fhir/session";
+import { canReadUser, personName, roleOf } from "./signedInUser";
+import { signedInUserQuery } from "./sessionQueries";
+import { patientQuery } from "./queries";
+import "./session.css";
+
+function UserName({ session, user }: { readonly session: Session; readonly user: SignedInUser }) {
+  const readable = canReadUser(session, user);
+  // A patient reading their own record shares the banner's query: one request serves both.
+  const own = user.resourceType === "Patient" && user.id === session.patientId;
+  const patient = useQuery({ ...patientQuery(session, user.id), enabled: readable && own });
+  const other = useQuery({ ...signedInUserQuery(session, user), enabled: readable && !own });
+  const resource = own ? patient.data : other.data;
+  const who = (resource && personName(resource)) ?? roleOf(user);
+  return (
+    <span className="signed-in">
+      Signed in as {who}
+      {own && " — these are your own records"}
+    </span>
+  );
+}
+
+/** Who is signed in, the encounter when there is one, and Sign out (for patients on shared devices). */
+export function SessionHeader({ session }: { readonly session: Session }) {
+  const queryClient = useQueryClient();
+  const [signingOut, setSigningOut] = useState(false);
+  async function signOut(): Promise<void> {
+    setSigningOut(true);
+    await session.signOut();
+    // Nothing of the patient's record stays in memory once signed out.
+    queryClient.clear();
+  }
+  return (
+    <header className="session-bar" aria-label="Session">
+      {session.user && <UserName session={session} user={session.user} />}
+      {session.encounterId && <span className="encounter">Encounter {session.encounterId}</span>}
+      <button type="button" onClick={() => void signOut()} disabled={signingOut}>
+        {signingOut ? "Signing out…" : "Sign out"}
+      </button>
+    </header>
+  );
+}
