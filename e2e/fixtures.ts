@@ -1,6 +1,8 @@
 /**
- * Shared e2e fixtures. Every test records the requests that carry an Authorization header and fails if one
- * goes anywhere but the sandbox's origin: the bearer token must never leave the FHIR server.
+ * Shared e2e fixtures. Every test records every request the browser makes and, at the end, fails if the
+ * bearer token went anywhere but the FHIR server: an Authorization header only on a FHIR base of the sandbox,
+ * and no token the sandbox issued (seen in its token responses) in any URL, or in any header or body sent to
+ * another origin.
  */
 import { test as base, expect, type Page } from "@playwright/test";
 
@@ -13,18 +15,48 @@ export interface RecordedRequest {
   readonly url: string;
   readonly method: string;
   readonly authorization: string | undefined;
+  /** Every header value and the body, to look for tokens in. */
+  readonly sent: string;
+}
+
+/** A FHIR base of the sandbox (`/fhir`, `/v1/fhir`, …): the only place a bearer token may go. */
+function onSandboxFhir(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.origin === SANDBOX && /(^|\/)fhir(\/|$)/.test(parsed.pathname);
 }
 
 export const test = base.extend<{ requests: RecordedRequest[] }>({
   requests: [
     async ({ context }, use) => {
       const requests: RecordedRequest[] = [];
+      const tokens = new Set<string>();
+      const reading: Promise<void>[] = [];
       context.on("request", (request) => {
-        requests.push({ url: request.url(), method: request.method(), authorization: request.headers().authorization });
+        const headers = request.headers();
+        requests.push({
+          url: request.url(),
+          method: request.method(),
+          authorization: headers.authorization,
+          sent: [...Object.values(headers), request.postData() ?? ""].join("\n"),
+        });
+      });
+      context.on("response", (response) => {
+        if (response.request().method() !== "POST" || !/\/token$/.test(new URL(response.url()).pathname) || !response.ok()) return;
+        reading.push(
+          response.json().then(
+            (body: Record<string, unknown>) => {
+              for (const name of ["access_token", "refresh_token"]) if (typeof body[name] === "string") tokens.add(body[name]);
+            },
+            () => undefined,
+          ),
+        );
       });
       await use(requests);
-      const leaked = requests.filter((r) => r.authorization?.startsWith("Bearer") && new URL(r.url).origin !== SANDBOX);
-      expect(leaked, "bearer tokens sent outside the FHIR server").toEqual([]);
+      await Promise.all(reading);
+      const misplaced = requests.filter((r) => r.authorization?.toLowerCase().startsWith("bearer") && !onSandboxFhir(r.url));
+      expect(misplaced, "bearer tokens sent outside the FHIR server").toEqual([]);
+      const leaked = requests.filter((r) => [...tokens].some((t) => r.url.includes(t) || (new URL(r.url).origin !== SANDBOX && r.sent.includes(t))));
+      expect(leaked, "tokens in URLs or sent to another origin").toEqual([]);
     },
     { auto: true },
   ],
@@ -36,4 +68,13 @@ export { expect };
 export async function launchFromEhr(page: Page, patient: string, options: Record<string, string> = {}): Promise<void> {
   const params = new URLSearchParams({ app: APP_LAUNCH, patient, ...options });
   await page.goto(`${SANDBOX}/launch?${params}`);
+}
+
+/** The token response fhirclient keeps in the page's sessionStorage for the current launch. */
+export async function storedTokens(page: Page): Promise<{ access_token?: string; refresh_token?: string }> {
+  return page.evaluate(() => {
+    const key = JSON.parse(sessionStorage.getItem("SMART_KEY") ?? "null") as string | null;
+    const state = key ? (JSON.parse(sessionStorage.getItem(key) ?? "{}") as { tokenResponse?: Record<string, string> }) : {};
+    return state.tokenResponse ?? {};
+  });
 }

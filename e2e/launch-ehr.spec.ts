@@ -1,0 +1,52 @@
+/** EHR launches: in the EHR's frame, in a new window, and two launches in one tab. */
+import { test, expect, SANDBOX, APP_LAUNCH } from "./fixtures";
+
+test("EHR launch in the EHR's frame: the chart, who is signed in, and the encounter", async ({ page }) => {
+  const params = new URLSearchParams({ app: APP_LAUNCH, patient: "hba1c-long", practitioner: "prac-2", encounter: "enc-42" });
+  await page.goto(`${SANDBOX}/ehr?${params}`);
+  const app = page.frameLocator('iframe[title="Lab graph app"]');
+  await expect(app.getByRole("status")).toHaveText("Loaded 136 results");
+  await expect(app.getByText("Signed in as Dr. Samuel Okafor")).toBeVisible();
+  await expect(app.getByText("Encounter enc-42")).toBeVisible();
+  await expect(app.getByRole("region", { name: "Patient", exact: true })).toContainText("Amelia Jane Rhodes");
+});
+
+test("EHR launch in a new window: the app signs in and charts there", async ({ page, context }) => {
+  await page.goto(`${SANDBOX}/`);
+  const opened = context.waitForEvent("page");
+  await page.getByRole("row", { name: /Amelia Jane Rhodes/ }).getByRole("button", { name: "New window" }).click();
+  const app = await opened;
+  await expect(app.getByRole("status")).toHaveText("Loaded 136 results");
+  await expect(app.getByText("Signed in as Dr. Priya Natarajan")).toBeVisible();
+  expect(new URL(app.url()).search).toBe("");
+  await expect(page.getByRole("heading", { name: "Patients" })).toBeVisible();
+});
+
+test("two launches in one tab: the later replaces the earlier's stored sign-in, and a reload never shows the other patient", async ({ page }) => {
+  await page.goto(`${SANDBOX}/`);
+  const frame = async (name: string, patient: string) => {
+    await page.evaluate(
+      ({ name, src }) => {
+        const iframe = document.createElement("iframe");
+        iframe.title = name;
+        iframe.src = src;
+        iframe.style.cssText = "width: 900px; height: 600px";
+        document.body.append(iframe);
+      },
+      { name, src: `/launch?${new URLSearchParams({ app: APP_LAUNCH, patient })}` },
+    );
+    return page.frameLocator(`iframe[title="${name}"]`);
+  };
+  const first = await frame("first", "hba1c-long");
+  await expect(first.getByRole("status")).toHaveText("Loaded 136 results");
+  const second = await frame("second", "no-labs");
+  await expect(second.getByRole("status")).toHaveText("Loaded 0 results");
+  await expect(second.getByRole("region", { name: "Patient", exact: true })).toContainText("Jonah Whitfield");
+
+  await first.locator("body").evaluate(() => window.location.reload());
+  await expect(first.getByRole("alert")).toContainText("does not belong to this browser tab");
+  await expect(first.getByText("Jonah Whitfield")).toHaveCount(0);
+  await second.locator("body").evaluate(() => window.location.reload());
+  await expect(second.getByRole("status")).toHaveText("Loaded 0 results");
+  await expect(second.getByRole("region", { name: "Patient", exact: true })).toContainText("Jonah Whitfield");
+});

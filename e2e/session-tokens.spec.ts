@@ -1,0 +1,74 @@
+/** The session's tokens: refresh before expiry, one refresh after a 401, the end of a session, sign-out. */
+import { test, expect, launchFromEhr, storedTokens, APP_LAUNCH, FHIR_BASE, SANDBOX, type RecordedRequest } from "./fixtures";
+
+const refreshes = (requests: RecordedRequest[]) => requests.filter((r) => r.url === `${SANDBOX}/auth/token` && r.sent.includes("grant_type=refresh_token"));
+
+test("an access token that expires is refreshed before the next request; the chart loads, now and after a reload", async ({ page, requests }) => {
+  await launchFromEhr(page, "hba1c-long", { lifetime: "1" });
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
+  expect(refreshes(requests).length).toBeGreaterThan(0);
+  expect(refreshes(requests)[0]!.sent).toContain("client_id=lab-graph");
+
+  const before = refreshes(requests).length;
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
+  expect(refreshes(requests).length).toBeGreaterThan(before);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("a token the server refuses before its expiry (401, e.g. clock skew): one refresh, then the chart", async ({ page, requests }) => {
+  await launchFromEhr(page, "no-labs", { lifetime: "2" });
+  await expect(page.getByRole("status")).toHaveText("Loaded 0 results");
+  await page.waitForTimeout(2500);
+  // The app is told its expired token still has an hour to go, so only the server's 401 can reveal it.
+  await page.evaluate(() => {
+    const key = JSON.parse(sessionStorage.getItem("SMART_KEY")!) as string;
+    const state = JSON.parse(sessionStorage.getItem(key)!) as { expiresAt: number };
+    sessionStorage.setItem(key, JSON.stringify({ ...state, expiresAt: Date.now() / 1000 + 3600 }));
+  });
+  const refused: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 401) refused.push(response.url());
+  });
+  const before = refreshes(requests).length;
+  await page.reload();
+  await expect(page.getByRole("status")).toHaveText("Loaded 0 results");
+  expect(refused.length).toBeGreaterThan(0);
+  expect(refreshes(requests)).toHaveLength(before + 1);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("a revoked token: the app tries one refresh, which the server refuses; the session ends and offers a relaunch", async ({ page, request, requests }) => {
+  await launchFromEhr(page, "no-labs");
+  await expect(page.getByRole("status")).toHaveText("Loaded 0 results");
+  const { access_token } = await storedTokens(page);
+  // Revoking the access token revokes its grant (oidc-provider), refresh token included.
+  const revoked = await request.post(`${SANDBOX}/auth/revoke`, { form: { token: access_token!, token_type_hint: "access_token", client_id: "lab-graph" } });
+  expect(revoked.ok()).toBe(true);
+
+  await page.reload();
+  await expect(page.getByRole("alert")).toContainText("Your session has ended: the EHR would not renew the sign-in. Launch the app again from your EHR.");
+  expect(refreshes(requests)).toHaveLength(1);
+  expect(await storedTokens(page)).toEqual({});
+  await page.getByRole("link", { name: "Launch again" }).click();
+  await expect(page.getByRole("status")).toHaveText("Loaded 0 results");
+});
+
+test("Sign out revokes the tokens at the server, clears the session and says so", async ({ page, request, requests }) => {
+  await page.goto(APP_LAUNCH);
+  await page.getByRole("button", { name: "Local sandbox" }).click();
+  await page.getByRole("button", { name: "Jonah Whitfield" }).click();
+  await expect(page.getByRole("status")).toHaveText("Loaded 0 results");
+  const { access_token } = await storedTokens(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("status")).toHaveText("You are signed out. The EHR has cancelled the app's sign-in, and the app keeps nothing of it on this device.");
+  expect(requests.filter((r) => r.url === `${SANDBOX}/auth/revoke`)).toHaveLength(2);
+  expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+  const after = await request.get(`${FHIR_BASE}/Patient/no-labs`, { headers: { Authorization: `Bearer ${access_token}` } });
+  expect(after.status()).toBe(401);
+
+  await page.getByRole("link", { name: "Sign in again" }).click();
+  await expect(page.getByRole("button", { name: "Jonah Whitfield" })).toBeVisible();
+});
