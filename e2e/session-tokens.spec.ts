@@ -3,8 +3,8 @@ import { test, expect, launchFromEhr, storedTokens, APP_LAUNCH, FHIR_BASE, SANDB
 
 const refreshes = (requests: RecordedRequest[]) => requests.filter((r) => r.url === `${SANDBOX}/auth/token` && r.sent.includes("grant_type=refresh_token"));
 
-test("an access token that expires is refreshed before the next request; the chart loads, now and after a reload", async ({ page, requests }) => {
-  await launchFromEhr(page, "hba1c-long", { lifetime: "1" });
+test("an access token that expires after a second is refreshed before each request; the chart loads, now and after a reload", async ({ page, requests }) => {
+  await launchFromEhr(page, "hba1c-long", { error: "expired_access_token" });
   await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
   expect(refreshes(requests).length).toBeGreaterThan(0);
   expect(refreshes(requests)[0]!.sent).toContain("client_id=lab-graph");
@@ -15,6 +15,29 @@ test("an access token that expires is refreshed before the next request; the cha
   await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
   expect(refreshes(requests).length).toBeGreaterThan(before);
   await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("an access token that expires when the server refuses to refresh: the session ended, with a relaunch", async ({ page, requests }) => {
+  await launchFromEhr(page, "no-labs", { error: "expired_refresh_token" });
+  await expect(page.getByRole("alert")).toContainText("Your session has ended: the EHR would not renew the sign-in. Launch the app again from your EHR.");
+  expect(refreshes(requests)).toHaveLength(1);
+  await expect(page.getByRole("status")).toHaveText("Session ended.");
+  await page.getByRole("alert").getByText("Details").click();
+  await expect(page.getByRole("alert").locator("pre")).toContainText("The refresh failed:");
+  await expect(page.getByRole("link", { name: "Launch again" })).toBeVisible();
+});
+
+test("a launch whose token the FHIR server refuses (401): one refresh, then the session ended", async ({ page, requests }) => {
+  await launchFromEhr(page, "no-labs", { error: "invalid_token" });
+  await expect(page.getByRole("alert")).toContainText("Your session has ended: the FHIR server no longer accepts the sign-in.");
+  expect(refreshes(requests)).toHaveLength(1);
+});
+
+test("authorization revoked mid-load (401 after two requests, refresh refused): the relaunch message", async ({ page, requests }) => {
+  await launchFromEhr(page, "hba1c-long", { error: "fhir_401_later" });
+  await expect(page.getByRole("alert")).toContainText("Your session has ended: the EHR would not renew the sign-in.");
+  expect(refreshes(requests)).toHaveLength(1);
+  await expect(page.getByRole("table")).toHaveCount(0);
 });
 
 test("a token the server refuses before its expiry (401, e.g. clock skew): one refresh, then the chart", async ({ page, requests }) => {
@@ -57,7 +80,7 @@ test("a revoked token: the app tries one refresh, which the server refuses; the 
 
 test("Sign out revokes the tokens at the server, clears the session and says so", async ({ page, request, requests }) => {
   await page.goto(APP_LAUNCH);
-  await page.getByRole("button", { name: "Local sandbox" }).click();
+  await page.getByRole("button", { name: "Local sandbox", exact: true }).click();
   await page.getByRole("button", { name: "Jonah Whitfield" }).click();
   await expect(page.getByRole("status")).toHaveText("Loaded 0 results");
   const { access_token } = await storedTokens(page);
