@@ -17,100 +17,29 @@ import { generateKeyPairSync } from "node:crypto";
 import Provider, { errors, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { adapterFor, MemoryStore } from "./adapter.ts";
 import type { ClientRecord } from "./clients.ts";
-import type { LaunchCodec, LaunchContext } from "./launch.ts";
-import { NON_RESOURCE_SCOPES, parseResourceScope, parseScopes, scopeCovers, supportedResourceScopes, type ScopeVersion } from "./scopes.ts";
-import { authorizationErrorPage, errorPageHtml, htmlPage, patientPicker } from "./pages.ts";
-import { RequestError, isForm, isJson, jsonAsForm, oauthError, parseJsonObject, readText, withBody } from "./requests.ts";
-import { FAULTS, SHORT_TOKEN_SECONDS, type FaultName } from "../faults.ts";
-import { OPEN_CORS } from "../http.ts";
+import { decideInteraction } from "./interaction.ts";
+import { GrantRecords, isOidcScope } from "./grants.ts";
+import { NON_RESOURCE_SCOPES } from "./scopes.ts";
+import { authorizationErrorPage, errorPageHtml, htmlPage } from "./pages.ts";
+import {
+  RequestError,
+  allowCookiesInEhrFrames,
+  askConsentForOfflineAccess,
+  isForm,
+  isJson,
+  isLoopbackHttpUrl,
+  jsonAsForm,
+  oauthError,
+  parseJsonObject,
+  readText,
+  sameResource,
+  withBody,
+} from "./requests.ts";
+import type { AuthServerOptions, ClientSettings, MintRequest, TokenCheck } from "./types.ts";
+import { userinfo } from "./userinfo.ts";
 
-export interface UserSummary {
-  readonly name?: string;
-  readonly given?: string;
-  readonly family?: string;
-}
-
-export interface AuthServerOptions {
-  /** Absolute URL of the issuer; its path is where the provider is mounted (e.g. `http://host/auth`). */
-  readonly issuer: string;
-  /** The FHIR base URL: the only resource (`aud`) tokens are issued for. */
-  readonly fhirBase: string;
-  /** Absolute URL prefix of the sandbox, for style URLs. */
-  readonly origin: string;
-  readonly clients: readonly ClientRecord[];
-  readonly launches: LaunchCodec;
-  /** Client ids that may use any loopback redirect URI (RFC 8252 style) in addition to their registered ones. */
-  readonly loopbackClients: readonly string[];
-  /** Lists patients for the standalone patient picker. */
-  readonly patients: () => readonly { id: string; name: string }[];
-  /** The patient's latest encounter, for a standalone `launch/encounter`. */
-  readonly latestEncounter: (patientId: string) => string | undefined;
-  /** Names for the OpenID `profile` claims, from a `Practitioner/<id>` or `Patient/<id>` reference. */
-  readonly user: (reference: string) => UserSummary | undefined;
-  /** Unique per provider in one process: cookies of several providers on one host must not collide. */
-  readonly cookiePrefix: string;
-  readonly scopeVersions: readonly ScopeVersion[];
-  /** Dynamic client registration (RFC 7591) and client upserts (seed 002's `PUT /Client/{id}`). */
-  readonly registration: boolean;
-  /** Default access-token lifetime in seconds. */
-  readonly accessTokenLifetime?: number;
-}
-
-/** What the FHIR API learns from a valid bearer token. */
-export interface TokenGrant {
-  readonly grantId: string | undefined;
-  readonly clientId: string;
-  /** `Practitioner/<id>`, `Patient/<id>`, or a client id for tokens minted without a user. */
-  readonly accountId: string;
-  readonly scope: string;
-  readonly expiresAt: number;
-  readonly context: LaunchContext | undefined;
-}
-
-export type TokenCheck = { ok: true; grant: TokenGrant } | { ok: false; reason: string; error: "invalid_token" };
-
-/** Per-client settings that oidc-provider's client metadata has no place for. */
-export interface ClientSettings {
-  /** The SMART resource scopes the client registered for (seed 003); undefined: any. */
-  readonly smartScope?: string;
-  /** The app's launch URL (seed 002's `smart.launch_uri`), for get-launch-uri. */
-  readonly launchUri?: string;
-  /** Access-token lifetime in seconds (seed 002's `access_token_expiration`). */
-  readonly lifetime?: number;
-}
-
-export interface MintRequest {
-  readonly clientId: string;
-  readonly scope: string;
-  readonly user: string;
-  readonly patient?: string;
-  readonly lifetime?: number;
-  readonly error?: FaultName;
-  /** When the refresh token (the approval) expires, in Unix seconds; default as for any refresh token. */
-  readonly refreshExpiresAt?: number;
-}
-
-const DEFAULT_LIFETIME = 3600;
 const ONLINE_REFRESH_LIFETIME = 3600;
-const MAX_CONTEXTS = 50_000;
 
-export function isLoopbackHttpUrl(value: string): boolean {
-  const url = URL.parse(value);
-  return (
-    url !== null &&
-    url.protocol === "http:" &&
-    (url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]") &&
-    !url.username &&
-    !url.password &&
-    !url.hash
-  );
-}
-
-export function sameResource(a: string, b: string): boolean {
-  return a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
-}
-
-const isOidcScope = (s: string) => (NON_RESOURCE_SCOPES as readonly string[]).includes(s);
 const epoch = () => Math.floor(Date.now() / 1000);
 
 export class AuthServer {
@@ -118,11 +47,8 @@ export class AuthServer {
   readonly #options: AuthServerOptions;
   readonly #store = new MemoryStore();
   readonly #Adapter = adapterFor(this.#store);
-  /** Launch context per grant id, so that code and refresh responses both carry it. */
-  readonly #contexts = new Map<string, LaunchContext>();
-  readonly #clientSettings = new Map<string, ClientSettings>();
+  readonly #grants: GrantRecords;
   readonly #staticClients: ReadonlySet<string>;
-  readonly #resourceScopes: ReadonlySet<string>;
   /** SMART scopes of a registration request, until the response names the new client. */
   readonly #pendingRegistrations = new WeakMap<IncomingMessage, string>();
   readonly #callback: (req: IncomingMessage, res: ServerResponse) => void;
@@ -132,8 +58,8 @@ export class AuthServer {
     this.#options = options;
     this.#mountPath = new URL(options.issuer).pathname.replace(/\/$/, "");
     this.#staticClients = new Set(options.clients.map((c) => c.client_id));
-    this.#resourceScopes = new Set(supportedResourceScopes(options.scopeVersions));
-    const resourceScopeList = [...this.#resourceScopes].join(" ");
+    this.#grants = new GrantRecords(options.scopeVersions, options.accessTokenLifetime);
+    const resourceScopeList = [...this.#grants.resourceScopes].join(" ");
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 
     const configuration: Configuration = {
@@ -212,7 +138,7 @@ export class AuthServer {
       issueRefreshToken: async (_ctx, client, code) =>
         client.grantTypeAllowed("refresh_token") && (code.scopes.has("offline_access") || code.scopes.has("online_access")),
       ttl: {
-        AccessToken: (_ctx, token) => this.#lifetimeOf(token.grantId, token.clientId),
+        AccessToken: (_ctx, token) => this.#grants.accessTokenLifetime(token.grantId, token.clientId),
         AuthorizationCode: 60,
         IdToken: 3600,
         Interaction: 600,
@@ -262,7 +188,13 @@ export class AuthServer {
     allowCookiesInEhrFrames(res);
     try {
       if (/^\/interaction\/[\w-]+$/.test(route ?? "")) return await this.#interaction(req, res);
-      if (route === "/userinfo") return await this.#userinfo(req, res);
+      if (route === "/userinfo") {
+        return await userinfo(req, res, {
+          checkAccessToken: (token) => this.checkAccessToken(token),
+          oidcScopeOf: async (grantId) => (grantId ? ((await this.provider.Grant.find(grantId))?.getOIDCScope() ?? "") : ""),
+          claims: (accountId, scope) => this.#claims(accountId, scope),
+        });
+      }
       let forwarded: IncomingMessage & { originalUrl?: string } = req;
       if (req.method === "POST" && route === "/token" && (isJson(req) || isForm(req))) {
         const text = await readText(req);
@@ -310,7 +242,7 @@ export class AuthServer {
         accountId: token.accountId ?? token.clientId ?? "",
         scope: token.scope ?? "",
         expiresAt: (token.exp ?? 0) * 1000,
-        context: token.grantId ? this.#contexts.get(token.grantId) : undefined,
+        context: this.#grants.context(token.grantId),
       },
     };
   }
@@ -326,7 +258,7 @@ export class AuthServer {
   }
 
   clientSettings(clientId: string): ClientSettings | undefined {
-    return this.#clientSettings.get(clientId);
+    return this.#grants.clientSettings(clientId);
   }
 
   /** Creates or replaces a client (seed 002's `PUT /Client/{id}`). Throws RequestError when the metadata is invalid. */
@@ -342,7 +274,7 @@ export class AuthServer {
       throw new RequestError(400, described.error ?? "invalid_client_metadata", described.error_description ?? described.message);
     }
     await new this.#Adapter("Client").upsert(record.client_id, metadata as never, 0);
-    this.#clientSettings.set(record.client_id, settings);
+    this.#grants.setClientSettings(record.client_id, settings);
   }
 
   /**
@@ -353,14 +285,14 @@ export class AuthServer {
     const client = await this.provider.Client.find(request.clientId);
     if (!client) throw new RequestError(400, "invalid_client", `There is no client ${request.clientId} at ${this.#options.issuer}.`);
     const scopes = request.scope.split(" ").filter(Boolean);
-    const unknown = scopes.filter((s) => !isOidcScope(s) && !this.#resourceScopes.has(s));
+    const unknown = this.#grants.unknownScopes(scopes);
     if (unknown.length > 0) throw new RequestError(400, "invalid_scope", `This server does not grant ${unknown.join(", ")}.`);
     const grant = new this.provider.Grant({ accountId: request.user, clientId: client.clientId });
     grant.addOIDCScope(scopes.filter(isOidcScope).join(" "));
     const resourceScope = scopes.filter((s) => !isOidcScope(s)).join(" ");
     grant.addResourceScope(this.#options.fhirBase, resourceScope);
     const grantId = await grant.save();
-    this.#remember(grantId, { user: request.user, patient: request.patient, needPatientBanner: true, style: "light", lifetime: request.lifetime, error: request.error });
+    this.#grants.remember(grantId, { user: request.user, patient: request.patient, needPatientBanner: true, style: "light", lifetime: request.lifetime, error: request.error });
     const common = { accountId: request.user, client, grantId, gty: "debug" };
     const accessToken = new this.provider.AccessToken({ ...common, scope: resourceScope, aud: this.#options.fhirBase });
     const body: Record<string, unknown> = {
@@ -390,7 +322,7 @@ export class AuthServer {
       const token = await find();
       if (!token) continue;
       const grantAlive = token.grantId ? (await this.provider.Grant.find(token.grantId)) !== undefined : true;
-      const context = token.grantId ? this.#contexts.get(token.grantId) : undefined;
+      const context = this.#grants.context(token.grantId);
       return {
         active: !token.isExpired && grantAlive && !("consumed" in token && token.consumed),
         token_kind: kind,
@@ -410,11 +342,7 @@ export class AuthServer {
     return { active: false, issuer: this.#options.issuer, reason: "No access token, refresh token or authorization code of this server has this value." };
   }
 
-  #lifetimeOf(grantId: string | undefined, clientId: string | undefined): number {
-    const context = grantId ? this.#contexts.get(grantId) : undefined;
-    if (context?.error === "expired_access_token" || context?.error === "expired_refresh_token") return SHORT_TOKEN_SECONDS;
-    return context?.lifetime ?? (clientId ? this.#clientSettings.get(clientId)?.lifetime : undefined) ?? this.#options.accessTokenLifetime ?? DEFAULT_LIFETIME;
-  }
+
 
   #claims(accountId: string, scope: string): { sub: string; [claim: string]: unknown } {
     const scopes = new Set(scope.split(" "));
@@ -438,7 +366,7 @@ export class AuthServer {
 
   async #refuseSimulatedRefreshExpiry(value: string | null): Promise<void> {
     const token = value ? await this.provider.RefreshToken.find(value, { ignoreExpiration: true }) : undefined;
-    if (token?.grantId && this.#contexts.get(token.grantId)?.error === "expired_refresh_token") {
+    if (token?.grantId && this.#grants.context(token.grantId)?.error === "expired_refresh_token") {
       throw new RequestError(400, "invalid_grant", "The refresh token has expired (simulated error expired_refresh_token); launch the app again.");
     }
   }
@@ -447,7 +375,7 @@ export class AuthServer {
   #registrationWithOidcScopes(req: IncomingMessage, body: Record<string, unknown>): IncomingMessage {
     if (typeof body.scope === "string") {
       const scopes = body.scope.split(" ").filter(Boolean);
-      const unknown = scopes.filter((s) => !isOidcScope(s) && !this.#resourceScopes.has(s));
+      const unknown = this.#grants.unknownScopes(scopes);
       if (unknown.length > 0) throw new RequestError(400, "invalid_client_metadata", `scope: this server does not grant ${unknown.join(", ")}`);
       const oidc = scopes.filter(isOidcScope);
       if (oidc.length > 0) body.scope = oidc.join(" ");
@@ -457,27 +385,6 @@ export class AuthServer {
       return copy;
     }
     return withBody(req, JSON.stringify(body), "application/json");
-  }
-
-  /** Userinfo for resource-bound access tokens (see the module comment). */
-  async #userinfo(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const send = (status: number, body: Record<string, unknown>, extra: Record<string, string> = {}) => {
-      const text = JSON.stringify(body);
-      res.writeHead(status, { ...OPEN_CORS, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...extra });
-      res.end(text);
-    };
-    if (req.method === "OPTIONS") return send(204, {});
-    if (req.method !== "GET" && req.method !== "POST") return send(405, { error: "invalid_request", error_description: "userinfo takes GET or POST." });
-    const bearer = /^Bearer\s+([\x21-\x7e]+)$/i.exec(req.headers.authorization ?? "")?.[1];
-    const refuse = (error: string, description: string, status = 401) =>
-      send(status, { error, error_description: description }, { "WWW-Authenticate": `Bearer error="${error}", error_description="${description}"` });
-    if (!bearer) return refuse("invalid_token", "userinfo needs a bearer access token.");
-    const check = await this.checkAccessToken(bearer);
-    if (!check.ok) return refuse(check.error, check.reason);
-    const grant = check.grant.grantId ? await this.provider.Grant.find(check.grant.grantId) : undefined;
-    const oidcScope = grant?.getOIDCScope() ?? "";
-    if (!oidcScope.split(" ").includes("openid")) return refuse("insufficient_scope", "The access token was not granted the openid scope.", 403);
-    send(200, this.#claims(check.grant.accountId, oidcScope));
   }
 
   /** Adds the launch context to token responses, reports the whole granted scope, completes registrations. */
@@ -494,7 +401,7 @@ export class AuthServer {
       const requested = this.#pendingRegistrations.get(ctx.req);
       if (requested !== undefined) {
         const smart = requested.split(" ").filter((s) => !isOidcScope(s)).join(" ");
-        this.#clientSettings.set(body.client_id, { smartScope: smart });
+        this.#grants.setClientSettings(body.client_id, { smartScope: smart });
         body.scope = requested;
       }
       return;
@@ -502,7 +409,7 @@ export class AuthServer {
     if (route !== "token" || ctx.status !== 200 || !body || typeof body.access_token !== "string") return;
     const { AuthorizationCode: code, RefreshToken: refresh, Grant: grant } = ctx.oidc.entities;
     const grantId = code?.grantId ?? refresh?.grantId ?? grant?.jti;
-    const launch = grantId ? this.#contexts.get(grantId) : undefined;
+    const launch = this.#grants.context(grantId);
     const oidcScopes = grant ? grant.getOIDCScopeFiltered(new Set((code?.scope ?? refresh?.scope ?? "").split(" "))) : "";
     body.scope = [...new Set([...oidcScopes.split(" "), ...String(body.scope ?? "").split(" ")].filter(Boolean))].join(" ");
     if (!launch) return;
@@ -517,30 +424,10 @@ export class AuthServer {
     if (launch.tenant) body.tenant = launch.tenant;
   }
 
-  #remember(grantId: string, context: LaunchContext): void {
-    if (this.#contexts.size >= MAX_CONTEXTS) {
-      const oldest = this.#contexts.keys().next().value;
-      if (oldest !== undefined) this.#contexts.delete(oldest);
-    }
-    this.#contexts.set(grantId, context);
-  }
 
-  /** The resource scopes a client may be granted out of those it asked for. */
-  #grantableResourceScopes(clientId: string, requested: readonly string[]): string[] {
-    const registered = this.#clientSettings.get(clientId)?.smartScope;
-    const allowed = registered === undefined ? undefined : parseScopes(registered);
-    return requested.filter((s) => {
-      if (!this.#resourceScopes.has(s)) return false;
-      const parsed = parseResourceScope(s);
-      return allowed === undefined || (parsed !== undefined && allowed.some((a) => scopeCovers(a, parsed)));
-    });
-  }
 
-  /**
-   * The login/consent step. EHR launch: the launch value names the user and patient; approved at once (or
-   * failed as the launch's simulated error asks). Standalone `launch/patient`: a patient picker. Otherwise
-   * the default practitioner is signed in.
-   */
+
+  /** The login/consent step (see interaction.ts): a page, a refusal, or a grant with the launch context. */
   async #interaction(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let details: Awaited<ReturnType<Provider["interactionDetails"]>>;
     try {
@@ -549,87 +436,39 @@ export class AuthServer {
       return htmlPage(res, 400, "Sign-in expired", "<p>This sign-in has expired or was already used. Launch the app again.</p>");
     }
     const params = details.params as Record<string, string | undefined>;
-    const scopes = (params.scope ?? "").split(" ").filter(Boolean);
+    const decision = await decideInteraction({
+      params,
+      chosenPatient: req.method === "POST" ? new URLSearchParams(await readText(req, 16 * 1024)).get("patient") : null,
+      action: `${this.#mountPath}/interaction/${details.uid}`,
+      fhirBase: this.#options.fhirBase,
+      launches: this.#options.launches,
+      patients: this.#options.patients,
+      latestEncounter: this.#options.latestEncounter,
+    });
     const finish = (result: Parameters<Provider["interactionFinished"]>[2]) =>
       this.provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
-    const deny = (error: string, description: string) => finish({ error, error_description: description });
-
-    let context: LaunchContext;
-    if (params.launch) {
-      const launch = await this.#options.launches.read(params.launch);
-      if (!launch.ok) return deny("invalid_request", `The launch parameter cannot be used: ${launch.reason}. Launch the app again from the EHR.`);
-      context = launch.context;
-      if (context.client && context.client !== params.client_id) return deny("invalid_request", "The launch was issued for another app.");
-      if (context.iss && !sameResource(context.iss, this.#options.fhirBase)) {
-        return deny("invalid_request", `The launch was issued for the FHIR server ${context.iss}, not ${this.#options.fhirBase}.`);
-      }
-      const simulated = ` (simulated error ${context.error} chosen at launch: ${context.error ? FAULTS[context.error].summary : ""})`;
-      switch (context.error) {
-        case "invalid_client":
-          return authorizationErrorPage(req, res, 400, "invalid_client", `The client ${params.client_id ?? ""} is not registered with this authorization server${simulated}`);
-        case "invalid_redirect":
-          return authorizationErrorPage(req, res, 400, "invalid_request", `The redirect_uri ${params.redirect_uri ?? ""} is not registered for this client${simulated}`);
-        case "invalid_scope":
-          return deny("invalid_scope", `The requested scope is not allowed for this app${simulated}`);
-        case "access_denied":
-          return deny("access_denied", `The user declined to authorize the app${simulated}`);
-      }
-    } else if (scopes.includes("launch")) {
-      return deny("invalid_scope", "The launch scope needs the launch parameter the EHR gave the app.");
-    } else if (scopes.includes("launch/patient")) {
-      const chosen = req.method === "POST" ? new URLSearchParams(await readText(req, 16 * 1024)).get("patient") : null;
-      const patients = this.#options.patients();
-      if (!chosen || !patients.some((p) => p.id === chosen)) {
-        return htmlPage(res, chosen ? 400 : 200, "Choose a patient", patientPicker(patients, `${this.#mountPath}/interaction/${details.uid}`, chosen));
-      }
-      const encounter = scopes.includes("launch/encounter") ? this.#options.latestEncounter(chosen) : undefined;
-      context = { user: `Patient/${chosen}`, patient: chosen, encounter, needPatientBanner: true, style: "light" };
-    } else {
-      context = { user: "Practitioner/prac-1", needPatientBanner: true, style: "light" };
+    switch (decision.kind) {
+      case "page":
+        return htmlPage(res, decision.status, decision.title, decision.html);
+      case "error-page":
+        return authorizationErrorPage(req, res, 400, decision.error, decision.description);
+      case "deny":
+        return finish({ error: decision.error, error_description: decision.description });
     }
-
+    const { context } = decision;
+    const scopes = (params.scope ?? "").split(" ").filter(Boolean);
     const accountId = context.user.includes("/") ? context.user : `Practitioner/${context.user}`;
     const clientId = params.client_id ?? "";
     const grant = new this.provider.Grant({ accountId, clientId });
     grant.addOIDCScope(scopes.filter(isOidcScope).join(" "));
     const resource = params.resource ?? params.aud ?? this.#options.fhirBase;
-    const granted = this.#grantableResourceScopes(clientId, scopes);
+    const granted = this.#grants.grantable(clientId, scopes);
     grant.addResourceScope(resource, granted.join(" "));
     // Refused explicitly, or oidc-provider would ask for consent to them again and again.
-    const refused = scopes.filter((s) => this.#resourceScopes.has(s) && !granted.includes(s));
+    const refused = scopes.filter((s) => this.#grants.resourceScopes.has(s) && !granted.includes(s));
     if (refused.length > 0) grant.rejectResourceScope(resource, refused.join(" "));
     const grantId = await grant.save();
-    this.#remember(grantId, context);
+    this.#grants.remember(grantId, context);
     return finish({ login: { accountId }, consent: { grantId } });
   }
-}
-
-/**
- * oidc-provider drops `offline_access` unless the authorization request's `prompt` includes `consent` (an
- * OpenID Connect rule). SMART apps never send `prompt`, yet expect a refresh token for `offline_access`, so
- * such requests get `prompt=consent` added here; the interaction step approves them either way.
- */
-function askConsentForOfflineAccess(params: URLSearchParams): boolean {
-  const wantsOffline = (params.get("scope") ?? "").split(" ").includes("offline_access");
-  if (!wantsOffline || params.has("prompt")) return false;
-  params.set("prompt", "consent");
-  return true;
-}
-
-/**
- * Apps run inside the EHR's iframe: the app (another site) navigates the frame to this server, and Chromium
- * then withholds SameSite=Lax cookies from the whole redirect chain, so oidc-provider would lose the
- * interaction. Its cookies are therefore sent as `SameSite=None; Secure`, which browsers accept from
- * loopback http origins (potentially trustworthy) as from https ones.
- */
-function allowCookiesInEhrFrames(res: ServerResponse): void {
-  const setHeader = res.setHeader.bind(res);
-  res.setHeader = (name: string, value: number | string | readonly string[]) => {
-    if (name.toLowerCase() !== "set-cookie") return setHeader(name, value);
-    const cookies = (Array.isArray(value) ? value : [String(value)]).map((cookie: string) => {
-      const parts = cookie.split(/;\s*/).filter((p) => !/^(samesite|secure)(=|$)/i.test(p));
-      return [...parts, "SameSite=None", "Secure"].join("; ");
-    });
-    return setHeader(name, cookies);
-  };
 }

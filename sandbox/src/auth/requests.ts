@@ -82,3 +82,49 @@ export function withBody(req: IncomingMessage, body: string, contentType: string
   copy.complete = true;
   return copy;
 }
+
+export function isLoopbackHttpUrl(value: string): boolean {
+  const url = URL.parse(value);
+  return (
+    url !== null &&
+    url.protocol === "http:" &&
+    (url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]") &&
+    !url.username &&
+    !url.password &&
+    !url.hash
+  );
+}
+
+export function sameResource(a: string, b: string): boolean {
+  return a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
+}
+
+/**
+ * oidc-provider drops `offline_access` unless the authorization request's `prompt` includes `consent` (an
+ * OpenID Connect rule). SMART apps never send `prompt`, yet expect a refresh token for `offline_access`, so
+ * such requests get `prompt=consent` added here; the interaction step approves them either way.
+ */
+export function askConsentForOfflineAccess(params: URLSearchParams): boolean {
+  const wantsOffline = (params.get("scope") ?? "").split(" ").includes("offline_access");
+  if (!wantsOffline || params.has("prompt")) return false;
+  params.set("prompt", "consent");
+  return true;
+}
+
+/**
+ * Apps run inside the EHR's iframe: the app (another site) navigates the frame to this server, and Chromium
+ * then withholds SameSite=Lax cookies from the whole redirect chain, so oidc-provider would lose the
+ * interaction. Its cookies are therefore sent as `SameSite=None; Secure`, which browsers accept from
+ * loopback http origins (potentially trustworthy) as from https ones.
+ */
+export function allowCookiesInEhrFrames(res: ServerResponse): void {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name: string, value: number | string | readonly string[]) => {
+    if (name.toLowerCase() !== "set-cookie") return setHeader(name, value);
+    const cookies = (Array.isArray(value) ? value : [String(value)]).map((cookie: string) => {
+      const parts = cookie.split(/;\s*/).filter((p) => !/^(samesite|secure)(=|$)/i.test(p));
+      return [...parts, "SameSite=None", "Secure"].join("; ");
+    });
+    return setHeader(name, cookies);
+  };
+}
