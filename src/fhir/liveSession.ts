@@ -35,9 +35,12 @@ export interface LiveSessionOptions {
 }
 
 export interface LiveSession {
+  /** GETs a URL on the FHIR server (relative to the base, or absolute under it) with the bearer token. */
   get<T>(url: string, signal?: AbortSignal): Promise<T>;
+  /** Active, ended (tokens refused and not renewable) or signed out; `subscribe` hears every change. */
   status(): SessionStatus;
   subscribe(listener: () => void): () => void;
+  /** Revokes the tokens where the server allows it and forgets the launch; never throws for a failed revocation. */
   signOut(): Promise<void>;
 }
 

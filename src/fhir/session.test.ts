@@ -20,13 +20,13 @@ interface FakeState {
 }
 
 /** fhirclient's Client as session.ts uses it, over the real sessionStorage. */
-function fakeClient(tokenResponse: Record<string, unknown>, fhirUser: string | null = "Practitioner/prac-1") {
+function fakeClient(tokenResponse: Record<string, unknown>, fhirUser: string | null = "https://ehr.test/fhir/Practitioner/prac-1") {
   const state: FakeState = { serverUrl: "https://ehr.test/fhir", key: "key-1", clientId: "lab-graph", scope: "openid fhirUser offline_access launch patient/*.rs", tokenResponse };
   sessionStorage.setItem(state.key, JSON.stringify(state));
   sessionStorage.setItem("SMART_KEY", JSON.stringify(state.key));
   return {
     state,
-    getFhirUser: () => fhirUser,
+    getIdToken: () => (fhirUser ? { fhirUser } : null),
     refresh: vi.fn(),
     environment: {
       getStorage: () => ({
@@ -96,6 +96,11 @@ describe("startSession", () => {
     saveLaunchRecord("key-1", { ...RECORD, kind: "standalone" });
     ready.mockResolvedValue(fakeClient({ access_token: "a", patient: "p1" }, "Patient/p1"));
     expect(await startSession()).toMatchObject({ patientFacing: true, launchKind: "standalone", user: { resourceType: "Patient", id: "p1" } });
+  });
+
+  it("a fhirUser on another server is not shown as the signed-in user", async () => {
+    ready.mockResolvedValue(fakeClient({ access_token: "a", patient: "p1" }, "https://elsewhere.test/fhir/Practitioner/prac-1"));
+    expect((await startSession()).user).toBeUndefined();
   });
 
   it("a client without an access token (reload after a failed exchange): session ended, with relaunch", async () => {

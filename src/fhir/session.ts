@@ -7,7 +7,8 @@ import type Client from "fhirclient/lib/Client";
 import { createLiveSession, type LiveSession, type SmartClient } from "./liveSession";
 import { readLaunchRecord, removeLaunchRecord, type LaunchRecord } from "./launchRecord";
 import { classify, SessionError, sessionEnded, unknownState, type LaunchKind } from "./sessionErrors";
-import { sessionStorageAvailable } from "../launch/storage";
+import { isOnFhirServer } from "./urls";
+import { sessionStorageAvailable, STORAGE_BLOCKED_MESSAGE } from "../launch/storage";
 
 export type { SessionStatus } from "./liveSession";
 
@@ -70,6 +71,18 @@ function cleanAddressBar(stateKey: string | undefined): void {
   window.history.replaceState(stateKey ? { ...kept, [HISTORY_KEY]: stateKey } : kept, "", url.href);
 }
 
+/**
+ * The id_token's `fhirUser` (or SMART v1's `profile`) when it names a resource on this FHIR server: an absolute
+ * URL elsewhere names someone the app cannot look up here, so it is not shown as the signed-in user.
+ */
+function signedInUser(client: Client, serverUrl: string): SignedInUser | undefined {
+  const token = client.getIdToken();
+  const claim: unknown = token?.fhirUser ?? token?.profile;
+  if (typeof claim !== "string") return undefined;
+  if (/^https?:\/\//i.test(claim) && !isOnFhirServer(claim, serverUrl)) return undefined;
+  return parseFhirUser(claim.split("/").slice(-2).join("/"));
+}
+
 function smartClient(client: Client): SmartClient {
   const storage = client.environment.getStorage();
   return {
@@ -100,8 +113,8 @@ function wrap(client: Client, record: LaunchRecord | undefined): Session {
   // it before refreshing, so it is filled in where fhirclient looks.
   const grantedScope = typeof token.scope === "string" ? token.scope : (client.state.scope ?? "");
   token.scope = grantedScope;
-  const user = parseFhirUser(client.getFhirUser());
   const serverUrl = client.state.serverUrl;
+  const user = signedInUser(client, serverUrl);
   const live = createLiveSession(smartClient(client), {
     serverUrl,
     clientId: client.state.clientId ?? "",
@@ -128,7 +141,7 @@ function wrap(client: Client, record: LaunchRecord | undefined): Session {
 /** Completes the SMART authorization. Call once per page load (a second call would post the code twice). */
 export async function startSession(): Promise<Session> {
   const params = new URLSearchParams(window.location.search);
-  if (!sessionStorageAvailable()) throw classify(new DOMException("sessionStorage is not available", "SecurityError"), new URLSearchParams(), undefined);
+  if (!sessionStorageAvailable()) throw new SessionError("storage-blocked", STORAGE_BLOCKED_MESSAGE);
   const stateParam = params.get("state");
   const pinned = pinnedLaunch();
   let client: Client;

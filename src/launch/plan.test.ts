@@ -55,6 +55,10 @@ describe("planLaunch", () => {
     expect(result).toEqual({ kind: "refused", message: expect.stringContaining(`"${name}"`) });
   });
 
+  it("refuses an override parameter even without iss (fhirclient would launch against fhirServiceUrl)", () => {
+    expect(plan("fhirServiceUrl=https://evil.example/fhir")).toEqual({ kind: "refused", message: expect.stringContaining('"fhirServiceUrl"') });
+  });
+
   it("refuses an over-long launch value", () => {
     const result = plan(`iss=http://127.0.0.1:4400/fhir&launch=${"x".repeat(10_000)}`);
     expect(result).toEqual({ kind: "refused", message: expect.stringContaining(`${MAX_LAUNCH_LENGTH}`) });
