@@ -129,7 +129,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       registration: settings.registration,
       clients: [appClient(options.redirectUris ?? []), ...settings.clients],
     });
-    const discovery = { origin, fhirBase, issuer, scopeVersions: settings.scopeVersions, registration: settings.registration };
+    // Registered clients may use any method; otherwise only those of the pre-registered clients work here.
+    const authMethods = settings.registration
+      ? ["none", "client_secret_basic", "client_secret_post", "private_key_jwt"]
+      : [...new Set(["none", ...settings.clients.flatMap((c) => (c.token_endpoint_auth_method === "client_secret_basic" ? ["client_secret_basic", "client_secret_post"] : [c.token_endpoint_auth_method]))])];
+    const discovery = { origin, fhirBase, issuer, scopeVersions: settings.scopeVersions, registration: settings.registration, authMethods };
     const endpoint = new FhirEndpoint(auth, new FhirApi(store, fhirBase), discovery, () => foreign.origin, options.slowMs);
     servers.set(settings.id, { settings, fhirBase, issuer, auth, endpoint });
   }

@@ -26,6 +26,25 @@ describe("the SMART v1 server", () => {
     expect(main.capabilities).toEqual(expect.arrayContaining(["permission-v1", "permission-v2"]));
   });
 
+  it("each server advertises the client authentication its clients can use", async () => {
+    const discovery = async (path: string) => (await (await fetch(`${sandbox.origin}${path}/.well-known/smart-configuration`)).json()) as Record<string, string[] | string | undefined>;
+    const main = await discovery("/fhir");
+    expect(main.token_endpoint_auth_methods_supported).toEqual(["none", "client_secret_basic", "client_secret_post", "private_key_jwt"]);
+    expect(main.registration_endpoint).toBe(`${sandbox.origin}/auth/register`);
+    const v1 = await discovery("/v1/fhir");
+    expect(v1.token_endpoint_auth_methods_supported).toEqual(["none"]);
+    expect(v1.registration_endpoint).toBeUndefined();
+    expect(v1.capabilities).not.toContain("client-confidential-symmetric");
+    const seed000 = await discovery("/seeds/000/fhir");
+    expect(seed000.token_endpoint_auth_methods_supported).toEqual(["none", "private_key_jwt"]);
+    expect(seed000.capabilities).toContain("client-confidential-asymmetric");
+    expect(seed000.token_endpoint_auth_signing_alg_values_supported).toEqual(["RS384", "ES384"]);
+    const seed001 = await discovery("/seeds/001/fhir");
+    expect(seed001.token_endpoint_auth_methods_supported).toEqual(["none", "client_secret_basic", "client_secret_post"]);
+    expect(seed001.capabilities).toContain("client-confidential-symmetric");
+    expect(seed001.capabilities).not.toContain("client-confidential-asymmetric");
+  });
+
   it("`fhir=v1` launches against it", async () => {
     const response = await fetch(`${sandbox.origin}/launch?patient=hba1c-long&fhir=v1`, { redirect: "manual" });
     expect(new URL(response.headers.get("location") ?? "").searchParams.get("iss")).toBe(v1Base);

@@ -58,7 +58,7 @@ export async function decideInteraction(input: InteractionInput): Promise<Decisi
     const chosen = input.chosenPatient;
     const patients = input.patients();
     if (!chosen || !patients.some((p) => p.id === chosen)) {
-      return { kind: "page", status: chosen ? 400 : 200, title: "Choose a patient", html: patientPicker(patients, input.action, chosen) };
+      return { kind: "page", status: chosen ? 400 : 200, title: "Choose a patient", html: patientPicker(patients, input.action, chosen, { clientId: params.client_id ?? "", scopes }) };
     }
     const encounter = scopes.includes("launch/encounter") ? input.latestEncounter(chosen) : undefined;
     return { kind: "grant", context: { user: `Patient/${chosen}`, patient: chosen, encounter, needPatientBanner: true, style: "light" } };

@@ -30,11 +30,17 @@ export function authorizationErrorPage(req: IncomingMessage, res: ServerResponse
   sendHtml(res, status, errorPageHtml(error, description));
 }
 
-export function patientPicker(patients: readonly { id: string; name: string }[], action: string, rejected: string | null): string {
+export function patientPicker(
+  patients: readonly { id: string; name: string }[],
+  action: string,
+  rejected: string | null,
+  request: { readonly clientId: string; readonly scopes: readonly string[] },
+): string {
   const buttons = patients
-    .map((p) => `<li><button type="submit" name="patient" value="${escapeHtml(p.id)}">${escapeHtml(p.name)}</button></li>`)
+    .map((p) => `<li><button type="submit" name="patient" value="${escapeHtml(p.id)}" aria-describedby="pick-${escapeHtml(p.id)}">${escapeHtml(p.name)}</button> <code id="pick-${escapeHtml(p.id)}">${escapeHtml(p.id)}</code></li>`)
     .join("");
   const warning = rejected ? `<p role="alert">There is no patient "${escapeHtml(rejected)}". Choose one from the list.</p>` : "";
-  return `${warning}<p>Sign in as a patient of this sandbox EHR. The app will see this patient's records.</p>
+  const scopes = request.scopes.map((s) => `<code>${escapeHtml(s)}</code>`).join(" ");
+  return `${warning}<p>Sign in as a patient of this sandbox EHR. The app <code>${escapeHtml(request.clientId)}</code> will see this patient's records, as allowed by ${scopes || "no scopes"}.</p>
 <form method="post" action="${escapeHtml(action)}"><ul class="patients">${buttons}</ul></form>`;
 }

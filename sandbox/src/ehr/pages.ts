@@ -112,7 +112,8 @@ button[type=submit]:first-child { background: #16325c; color: #fff; }
 .launch-options { display: grid; grid-template-columns: max-content 1fr; gap: .4rem .8rem; margin-bottom: 1rem; border: 1px solid #d5d9e0; background: #fff; }
 .search { display: flex; gap: .5rem; align-items: center; margin-bottom: 1rem; }
 ul.patients { list-style: none; padding: 0; display: grid; gap: .5rem; }
-ul.patients button { width: 100%; text-align: left; padding: .6rem; }
+ul.patients li { display: flex; gap: .8rem; align-items: center; }
+ul.patients button { flex: 1; text-align: left; padding: .6rem; }
 .ehr-frame { padding: 0; }
 .ehr-frame iframe { border: 0; width: 100%; height: calc(100vh - 2.6rem); display: block; background: #fff; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

@@ -7,6 +7,8 @@ export interface DiscoveryInput {
   readonly issuer: string;
   readonly scopeVersions: readonly ScopeVersion[];
   readonly registration: boolean;
+  /** Client authentication methods clients of this server can use. */
+  readonly authMethods: readonly string[];
 }
 
 const COMMON_CAPABILITIES = [
@@ -14,8 +16,6 @@ const COMMON_CAPABILITIES = [
   "launch-standalone",
   "authorize-post",
   "client-public",
-  "client-confidential-symmetric",
-  "client-confidential-asymmetric",
   "sso-openid-connect",
   "context-passthrough-banner",
   "context-passthrough-style",
@@ -45,10 +45,16 @@ export function smartConfiguration(input: DiscoveryInput): Record<string, unknow
     grant_types_supported: ["authorization_code", "refresh_token"],
     response_types_supported: ["code"],
     code_challenge_methods_supported: ["S256"],
-    token_endpoint_auth_methods_supported: ["none", "client_secret_basic", "client_secret_post", "private_key_jwt"],
-    token_endpoint_auth_signing_alg_values_supported: ["RS384", "ES384"],
+    token_endpoint_auth_methods_supported: input.authMethods,
+    ...(input.authMethods.includes("private_key_jwt") ? { token_endpoint_auth_signing_alg_values_supported: ["RS384", "ES384"] } : {}),
     scopes_supported: [...NON_RESOURCE_SCOPES, ...wildcards],
-    capabilities: [...COMMON_CAPABILITIES, ...(v1 ? ["permission-v1"] : []), ...(v2 ? ["permission-v2"] : [])],
+    capabilities: [
+      ...COMMON_CAPABILITIES,
+      ...(input.authMethods.some((m) => m.startsWith("client_secret")) ? ["client-confidential-symmetric"] : []),
+      ...(input.authMethods.includes("private_key_jwt") ? ["client-confidential-asymmetric"] : []),
+      ...(v1 ? ["permission-v1"] : []),
+      ...(v2 ? ["permission-v2"] : []),
+    ],
   };
 }
 
