@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FhirStore } from "../src/fhir/store.ts";
-import { CursorCodec, parseDateRange, parseObservationQuery, searchObservations } from "../src/fhir/search.ts";
+import { CursorCodec, matchesDate, parseDateRange, parseObservationQuery, searchObservations } from "../src/fhir/search.ts";
 import { FhirError } from "../src/fhir/outcome.ts";
 
 function obs(id: string, date: string | undefined, code = "4548-4", status: fhir4.Observation["status"] = "final"): fhir4.Observation {
@@ -85,5 +86,23 @@ describe("page cursors", () => {
       expect(() => codec.decode(bad), bad).toThrow(FhirError);
     }
     expect(() => new CursorCodec().decode(cursor)).toThrow("not valid for this server");
+  });
+});
+
+describe("date windows", () => {
+  it("cut by binary search, match a plain filter for any dates and prefixes", () => {
+    const prefixes = ["eq", "ne", "gt", "lt", "ge", "le"] as const;
+    const day = fc.integer({ min: 0, max: 400 }).map((d) => new Date(Date.UTC(2020, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.array(fc.option(day, { nil: undefined }), { maxLength: 40 }), fc.array(fc.tuple(fc.constantFrom(...prefixes), day), { maxLength: 3 }), fc.constantFrom("date", "-date"), (dates, filters, sort) => {
+        const s = new FhirStore();
+        s.addBundle({ resourceType: "Bundle", type: "collection", entry: dates.map((d, i) => ({ resource: obs(`o${i}`, d) })) });
+        const query = q([...filters.map(([p, d]) => `date=${p}${d}`), `_sort=${sort}`, "_count=200"].join("&"));
+        const got = searchObservations(s, "p", query, 0).page.map((o) => o.resource.id);
+        const expected = searchObservations(s, "p", { ...query, dates: [] }, 0).page.filter((o) => query.dates.every((f) => matchesDate(o.time, f))).map((o) => o.resource.id);
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

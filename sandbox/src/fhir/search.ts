@@ -182,36 +182,60 @@ export interface SearchResult {
 export function searchObservations(store: FhirStore, patient: string, q: ObservationQuery, offset: number): SearchResult {
   // One code parameter is served straight from the code index; more are intersected by filtering.
   const [firstCodes, ...otherCodes] = q.codes;
-  let matches: readonly IndexedObservation[] = store.observationsOf(patient, firstCodes ?? []);
-  const needsFilter = otherCodes.length > 0 || q.categories.length > 0 || q.statuses.length > 0 || q.dates.length > 0;
-  if (needsFilter) {
-    matches = matches.filter(
+  const indexed = store.observationsOf(patient, firstCodes ?? []);
+  // Date ranges cut a window out of the time-sorted index by binary search; only `ne` needs a filter.
+  const window = dateWindow(indexed, q.dates);
+  const dates = window ? [] : q.dates;
+  let list = indexed;
+  let [from, to] = window ?? [0, indexed.length];
+  if (otherCodes.length > 0 || q.categories.length > 0 || q.statuses.length > 0 || dates.length > 0) {
+    list = indexed.slice(from, to).filter(
       ({ resource: o, time }) =>
         otherCodes.every((any) => any.some((t) => matchesToken(o.code.coding, t))) &&
         q.categories.every((any) => any.some((t) => (o.category ?? []).some((c) => matchesToken(c.coding, t)))) &&
         (q.statuses.length === 0 || q.statuses.includes(o.status)) &&
-        q.dates.every((f) => matchesDate(time, f)),
+        dates.every((f) => matchesDate(time, f)),
     );
+    [from, to] = [0, list.length];
   }
-  const total = matches.length;
+  const total = to - from;
   const count = q.summaryCount ? 0 : q.count;
   // The index is sorted ascending, undated last; -date reads it backwards with undated results still last.
-  let page: IndexedObservation[];
-  if (q.sort === "-date") {
-    const dated = matches.length - countUndated(matches);
-    const order = (i: number) => (i < dated ? matches[dated - 1 - i] : matches[i]);
-    page = [];
-    for (let i = offset; i < Math.min(offset + count, total); i++) page.push(order(i)!);
-  } else {
-    page = matches.slice(offset, offset + count);
-  }
+  let dated = total;
+  if (q.sort === "-date") while (dated > 0 && Number.isNaN(list[from + dated - 1]!.time)) dated--;
+  const at = (i: number) => (q.sort === "-date" && i < dated ? list[from + dated - 1 - i]! : list[from + i]!);
+  const page: IndexedObservation[] = [];
+  for (let i = offset; i < Math.min(offset + count, total); i++) page.push(at(i));
   return { total, page, offset, hasNext: count > 0 && offset + count < total };
 }
 
-function countUndated(sorted: readonly IndexedObservation[]): number {
-  let n = 0;
-  for (let i = sorted.length - 1; i >= 0 && Number.isNaN(sorted[i]!.time); i--) n++;
-  return n;
+/** The [from, to) indexes of a time-sorted list within every date filter, or undefined when one is `ne`. */
+function dateWindow(sorted: readonly IndexedObservation[], filters: readonly DateFilter[]): [number, number] | undefined {
+  if (filters.length === 0 || filters.some((f) => f.prefix === "ne")) return undefined;
+  let low = -Infinity;
+  let high = Infinity;
+  for (const f of filters) {
+    if (f.prefix === "eq" || f.prefix === "ge") low = Math.max(low, f.start);
+    if (f.prefix === "gt") low = Math.max(low, f.end);
+    if (f.prefix === "eq" || f.prefix === "le") high = Math.min(high, f.end);
+    if (f.prefix === "lt") high = Math.min(high, f.start);
+  }
+  let dated = sorted.length;
+  while (dated > 0 && Number.isNaN(sorted[dated - 1]!.time)) dated--;
+  const from = firstAtOrAfter(sorted, dated, low);
+  return [from, Math.max(from, firstAtOrAfter(sorted, dated, high))];
+}
+
+/** Binary search: the first index below `end` whose time is ≥ `time`. */
+function firstAtOrAfter(sorted: readonly IndexedObservation[], end: number, time: number): number {
+  let lo = 0;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.time < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Opaque, signed page cursors: a tampered or foreign cursor is refused. */
