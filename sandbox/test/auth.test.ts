@@ -157,6 +157,12 @@ describe("authorization requests", () => {
     expect(token.body.patient).toBe("hba1c-long");
   });
 
+  it("never grant system/ scopes to a user's session", async () => {
+    const { token } = await ehrLaunch(sandbox.origin, { patient: "hba1c-long" }, "launch system/*.rs patient/Patient.rs");
+    expect(token.scope).toBe("launch patient/Patient.rs");
+    expect((await fetch(`${sandbox.fhirBase}/Patient/no-labs`, bearer(token.access_token))).status).toBe(403);
+  });
+
   it("refuse PKCE plain", async () => {
     const result = await authorize({
       authorizeUrl: `${sandbox.origin}/auth/authorize`,

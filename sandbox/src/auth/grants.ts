@@ -57,14 +57,18 @@ export class GrantRecords {
     return scopes.filter((s) => !isOidcScope(s) && !this.resourceScopes.has(s));
   }
 
-  /** The resource scopes a client may be granted out of those it asked for (its registration may narrow them). */
+  /**
+   * The resource scopes an authorization request may be granted out of those it asked for: never `system/`
+   * ones (they belong to backend services, not to a user's session), and only what the client's registration
+   * covers, if it named scopes.
+   */
   grantable(clientId: string, requested: readonly string[]): string[] {
     const registered = this.#clients.get(clientId)?.smartScope;
     const allowed = registered === undefined ? undefined : parseScopes(registered);
     return requested.filter((s) => {
-      if (!this.resourceScopes.has(s)) return false;
       const parsed = parseResourceScope(s);
-      return allowed === undefined || (parsed !== undefined && allowed.some((a) => scopeCovers(a, parsed)));
+      if (!this.resourceScopes.has(s) || parsed === undefined || parsed.context === "system") return false;
+      return allowed === undefined || allowed.some((a) => scopeCovers(a, parsed));
     });
   }
 }

@@ -32,7 +32,7 @@ const COMMON_CAPABILITIES = [
 export function smartConfiguration(input: DiscoveryInput): Record<string, unknown> {
   const v2 = input.scopeVersions.includes("v2");
   const v1 = input.scopeVersions.includes("v1");
-  const wildcards = ["patient", "user", "system"].flatMap((c) => [...(v2 ? [`${c}/*.rs`, `${c}/*.cruds`] : []), ...(v1 ? [`${c}/*.read`, `${c}/*.*`] : [])]);
+  const wildcards = ["patient", "user"].flatMap((c) => [...(v2 ? [`${c}/*.rs`, `${c}/*.cruds`] : []), ...(v1 ? [`${c}/*.read`, `${c}/*.*`] : [])]);
   return {
     issuer: input.issuer,
     jwks_uri: `${input.issuer}/jwks`,
