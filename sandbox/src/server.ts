@@ -71,7 +71,6 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export { APP_CLIENT_ID };
 export const DEFAULT_APP_LAUNCH_URL = "http://localhost:5173/launch.html";
 const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
 

@@ -24,7 +24,7 @@ export function observationTime(o: fhir4.Observation): number {
   return raw ? Date.parse(raw) : Number.NaN;
 }
 
-export function encounterTime(e: fhir4.Encounter): number {
+function encounterTime(e: fhir4.Encounter): number {
   const raw = e.period?.start ?? e.period?.end;
   return raw ? Date.parse(raw) : Number.NaN;
 }
