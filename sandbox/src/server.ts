@@ -16,7 +16,7 @@ import { FhirApi } from "./fhir/api.ts";
 import { FhirEndpoint, OPEN_ENDPOINT_HEADER, OpenFhirEndpoint } from "./fhir/endpoint.ts";
 import { FhirError, badRequest, operationOutcome } from "./fhir/outcome.ts";
 import { EHR_CSS, errorPage, framePage, homePage, type PatientSummary } from "./ehr/pages.ts";
-import { parseLaunchOptions } from "./ehr/launch-options.ts";
+import { defaultPractitioner, parseLaunchOptions } from "./ehr/launch-options.ts";
 import { STYLES } from "./ehr/styles.ts";
 import { FHIR_SERVERS, type FhirServerId, type FhirServerSettings } from "./servers.ts";
 import { ForeignListener } from "./foreign.ts";
@@ -188,6 +188,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           homePage({
             patients: patients(),
             practitioners: practitioners(),
+            practitioner: defaultPractitioner(store),
             servers: serverList.map((s) => ({ id: s.settings.id, title: s.settings.title, fhirBase: s.fhirBase })),
             appUrl: appLaunchUrl,
             fhirBase: main.fhirBase,

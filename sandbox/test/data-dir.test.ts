@@ -2,7 +2,11 @@
  * Another data folder (Synthea R4 style: transaction Bundles, `urn:uuid:` references, practitioners repeated
  * across files), and what `user/` scopes let a practitioner see.
  */
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/server.ts";
 import { bearer } from "./client.ts";
@@ -36,6 +40,21 @@ describe("a Synthea-style data folder", () => {
     expect((open.entry?.[0]?.resource as fhir4.Observation).subject?.reference).toBe(`Patient/${MARIA}`);
     const encounters = (await (await fetch(`${sandbox.openFhirBase}/Encounter?patient=${MARIA}`)).json()) as fhir4.Bundle;
     expect(encounters.total).toBe(1);
+  });
+
+  it("launches as the data's first practitioner when there is no prac-1", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sandbox-data-"));
+    for (const file of ["Maria_Lopez_1b2c.json", "practitionerInformation1.json"]) await copyFile(fileURLToPath(new URL(`fixtures/synthea/${file}`, import.meta.url)), join(dir, file));
+    const other = await startSandbox({ port: 0, dataDir: dir });
+    try {
+      const response = await fetch(`${other.origin}/launch?patient=${MARIA}`, { redirect: "manual" });
+      expect(response.status).toBe(302);
+      const launch = new URL(response.headers.get("location") ?? "").searchParams.get("launch") ?? "";
+      expect(decodeJwt(launch).user).toBe(`Practitioner/${ORTIZ}`);
+    } finally {
+      await other.close();
+      await rm(dir, { recursive: true });
+    }
   });
 
   it("the EHR page lists its patients", async () => {

@@ -4,13 +4,16 @@
  * refresh, introspection, revocation, registration, id_token); what is glue here, and why:
  * - SMART scopes reach the access token only through resource indicators, with the FHIR base (`aud`) as the
  *   resource and every accepted scope string listed for it (v1 only, or v1 and v2, per server);
- * - the launch context (patient, banner, style, simulated error, …) is kept per grant and added to every token
- *   response, refreshes included, and the token response's `scope` is made to list everything granted;
+ * - the launch context (patient, banner, style, simulated error, …) is kept per grant (grants.ts) and added to
+ *   every token response, refreshes included, and the token response's `scope` is made to list everything granted;
+ * - the login/consent step is decided in interaction.ts: EHR launches are approved at once, standalone ones pick
+ *   a patient;
  * - `offline_access` needs `prompt=consent` in oidc-provider (an OpenID rule SMART apps never follow): added;
  * - the token endpoint also takes a JSON body (Aidbox, seed 002), re-encoded as a form;
  * - registration (seed 003) may carry SMART scopes, which oidc-provider's client `scope` cannot hold: they are
  *   kept beside the client and enforced when the grant is made;
- * - userinfo is answered here, because oidc-provider refuses access tokens bound to a resource there.
+ * - userinfo is answered by userinfo.ts, because oidc-provider refuses access tokens bound to a resource there;
+ * - seed 003's debug tools mint and inspect tokens through the library's own models (mintToken, inspect).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { generateKeyPairSync } from "node:crypto";

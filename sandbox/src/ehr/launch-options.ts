@@ -18,8 +18,8 @@ export function parseLaunchOptions(params: URLSearchParams, store: FhirStore, de
   if (!app || (app.protocol !== "http:" && app.protocol !== "https:")) return "The app launch URL must be an http or https URL.";
   const patient = params.get("patient") ?? "";
   if (!store.read("Patient", patient)) return `There is no patient "${patient}" in this sandbox.`;
-  const practitioner = params.get("practitioner") || "prac-1";
-  if (!store.read("Practitioner", practitioner)) return `There is no practitioner "${practitioner}" in this sandbox.`;
+  const practitioner = params.get("practitioner") || defaultPractitioner(store);
+  if (!practitioner || !store.read("Practitioner", practitioner)) return `There is no practitioner "${practitioner ?? ""}" in this sandbox.`;
   const server = params.get("fhir") || "main";
   if (!isFhirServerId(server)) return `The fhir option must be one of ${FHIR_SERVERS.map((s) => s.id).join(", ")}.`;
   let encounter = params.get("encounter") || undefined;
@@ -62,5 +62,12 @@ export function userReference(value: string, store: FhirStore): string | undefin
   for (const candidate of type ? [type] : ["Practitioner", "Patient"]) {
     if ((candidate === "Practitioner" || candidate === "Patient") && store.read(candidate, id ?? "")) return `${candidate}/${id}`;
   }
+  return undefined;
+}
+
+/** `prac-1` when the data has it (the scenario data), else the first practitioner (e.g. in Synthea output). */
+export function defaultPractitioner(store: FhirStore): string | undefined {
+  if (store.read("Practitioner", "prac-1")) return "prac-1";
+  for (const p of store.all<fhir4.Practitioner>("Practitioner")) return p.id;
   return undefined;
 }

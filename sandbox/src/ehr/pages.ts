@@ -32,6 +32,8 @@ function options<T extends string>(values: readonly (readonly [T, string])[], se
 export function homePage(input: {
   readonly patients: readonly PatientSummary[];
   readonly practitioners: readonly PractitionerSummary[];
+  /** The practitioner a launch signs in by default. */
+  readonly practitioner: string | undefined;
   readonly servers: readonly { readonly id: string; readonly title: string; readonly fhirBase: string }[];
   readonly appUrl: string;
   readonly fhirBase: string;
@@ -51,7 +53,7 @@ export function homePage(input: {
     .join("\n");
   const practitioners = options(
     input.practitioners.map((p) => [p.id, p.name] as const),
-    input.practitioners[0]?.id ?? "",
+    input.practitioner ?? "",
   );
   const servers = options(input.servers.map((s) => [s.id, `${s.fhirBase} — ${s.title}`] as const), "main");
   const errors = options([["", "None"] as const, ...FAULT_NAMES.map((name) => [name, `${name}: ${FAULTS[name].summary}`] as const)], "");
