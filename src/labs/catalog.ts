@@ -1,4 +1,7 @@
-/** The lab catalog: which LOINC codes make up each lab, and how it is shown. Data, not code branches. */
+/**
+ * The lab catalog: which LOINC codes make up each lab, its units and how they convert, and what context the
+ * chart adds (a target line, when a test is due). Data, not code branches: a lab is added here and nowhere else.
+ */
 
 export interface LabCode {
   readonly system: string;
@@ -6,33 +9,134 @@ export interface LabCode {
   readonly display: string;
 }
 
+/**
+ * A unit the lab is reported in. `factor` and `offset` convert a value in this unit to the lab's first
+ * (canonical) unit: `canonical = value × factor + offset`. Linear covers every conversion here, the HbA1c
+ * master equation included.
+ */
+export interface LabUnit {
+  /** UCUM code, as in `Quantity.code`. */
+  readonly code: string;
+  /** How people read it. */
+  readonly label: string;
+  readonly decimals: number;
+  readonly factor: number;
+  readonly offset: number;
+}
+
+export interface LabTarget {
+  /** In the canonical unit. */
+  readonly value: number;
+  readonly label: string;
+}
+
 export interface LabDefinition {
   readonly id: string;
   /** Shown as the table caption and the chart's label (the DOM contract relies on it). */
   readonly name: string;
   readonly codes: readonly LabCode[];
-  /** The unit every value is drawn in (UCUM). */
-  readonly unit: string;
-  /** Decimal places values are shown with. */
-  readonly decimals: number;
+  /** The first is the canonical unit, which values are stored in; the others are offered by the unit toggle. */
+  readonly units: readonly [LabUnit, ...LabUnit[]];
+  /** A clinical target drawn as a line, distinct from the normal range. */
+  readonly target?: LabTarget;
+  /** After this many months without a result, the summary says the test is overdue. */
+  readonly overdueAfterMonths?: number;
 }
 
 export const LOINC = "http://loinc.org";
+
+const loinc = (code: string, display: string): LabCode => ({ system: LOINC, code, display });
+const unit = (code: string, label: string, decimals: number, factor = 1, offset = 0): LabUnit => ({ code, label, decimals, factor, offset });
+
+/** Cholesterol's molar mass: 1 mmol/L = 38.67 mg/dL (used for total, LDL and HDL alike). */
+const CHOLESTEROL_UNITS: LabDefinition["units"] = [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 2, 38.67)];
 
 export const HBA1C: LabDefinition = {
   id: "hba1c",
   name: "Hemoglobin A1c",
   codes: [
-    { system: LOINC, code: "4548-4", display: "Hemoglobin A1c/Hemoglobin.total in Blood" },
-    { system: LOINC, code: "17856-6", display: "Hemoglobin A1c/Hemoglobin.total in Blood by HPLC" },
-    { system: LOINC, code: "4549-2", display: "Hemoglobin A1c/Hemoglobin.total in Blood by Electrophoresis" },
-    { system: LOINC, code: "59261-8", display: "Hemoglobin A1c/Hemoglobin.total in Blood by IFCC protocol" },
+    loinc("4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood"),
+    loinc("17856-6", "Hemoglobin A1c/Hemoglobin.total in Blood by HPLC"),
+    loinc("4549-2", "Hemoglobin A1c/Hemoglobin.total in Blood by Electrophoresis"),
+    loinc("59261-8", "Hemoglobin A1c/Hemoglobin.total in Blood by IFCC protocol"),
   ],
-  unit: "%",
-  decimals: 1,
+  // IFCC mmol/mol = 10.929 × (NGSP % − 2.15), so % = mmol/mol ÷ 10.929 + 2.15.
+  units: [unit("%", "%", 1), unit("mmol/mol", "mmol/mol", 0, 1 / 10.929, 2.15)],
+  target: { value: 7, label: "Target" },
+  overdueAfterMonths: 6,
 };
 
-export const LABS: readonly LabDefinition[] = [HBA1C];
+export const GLUCOSE: LabDefinition = {
+  id: "glucose",
+  name: "Glucose",
+  codes: [
+    loinc("2345-7", "Glucose [Mass/volume] in Serum or Plasma"),
+    loinc("2339-0", "Glucose [Mass/volume] in Blood"),
+    loinc("15074-8", "Glucose [Moles/volume] in Blood"),
+    loinc("14749-6", "Glucose [Moles/volume] in Serum or Plasma"),
+  ],
+  units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 1, 18.016)],
+};
+
+export const LDL: LabDefinition = {
+  id: "ldl",
+  name: "LDL cholesterol",
+  codes: [
+    loinc("2089-1", "Cholesterol in LDL [Mass/volume] in Serum or Plasma"),
+    loinc("18262-6", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct assay"),
+    loinc("13457-7", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation"),
+  ],
+  units: CHOLESTEROL_UNITS,
+};
+
+export const HDL: LabDefinition = {
+  id: "hdl",
+  name: "HDL cholesterol",
+  codes: [loinc("2085-9", "Cholesterol in HDL [Mass/volume] in Serum or Plasma")],
+  units: CHOLESTEROL_UNITS,
+};
+
+export const TOTAL_CHOLESTEROL: LabDefinition = {
+  id: "cholesterol",
+  name: "Total cholesterol",
+  codes: [loinc("2093-3", "Cholesterol [Mass/volume] in Serum or Plasma")],
+  units: CHOLESTEROL_UNITS,
+};
+
+export const TRIGLYCERIDES: LabDefinition = {
+  id: "triglycerides",
+  name: "Triglycerides",
+  codes: [loinc("2571-8", "Triglyceride [Mass/volume] in Serum or Plasma")],
+  // Triglycerides (as triolein): 1 mmol/L = 88.57 mg/dL.
+  units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 2, 88.57)],
+};
+
+export const CREATININE: LabDefinition = {
+  id: "creatinine",
+  name: "Creatinine",
+  codes: [loinc("2160-0", "Creatinine [Mass/volume] in Serum or Plasma"), loinc("14682-9", "Creatinine [Moles/volume] in Serum or Plasma")],
+  // 1 mg/dL = 88.42 µmol/L.
+  units: [unit("mg/dL", "mg/dL", 2), unit("umol/L", "µmol/L", 0, 1 / 88.42)],
+};
+
+export const EGFR: LabDefinition = {
+  id: "egfr",
+  name: "eGFR",
+  codes: [
+    loinc("33914-3", "Glomerular filtration rate/1.73 sq M.predicted by Creatinine-based formula (MDRD)"),
+    loinc("62238-1", "Glomerular filtration rate/1.73 sq M.predicted by Creatinine-based formula (CKD-EPI)"),
+    loinc("98979-8", "Glomerular filtration rate/1.73 sq M.predicted by Creatinine-based formula (CKD-EPI 2021)"),
+  ],
+  units: [unit("mL/min/{1.73_m2}", "mL/min/1.73 m²", 0)],
+};
+
+export const LABS: readonly LabDefinition[] = [HBA1C, GLUCOSE, LDL, HDL, TOTAL_CHOLESTEROL, TRIGLYCERIDES, CREATININE, EGFR];
+
+export const DEFAULT_LAB = HBA1C;
+
+export function labById(id: string | undefined): LabDefinition | undefined {
+  return LABS.find((lab) => lab.id === id);
+}
 
 /** Token search values (`system|code`) for one search covering every code of the lab. */
 export function searchCodes(lab: LabDefinition): string[] {

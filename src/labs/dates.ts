@@ -28,16 +28,42 @@ export function parseFhirDate(raw: string | undefined): FhirInstant | undefined 
   return Number.isNaN(time) ? undefined : { time, precision: "time", raw };
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are slow to create and a table formats thousands of dates: each is made once. */
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ""}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** Formats a date for people, in their locale; date-only values are never shifted by the time zone. */
 export function formatFhirDate(instant: FhirInstant, locale?: string, timeZone?: string): string {
   switch (instant.precision) {
     case "year":
       return instant.raw.slice(0, 4);
     case "month":
-      return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(instant.time);
+      return dateFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(instant.time);
     case "day":
-      return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(instant.time);
+      return dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(instant.time);
     case "time":
-      return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(instant.time);
+      return dateFormat(locale, { dateStyle: "medium", timeZone }).format(instant.time);
   }
+}
+
+/** Like formatFhirDate, with the time of day when one was recorded. */
+export function formatFhirDateTime(instant: FhirInstant, locale?: string, timeZone?: string): string {
+  if (instant.precision !== "time") return formatFhirDate(instant, locale, timeZone);
+  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(instant.time);
+}
+
+/** "3 months ago", "2 years ago": how long since `from`, in the reader's language. */
+export function formatElapsed(from: number, now: number, locale?: string): string {
+  const days = Math.round((now - from) / 86_400_000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  if (Math.abs(days) < 45) return format.format(-days, "day");
+  const months = Math.round(days / 30.44);
+  if (Math.abs(months) < 24) return format.format(-months, "month");
+  return format.format(-Math.round(days / 365.25), "year");
 }

@@ -1,13 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { HBA1C } from "./catalog";
-import { toLabResult, toLabResults } from "./results";
-
-/** The sandbox's scenario data doubles as the unit tests' fixtures. */
-function sandboxObservations(file: string): fhir4.Observation[] {
-  const bundle = JSON.parse(readFileSync(`sandbox/data/${file}`, "utf8")) as fhir4.Bundle;
-  return (bundle.entry ?? []).map((e) => e.resource).filter((r): r is fhir4.Observation => r?.resourceType === "Observation");
-}
+import { CREATININE, EGFR, GLUCOSE, HBA1C, LABS, LDL, type LabDefinition } from "./catalog";
+import { combinePages, mapObservations, toLabResult, toLabResults } from "./results";
+import { observationsWithCodes, scenarioPatient } from "../test/scenarios";
 
 function observation(overrides: Partial<fhir4.Observation>): fhir4.Observation {
   return {
@@ -21,46 +15,97 @@ function observation(overrides: Partial<fhir4.Observation>): fhir4.Observation {
   };
 }
 
-describe("toLabResults over the sandbox's hba1c-long patient", () => {
-  const observations = sandboxObservations("hba1c-long.json");
-  const { results, excluded } = toLabResults(observations, HBA1C);
+function scenario(patient: string, lab: LabDefinition) {
+  const p = scenarioPatient(patient);
+  return toLabResults(observationsWithCodes(patient, lab.codes.map((c) => c.code)), lab, { sex: p.gender, birthDate: p.birthDate });
+}
 
-  it("keeps every result but the entered-in-error ones", () => {
-    expect(observations).toHaveLength(140);
-    expect(excluded).toBe(4);
-    expect(results).toHaveLength(136);
-    expect(results.every((r) => r.plotted)).toBe(true);
-  });
-
-  it("sorts newest first, whatever order the pages came in", () => {
-    const shuffled = [...observations].reverse();
-    const times = toLabResults(shuffled, HBA1C).results.map((r) => r.when!.time);
+describe("the sandbox's scenario patients", () => {
+  it("hba1c-long: 136 results drawn, 4 entered-in-error left out, newest first whatever the page order", () => {
+    const { results, excluded } = scenario("hba1c-long", HBA1C);
+    expect([results.length, excluded, results.filter((r) => r.plotted).length]).toEqual([136, 4, 136]);
+    const times = results.map((r) => r.when!.time);
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(results[0]!.when!.raw.startsWith("2024-")).toBe(true);
   });
 
-  it("draws a result that arrives twice (on two pages) once", () => {
-    expect(toLabResults([...observations, ...observations.slice(0, 10)], HBA1C).results).toHaveLength(136);
+  it("hba1c-mixed: every result on the % scale, mmol/mol converted with the master equation", () => {
+    const { results } = scenario("hba1c-mixed", HBA1C);
+    expect(results.filter((r) => r.plotted)).toHaveLength(27);
+    const ifcc = results.filter((r) => r.unit?.code === "mmol/mol");
+    expect(ifcc).toHaveLength(9);
+    for (const r of ifcc) {
+      const mmol = Number(r.recorded.split(" ")[0]);
+      expect(r.value).toBeCloseTo(mmol / 10.929 + 2.15, 6);
+      expect(r.range!.high).toBeCloseTo(41 / 10.929 + 2.15, 6);
+    }
+  });
+
+  it("odd-values: 19 rows, 2 left out, 15 drawn of which 2 limits, 4 listed with a reason", () => {
+    const { results, excluded } = scenario("odd-values", HBA1C);
+    expect([results.length, excluded]).toEqual([19, 2]);
+    const drawn = results.filter((r) => r.plotted);
+    expect(drawn).toHaveLength(15);
+    expect(drawn.filter((r) => r.comparator).map((r) => [r.comparator, r.value])).toEqual([
+      [">", 14],
+      ["<", 4],
+    ]);
+    expect(results.filter((r) => !r.plotted).map((r) => r.reason)).toEqual([
+      "No numeric value",
+      "No unit recorded, so it cannot be placed on the % scale",
+      "No value: Specimen clotted",
+      "No date recorded",
+    ]);
+    expect(results.at(-1)!.when).toBeUndefined();
+  });
+
+  it("odd-values: picks the range for the patient's age, lists the treatment target beside it", () => {
+    const r = scenario("odd-values", HBA1C).results.find((x) => x.id === "odd-values-a1c-16")!;
+    expect(r.range).toMatchObject({ low: 4, high: 6.5 });
+    expect(r.otherRanges).toEqual(["Treatment target with diabetes: below 7.0 %"]);
+    const textOnly = scenario("odd-values", HBA1C).results.find((x) => x.id === "odd-values-a1c-15")!;
+    expect(textOnly.range).toEqual({ text: "Normal below 5.7 %; prediabetes 5.7–6.4 %; diabetes 6.5 % or above" });
+  });
+
+  it("other-labs: every lab's count, every result drawn on one scale", () => {
+    const counts = Object.fromEntries(LABS.map((lab) => [lab.id, scenario("other-labs", lab).results.filter((r) => r.plotted).length]));
+    expect(counts).toEqual({ hba1c: 12, glucose: 24, ldl: 12, hdl: 12, cholesterol: 12, triglycerides: 12, creatinine: 24, egfr: 24 });
+    const glucose = scenario("other-labs", GLUCOSE).results;
+    expect(glucose.filter((r) => r.unit?.code === "mmol/L")).toHaveLength(4);
+    expect(glucose.filter((r) => r.flag?.code === "LL").map((r) => r.value)).toEqual([47]);
+    expect(glucose.filter((r) => r.flag?.code === "HH").map((r) => r.value)).toEqual([412]);
+  });
+
+  it("other-labs: creatinine ranges follow the patient's sex, in either unit", () => {
+    const creatinine = scenario("other-labs", CREATININE).results;
+    for (const r of creatinine) {
+      expect(r.range!.low).toBeCloseTo(r.unit!.code === "mg/dL" ? 0.74 : 65 / 88.42, 6);
+    }
+    expect(scenario("other-labs", EGFR).results.every((r) => r.range?.low === 60 && r.range.high === undefined)).toBe(true);
+    expect(scenario("other-labs", LDL).results.every((r) => r.range?.high === 99 && r.range.low === undefined)).toBe(true);
   });
 });
 
 describe("toLabResult", () => {
-  it("plots a numeric value in the lab's unit", () => {
-    expect(toLabResult(observation({}), HBA1C)).toMatchObject({ plotted: true, value: 7.2, unit: "%", valueText: "7.2" });
-  });
-
   it("takes the time from effectiveDateTime, then effectivePeriod.start, then issued", () => {
     expect(toLabResult(observation({ effectiveDateTime: undefined, effectivePeriod: { start: "2020-01-02" } }), HBA1C).when?.raw).toBe("2020-01-02");
     expect(toLabResult(observation({ effectiveDateTime: undefined, issued: "2019-05-06T07:08:09Z" }), HBA1C).when?.raw).toBe("2019-05-06T07:08:09Z");
   });
 
-  it("lists but does not plot what it cannot draw honestly, saying why", () => {
+  it("draws limits at their bound, marked as limits", () => {
+    expect(toLabResult(observation({ valueQuantity: undefined, valueString: "<4.0 %" }), HBA1C)).toMatchObject({ plotted: true, value: 4, comparator: "<", recorded: "<4.0 %" });
+    expect(toLabResult(observation({ valueQuantity: { value: 14, comparator: ">=", code: "%" } }), HBA1C)).toMatchObject({ plotted: true, value: 14, comparator: ">=" });
+    expect(toLabResult(observation({ valueQuantity: undefined, valueString: "≤ 20", referenceRange: [{ low: { value: 20, code: "mmol/mol" } }] }), HBA1C).value).toBeCloseTo(20 / 10.929 + 2.15, 6);
+  });
+
+  it("lists but does not draw what it cannot place honestly, saying why", () => {
     const cases: [Partial<fhir4.Observation>, string][] = [
       [{ effectiveDateTime: undefined }, "No date recorded"],
-      [{ valueQuantity: undefined, valueString: "<4.0" }, "No numeric value"],
-      [{ valueQuantity: { value: 4, comparator: "<", unit: "%", code: "%" } }, "Limit value (<4)"],
-      [{ valueQuantity: { value: 53, unit: "mmol/mol", code: "mmol/mol" } }, "Unit mmol/mol cannot be shown on the % scale"],
+      [{ valueQuantity: undefined, valueString: "pending" }, "No numeric value"],
+      [{ valueQuantity: undefined, valueString: "<4.0" }, "No unit recorded"],
+      [{ valueQuantity: { value: 53, unit: "g/dL", code: "g/dL" } }, "Unit g/dL cannot be converted to %"],
       [{ valueQuantity: undefined, dataAbsentReason: { text: "Sample hemolyzed" } }, "No value: Sample hemolyzed"],
+      [{ status: "registered", valueQuantity: undefined }, "Status registered: not a result yet"],
     ];
     for (const [overrides, reason] of cases) {
       const result = toLabResult(observation(overrides), HBA1C);
@@ -69,16 +114,29 @@ describe("toLabResult", () => {
     }
   });
 
-  it("shows values as recorded in the table", () => {
-    expect(toLabResult(observation({ valueQuantity: undefined, valueString: "<4.0" }), HBA1C).valueText).toBe("<4.0");
-    expect(toLabResult(observation({ valueQuantity: { value: 4, comparator: "<", code: "%" } }), HBA1C).valueText).toBe("<4.0");
+  it("keeps notes, performer, the test's name and the flag", () => {
+    const r = toLabResult(
+      observation({
+        note: [{ text: "Fasting." }, { text: " " }],
+        performer: [{ reference: "Organization/x" }, { display: "City Lab" }],
+        code: { text: "HbA1c (HPLC)", coding: [{ code: "17856-6" }] },
+        interpretation: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", code: "H" }] }],
+      }),
+      HBA1C,
+    );
+    expect(r).toMatchObject({ notes: ["Fasting."], performer: "City Lab", test: "HbA1c (HPLC)", flag: { code: "H", label: "High" } });
+  });
+});
+
+describe("combining pages", () => {
+  it("shows a result that arrives on two pages once, and does not count it as left out", () => {
+    const a = observation({ id: "a" });
+    const pages = [mapObservations([a, observation({ id: "x", status: "entered-in-error" })], HBA1C), mapObservations([a, observation({ id: "x", status: "entered-in-error" })], HBA1C)];
+    expect(combinePages(pages)).toMatchObject({ results: [{ id: "a" }], excluded: 1 });
   });
 
   it("drops cancelled and entered-in-error results and counts them", () => {
-    const { results, excluded } = toLabResults(
-      [observation({ id: "a" }), observation({ id: "b", status: "cancelled" }), observation({ id: "c", status: "entered-in-error" })],
-      HBA1C,
-    );
+    const { results, excluded } = toLabResults([observation({ id: "a" }), observation({ id: "b", status: "cancelled" }), observation({ id: "c", status: "entered-in-error" })], HBA1C);
     expect(results.map((r) => r.id)).toEqual(["a"]);
     expect(excluded).toBe(2);
   });

@@ -2,25 +2,40 @@
  * Observations → lab results: what the table lists and the chart draws. Pure and unit-tested.
  * - `entered-in-error` and `cancelled` results are dropped (and counted);
  * - the time is effectiveDateTime, else effectivePeriod.start, else issued;
- * - a result is plotted only when it has a time and a numeric value in the lab's unit; otherwise it is listed
- *   with the reason;
+ * - values are converted to the lab's canonical unit; a value whose unit is not one of the lab's is listed,
+ *   not drawn;
+ * - a limit (`<4.0` as valueString, or a Quantity comparator) is drawn at its bound and marked as a limit;
  * - duplicates (the same id on two pages) appear once; the list is sorted newest first.
  */
-import type { LabDefinition } from "./catalog";
+import type { LabDefinition, LabUnit } from "./catalog";
 import { parseFhirDate, type FhirInstant } from "./dates";
+import { flagOf, type Flag } from "./flags";
+import { chooseRange, type PatientContext, type ResultRange } from "./ranges";
+import { findUnit, recordedUnit, toCanonical } from "./units";
+
+export type Comparator = "<" | "<=" | ">=" | ">";
 
 export interface LabResult {
   readonly id: string;
   readonly when: FhirInstant | undefined;
-  readonly value: number | undefined;
-  readonly unit: string | undefined;
-  /** The value as recorded, for the table. */
-  readonly valueText: string;
   readonly status: fhir4.Observation["status"];
+  /** In the lab's canonical unit; for a limit, its bound. */
+  readonly value: number | undefined;
+  readonly comparator: Comparator | undefined;
+  /** The lab unit the value was recorded in (it may differ from the unit shown). */
+  readonly unit: LabUnit | undefined;
+  /** The value as recorded, with its unit: "48 mmol/mol", "<4.0", "See comment". */
+  readonly recorded: string;
   /** Drawn on the chart. */
   readonly plotted: boolean;
   /** Why it is not drawn, when it is not. */
   readonly reason: string | undefined;
+  readonly flag: Flag | undefined;
+  readonly range: ResultRange | undefined;
+  readonly otherRanges: readonly string[];
+  readonly notes: readonly string[];
+  readonly performer: string | undefined;
+  readonly test: string | undefined;
 }
 
 export interface LabResults {
@@ -31,42 +46,82 @@ export interface LabResults {
 }
 
 const EXCLUDED_STATUSES = new Set<fhir4.Observation["status"]>(["entered-in-error", "cancelled"]);
+const DRAWN_STATUSES = new Set<fhir4.Observation["status"]>(["final", "amended", "corrected", "preliminary"]);
+const COMPARATORS: Readonly<Record<string, Comparator>> = { "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=" };
+/** A limit or a plain number in a valueString, with an optional unit: "<4.0", "> 14 %", "7.2". */
+const VALUE_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*(-?\d+(?:[.,]\d+)?)\s*(\S.*)?$/;
 
-function unitOf(q: fhir4.Quantity): string | undefined {
-  return q.code ?? q.unit;
+interface Value {
+  readonly number: number | undefined;
+  readonly comparator: Comparator | undefined;
+  readonly unitText: string | undefined;
+  readonly recorded: string;
 }
 
-function valueTextOf(o: fhir4.Observation, decimals: number): string {
-  if (o.valueQuantity?.value !== undefined) {
-    const q = o.valueQuantity;
-    return `${q.comparator ?? ""}${q.value!.toFixed(decimals)}`;
-  }
-  if (o.valueString !== undefined) return o.valueString;
-  if (o.valueCodeableConcept) return o.valueCodeableConcept.text ?? o.valueCodeableConcept.coding?.[0]?.display ?? "";
-  if (o.dataAbsentReason) return o.dataAbsentReason.text ?? o.dataAbsentReason.coding?.[0]?.display ?? "No value";
-  return "";
+function conceptText(c: fhir4.CodeableConcept | undefined): string | undefined {
+  return c?.text ?? c?.coding?.find((x) => x.display)?.display ?? c?.coding?.[0]?.code;
 }
 
-export function toLabResult(o: fhir4.Observation, lab: LabDefinition): LabResult {
-  const when = parseFhirDate(o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued);
+function readValue(o: fhir4.Observation): Value {
   const q = o.valueQuantity;
-  const rawValue = q?.value;
-  const unit = q ? unitOf(q) : undefined;
-  let reason: string | undefined;
-  if (!when) reason = "No date recorded";
-  else if (o.dataAbsentReason) reason = "No value: " + (o.dataAbsentReason.text ?? o.dataAbsentReason.coding?.[0]?.display ?? "not recorded");
-  else if (typeof rawValue !== "number" || !Number.isFinite(rawValue)) reason = "No numeric value";
-  else if (q?.comparator) reason = `Limit value (${q.comparator}${rawValue}), not an exact result`;
-  else if (unit !== lab.unit) reason = `Unit ${unit ?? "missing"} cannot be shown on the ${lab.unit} scale`;
+  if (q) {
+    const number = typeof q.value === "number" && Number.isFinite(q.value) ? q.value : undefined;
+    const unitText = recordedUnit(q);
+    const comparator = q.comparator ? COMPARATORS[q.comparator] : undefined;
+    const shownUnit = q.unit ?? q.code;
+    return { number, comparator, unitText, recorded: number === undefined ? "" : `${q.comparator ?? ""}${number}${shownUnit ? ` ${shownUnit}` : ""}` };
+  }
+  if (o.valueString !== undefined) {
+    const m = VALUE_STRING.exec(o.valueString);
+    if (!m) return { number: undefined, comparator: undefined, unitText: undefined, recorded: o.valueString };
+    return { number: Number(m[2]!.replace(",", ".")), comparator: m[1] ? COMPARATORS[m[1]] : undefined, unitText: m[3], recorded: o.valueString };
+  }
+  const text = conceptText(o.valueCodeableConcept) ?? (o.dataAbsentReason ? `No value: ${conceptText(o.dataAbsentReason) ?? "not recorded"}` : "");
+  return { number: undefined, comparator: undefined, unitText: undefined, recorded: text };
+}
+
+/** The unit of the result's ranges, for a valueString that has a number but no unit of its own. */
+function rangeUnit(o: fhir4.Observation): string | undefined {
+  for (const r of o.referenceRange ?? []) {
+    const q = r.low ?? r.high;
+    if (q) return recordedUnit(q);
+  }
+  return undefined;
+}
+
+function whyNotDrawn(o: fhir4.Observation, when: FhirInstant | undefined, value: Value, unit: LabUnit | undefined, unitText: string | undefined, lab: LabDefinition): string | undefined {
+  if (!when) return "No date recorded";
+  if (o.dataAbsentReason) return `No value: ${conceptText(o.dataAbsentReason) ?? "not recorded"}`;
+  if (!DRAWN_STATUSES.has(o.status)) return `Status ${o.status}: not a result yet`;
+  if (value.number === undefined) return "No numeric value";
+  if (unitText === undefined || unitText.trim() === "") return `No unit recorded, so it cannot be placed on the ${lab.units[0].label} scale`;
+  if (!unit) return `Unit ${unitText} cannot be converted to ${lab.units[0].label}`;
+  return undefined;
+}
+
+export function toLabResult(o: fhir4.Observation, lab: LabDefinition, patient: PatientContext = {}): LabResult {
+  const when = parseFhirDate(o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued);
+  const value = readValue(o);
+  const unitText = value.unitText ?? (o.valueString !== undefined ? rangeUnit(o) : undefined);
+  const unit = findUnit(lab, unitText);
+  const reason = whyNotDrawn(o, when, value, unit, unitText, lab);
+  const { band, others } = chooseRange(o.referenceRange, lab, patient, when?.time, unit);
   return {
     id: o.id ?? "",
     when,
-    value: typeof rawValue === "number" && Number.isFinite(rawValue) ? rawValue : undefined,
-    unit,
-    valueText: valueTextOf(o, lab.decimals),
     status: o.status,
+    value: value.number !== undefined && unit ? toCanonical(value.number, unit) : undefined,
+    comparator: value.comparator,
+    unit,
+    recorded: value.recorded,
     plotted: reason === undefined,
     reason,
+    flag: flagOf(o.interpretation),
+    range: band,
+    otherRanges: others,
+    notes: (o.note ?? []).map((n) => n.text).filter((t) => t.trim() !== ""),
+    performer: o.performer?.map((p) => p.display).find((d): d is string => Boolean(d)),
+    test: conceptText(o.code),
   };
 }
 
@@ -76,19 +131,39 @@ function newestFirst(a: LabResult, b: LabResult): number {
   return bt - at || a.id.localeCompare(b.id);
 }
 
-export function toLabResults(observations: readonly fhir4.Observation[], lab: LabDefinition): LabResults {
+export interface MappedPage {
+  readonly results: readonly LabResult[];
+  /** Ids of the results left out on purpose. */
+  readonly excludedIds: readonly string[];
+}
+
+/** Maps one page of Observations (pages are mapped once each, then combined). */
+export function mapObservations(observations: readonly fhir4.Observation[], lab: LabDefinition, patient: PatientContext = {}): MappedPage {
+  const results: LabResult[] = [];
+  const excludedIds: string[] = [];
+  for (const o of observations) {
+    if (EXCLUDED_STATUSES.has(o.status)) excludedIds.push(o.id ?? JSON.stringify(o));
+    else results.push(toLabResult(o, lab, patient));
+  }
+  return { results, excludedIds };
+}
+
+/** Combines mapped pages: each id once, newest first. */
+export function combinePages(pages: readonly MappedPage[]): LabResults {
   const seen = new Set<string>();
   const results: LabResult[] = [];
-  let excluded = 0;
-  for (const o of observations) {
-    const key = o.id ?? JSON.stringify(o);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (EXCLUDED_STATUSES.has(o.status)) {
-      excluded++;
-      continue;
+  for (const page of pages) {
+    for (const r of page.results) {
+      if (r.id && seen.has(r.id)) continue;
+      seen.add(r.id);
+      results.push(r);
     }
-    results.push(toLabResult(o, lab));
   }
-  return { results: results.sort(newestFirst), excluded };
+  const excluded = new Set(pages.flatMap((p) => p.excludedIds));
+  for (const id of seen) excluded.delete(id);
+  return { results: results.sort(newestFirst), excluded: excluded.size };
+}
+
+export function toLabResults(observations: readonly fhir4.Observation[], lab: LabDefinition, patient: PatientContext = {}): LabResults {
+  return combinePages([mapObservations(observations, lab, patient)]);
 }

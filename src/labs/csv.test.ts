@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { HBA1C } from "./catalog";
+import { csvCell, toCsv } from "./csv";
+import { toLabResults } from "./results";
+import { findUnit } from "./units";
+
+describe("CSV export", () => {
+  const { results } = toLabResults(
+    [
+      {
+        resourceType: "Observation",
+        id: "a",
+        status: "final",
+        code: { text: "HbA1c" },
+        effectiveDateTime: "2024-03-04",
+        valueQuantity: { value: 53, code: "mmol/mol" },
+        interpretation: [{ coding: [{ code: "H" }] }],
+        referenceRange: [{ low: { value: 20, code: "mmol/mol" }, high: { value: 41, code: "mmol/mol" } }],
+        note: [{ text: 'He said "fasting", then left' }],
+      },
+      { resourceType: "Observation", id: "b", status: "final", code: { text: "HbA1c" }, effectiveDateTime: "2023-01-02", valueString: "=HYPERLINK(\"x\")" },
+    ],
+    HBA1C,
+  );
+
+  it("one line per row with unit, flag, range and why a row is not drawn", () => {
+    const lines = toCsv(results, HBA1C, HBA1C.units[0]).trimEnd().split("\r\n");
+    expect(lines[0]).toBe("Date,Value,Unit,Flag,Reference range,Status,On chart,Recorded as,Test,Performer,Notes");
+    expect(lines[1]).toBe('2024-03-04,7.0,%,High (H),4.0–5.9 %,final,yes,53 mmol/mol,HbA1c,,"He said ""fasting"", then left"');
+    expect(lines[2]).toBe(`2023-01-02,,,,,final,no: No numeric value,"'=HYPERLINK(""x"")",HbA1c,,`);
+  });
+
+  it("in the unit chosen", () => {
+    expect(toCsv(results, HBA1C, findUnit(HBA1C, "mmol/mol")!).split("\r\n")[1]).toMatch(/^2024-03-04,53,mmol\/mol,High \(H\),20–41 mmol\/mol,/);
+  });
+
+  it("defuses formulas but keeps numbers", () => {
+    expect(csvCell("-3.5")).toBe("-3.5");
+    expect(csvCell("+1")).toBe("+1");
+    expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
+    expect(csvCell("-2+3")).toBe(`"'-2+3"`);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { GLUCOSE, HBA1C } from "./catalog";
+import { toLabResults } from "./results";
+import { monthsBetween, summarize } from "./summary";
+
+function a1c(id: string, date: string, value: number | string): fhir4.Observation {
+  return {
+    resourceType: "Observation",
+    id,
+    status: "final",
+    code: { coding: [{ code: "4548-4" }] },
+    effectiveDateTime: date,
+    ...(typeof value === "number" ? { valueQuantity: { value, code: "%" } } : { valueString: value }),
+  };
+}
+
+describe("summarize", () => {
+  const { results } = toLabResults([a1c("a", "2024-01-10", 7.4), a1c("b", "2024-06-01", 6.9), a1c("c", "2024-08-01", "see note")], HBA1C);
+
+  it("latest drawn value, change from the previous, count, last test date", () => {
+    const s = summarize(results, HBA1C, Date.UTC(2024, 9, 1));
+    expect(s.count).toBe(3);
+    expect(s.latest?.id).toBe("b");
+    expect(s.previous?.id).toBe("a");
+    expect(s.change).toBeCloseTo(-0.5, 10);
+    expect(s.lastTested?.raw).toBe("2024-08-01");
+    expect(s.overdue).toBe(false);
+  });
+
+  it("HbA1c is overdue six months after the last test; a lab without an interval never is", () => {
+    expect(summarize(results, HBA1C, Date.UTC(2025, 0, 31)).overdue).toBe(false);
+    expect(summarize(results, HBA1C, Date.UTC(2025, 1, 1)).overdue).toBe(true);
+    expect(summarize(results, { ...HBA1C, overdueAfterMonths: 12 }, Date.UTC(2025, 1, 1)).overdue).toBe(false);
+    expect(summarize(results, GLUCOSE, Date.UTC(2030, 0, 1)).overdue).toBe(false);
+  });
+
+  it("no change across a limit, nothing at all without results", () => {
+    const limits = toLabResults([a1c("a", "2024-01-10", 7.4), a1c("b", "2024-06-01", "<4.0 %")], HBA1C).results;
+    expect(summarize(limits, HBA1C, 0).change).toBeUndefined();
+    expect(summarize([], HBA1C, 0)).toMatchObject({ count: 0, latest: undefined, change: undefined, lastTested: undefined, overdue: false });
+  });
+
+  it("counts whole months", () => {
+    expect(monthsBetween(Date.UTC(2024, 0, 31), Date.UTC(2024, 1, 29))).toBe(0);
+    expect(monthsBetween(Date.UTC(2024, 0, 31), Date.UTC(2024, 2, 1))).toBe(1);
+    expect(monthsBetween(Date.UTC(2023, 11, 15), Date.UTC(2024, 5, 15))).toBe(6);
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { ALL, inWindow, windowOf } from "./timeRange";
+
+describe("time ranges", () => {
+  const latest = Date.UTC(2024, 9, 15);
+
+  it("presets end at the latest result", () => {
+    expect(windowOf({ kind: "preset", preset: "1y" }, latest)).toEqual({ from: Date.UTC(2023, 9, 15), to: latest });
+    expect(windowOf({ kind: "preset", preset: "5y" }, latest)).toEqual({ from: Date.UTC(2019, 9, 15), to: latest });
+    expect(windowOf(ALL, latest)).toBeUndefined();
+    expect(windowOf({ kind: "preset", preset: "3y" }, undefined)).toBeUndefined();
+  });
+
+  it("a zoomed window is taken as is; undated results show only with everything", () => {
+    const w = windowOf({ kind: "window", from: 10, to: 20 }, latest);
+    expect([inWindow(10, w), inWindow(20, w), inWindow(21, w), inWindow(undefined, w), inWindow(undefined, undefined)]).toEqual([true, true, false, false, true]);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Units: matching what a result says against the lab's units, and converting between them. A small table in
+ * the catalog instead of a UCUM library: each lab has one or two units, their factors are clinical facts
+ * (molar masses, the HbA1c master equation) that a generic UCUM engine does not know, and the table costs
+ * nothing to load.
+ */
+import type { LabDefinition, LabUnit } from "./catalog";
+
+const UCUM = "http://unitsofmeasure.org";
+
+/** A spelling-insensitive key: case, spaces, braces, underscores, µ/μ/u and ² do not matter. */
+function unitKey(unit: string): string {
+  return unit.toLowerCase().replace(/[\s{}_]/g, "").replace(/[µμ]/g, "u").replace(/²/g, "2");
+}
+
+/** What a Quantity says its unit is: its UCUM code, else its free-text unit. */
+export function recordedUnit(q: fhir4.Quantity): string | undefined {
+  if (q.code && (q.system === undefined || q.system === UCUM)) return q.code;
+  return q.unit ?? q.code;
+}
+
+/** The lab unit a recorded unit is, or undefined when it is none of them (not convertible). */
+export function findUnit(lab: LabDefinition, recorded: string | undefined): LabUnit | undefined {
+  if (recorded === undefined || recorded.trim() === "") return undefined;
+  const key = unitKey(recorded);
+  return lab.units.find((u) => unitKey(u.code) === key || unitKey(u.label) === key);
+}
+
+export function toCanonical(value: number, unit: LabUnit): number {
+  return value * unit.factor + unit.offset;
+}
+
+export function fromCanonical(value: number, unit: LabUnit): number {
+  return (value - unit.offset) / unit.factor;
+}
+
+/** The lab's unit for a code, or its canonical unit. */
+export function unitByCode(lab: LabDefinition, code: string | undefined): LabUnit {
+  return lab.units.find((u) => u.code === code) ?? lab.units[0];
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the reader's locale with the unit's decimals. */
+export function formatNumber(value: number, decimals: number, locale?: string): string {
+  const key = `${locale ?? ""}|${decimals}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** A canonical value shown in `unit`. */
+export function formatIn(canonical: number, unit: LabUnit, locale?: string): string {
+  return formatNumber(fromCanonical(canonical, unit), unit.decimals, locale);
+}
