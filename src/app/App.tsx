@@ -1,17 +1,23 @@
-import { useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import { scopeAllows } from "../fhir/scopes";
-import { HBA1C } from "../labs/catalog";
 import { PatientBanner } from "../graph/PatientBanner";
 import { LabPanel } from "./LabPanel";
 import { patientQuery } from "./queries";
 import { CannotShow, SessionEnded, SessionFailure, SignedOut, SigningIn } from "./SessionScreens";
 import { SessionHeader } from "./SessionHeader";
+import { useSmartStyle } from "./useSmartStyle";
+import { useViewState } from "./useViewState";
 
 function Chart({ session }: { readonly session: Session }) {
   const patientId = session.patientId;
-  const patient = useQuery({ ...patientQuery(session, patientId ?? ""), enabled: patientId !== undefined && session.needPatientBanner });
+  // Loaded even without a banner: age and sex choose among reference ranges.
+  const patient = useQuery({ ...patientQuery(session, patientId ?? ""), enabled: patientId !== undefined });
+  const [view, setView] = useViewState();
+  const { gender, birthDate } = patient.data ?? {};
+  const context = useMemo(() => ({ sex: gender, birthDate }), [gender, birthDate]);
+  useSmartStyle(session);
   if (!patientId) {
     return <CannotShow status="No patient." message="The EHR did not say which patient to show. Open the app from a patient's chart." />;
   }
@@ -35,7 +41,7 @@ function Chart({ session }: { readonly session: Session }) {
         ) : (
           <PatientBanner state="ready" patient={patient.data} today={new Date()} />
         ))}
-      <LabPanel session={session} patientId={patientId} lab={HBA1C} category={session.observationCategory} />
+      <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
     </main>
   );
 }

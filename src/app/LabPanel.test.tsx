@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { LabPanel } from "./LabPanel";
-import { HBA1C } from "../labs/catalog";
+import { parseViewState } from "./viewState";
 import { a1c, fakeSession, httpError, searchBundle, TEST_BASE } from "../test/fakeSession";
 import type { Session } from "../fhir/session";
 
@@ -11,7 +11,7 @@ function renderPanel(session: Session) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
-      <LabPanel session={session} patientId="p1" lab={HBA1C} category={null} />
+      <LabPanel session={session} patientId="p1" patient={{}} view={parseViewState("")} onView={() => undefined} category={null} />
     </QueryClientProvider>,
   );
 }

@@ -1,84 +1,117 @@
-import { useEffect, useMemo } from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import type { Session } from "../fhir/session";
-import type { LabDefinition } from "../labs/catalog";
-import { toLabResults } from "../labs/results";
-import { formatFhirDate } from "../labs/dates";
-import { observationSearch, observationsQuery } from "./queries";
-import { LabChart, type ChartPoint } from "../graph/LabChart";
+import { LABS } from "../labs/catalog";
+import type { PatientContext } from "../labs/ranges";
+import { summarize } from "../labs/summary";
+import { inWindow, windowOf } from "../labs/timeRange";
+import { ChartControls } from "../graph/ChartControls";
+import { LabSelector } from "../graph/LabSelector";
+import { LabSummary } from "../graph/LabSummary";
 import { ResultsTable } from "../graph/ResultsTable";
+import { groupDigits } from "../graph/numbers";
+import { ChartSection } from "./ChartSection";
+import { exportCsv } from "./exportCsv";
+import { useLabResults } from "./useLabResults";
+import { withLab, type ViewState } from "./viewState";
 
 export interface LabPanelProps {
   readonly session: Session;
   readonly patientId: string;
-  readonly lab: LabDefinition;
+  /** Age and sex choose among reference ranges; until the Patient arrives, general ranges are used. */
+  readonly patient: PatientContext;
+  readonly view: ViewState;
+  readonly onView: (view: ViewState) => void;
   readonly category: string | null;
+  readonly now?: number;
 }
 
-/** Loads every page of one lab's results for the patient, drawing each page as it arrives. */
-export function LabPanel({ session, patientId, lab, category }: LabPanelProps) {
-  const search = useMemo(() => observationSearch(patientId, lab, category), [patientId, lab, category]);
-  const query = useInfiniteQuery(observationsQuery(session, search));
-  const { data, hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+/** One lab for the patient: status, summary, chart and table, all following the chosen unit and time range. */
+export function LabPanel(props: LabPanelProps) {
+  const { session, patientId, patient, view, onView, category } = props;
+  const data = useLabResults(session, patientId, view.lab, category, patient);
+  const { excluded } = data;
+  // Pages can arrive faster than 10 000 results redraw: while they stream, React may skip drawings in between.
+  // The lab and unit go with the results they were drawn for, so a caption never labels another lab's rows.
+  const current = useMemo(() => ({ lab: view.lab, unit: view.unit, results: data.results }), [view.lab, view.unit, data.results]);
+  const deferred = useDeferredValue(current);
+  const { lab, unit, results } = data.loading ? deferred : current;
+  const { range } = view;
+  const [activeId, setActiveId] = useState<string>();
+  const [now] = useState(() => props.now ?? Date.now());
 
-  // Each page that arrives asks for the next one. The page count is a dependency because a fast page can
-  // arrive without a render that ever saw isFetchingNextPage true.
-  const pageCount = data?.pages.length ?? 0;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage, pageCount]);
+  const latest = results.find((r) => r.when)?.when?.time;
+  const span = useMemo(() => windowOf(range, latest), [range, latest]);
+  const shown = useMemo(() => results.filter((r) => inWindow(r.when?.time, span)), [results, span]);
+  const summary = useMemo(() => summarize(results, lab, now), [results, lab, now]);
+  const onZoom = useCallback((from: number, to: number) => onView({ ...view, range: { kind: "window", from, to } }), [view, onView]);
+  const dated = shown.filter((r) => r.when);
+  const fit = dated.length ? { from: dated.at(-1)!.when!.time, to: dated[0]!.when!.time } : undefined;
+  const drawnCount = useMemo(() => shown.filter((r) => r.plotted).length, [shown]);
 
-  const pages = useMemo(() => data?.pages ?? [], [data]);
-  const { results, excluded } = useMemo(() => toLabResults(pages.flatMap((p) => p.observations), lab), [pages, lab]);
-  const points = useMemo<ChartPoint[]>(
-    () =>
-      results
-        .filter((r) => r.plotted)
-        .map((r) => ({ time: r.when!.time, value: r.value!, label: formatFhirDate(r.when!) }))
-        .reverse(),
-    [results],
-  );
-
-  const fetched = pages.reduce((n, p) => n + p.observations.length, 0);
-  const total = pages[0]?.total;
-  const stop = pages.at(-1)?.stop;
-  const loop = pages.length > 0 && !hasNextPage && pages.at(-1)?.next !== undefined;
-  const loading = query.isPending || hasNextPage || isFetchingNextPage;
-
-  let progress: string;
-  if (query.isPending) progress = `Loading ${lab.name} results…`;
-  else if (isError) progress = `Stopped after ${results.length} results: a page failed to load.`;
-  else if (loading) progress = total !== undefined ? `Loaded ${fetched} of ${total} results…` : `Loaded ${fetched} results…`;
-  else if (stop?.reason === "foreign-link") progress = `Stopped after ${results.length} results: the next page is on another server, which the app does not send your sign-in to. Loaded ${results.length} results`;
-  else if (loop) progress = `Stopped: the server's next page link loops back. Loaded ${results.length} results`;
-  else progress = `Loaded ${results.length} results`;
-
+  const empty = results.length === 0 && !data.loading && !data.error;
   return (
-    <section className="lab" aria-labelledby="lab-heading">
-      <h2 id="lab-heading">{lab.name}</h2>
-      <p role="status" className="progress">
-        {progress}
-      </p>
-      {isError && (
+    <section className="lab" aria-label="Lab results">
+      <div className="lab-header">
+        <h2>{view.lab.name}</h2>
+        <LabSelector labs={LABS} value={view.lab} onChange={(next) => onView(withLab(view, next))} />
+      </div>
+      <div className="load-state">
+        <p role="status" className="progress">
+          {data.progress}
+        </p>
+        {data.loading && !data.pending && (
+          <button type="button" className="no-print" onClick={data.stop}>
+            Stop loading
+          </button>
+        )}
+        {data.stopped && (
+          <button type="button" className="no-print" onClick={data.resume}>
+            Load the rest
+          </button>
+        )}
+        {!data.pending && !data.loading && !data.error && (
+          <p className="as-of">
+            Data as of {new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(data.updatedAt)}{" "}
+            <button type="button" className="no-print" onClick={data.refresh} disabled={data.refreshing}>
+              Refresh
+            </button>
+          </p>
+        )}
+      </div>
+      {data.error && (
         <div role="alert" className="alert">
-          <p>{query.error instanceof Error ? query.error.message : String(query.error)}</p>
-          <button type="button" onClick={() => void (pages.length ? fetchNextPage() : query.refetch())}>
+          <p>{data.error.message}</p>
+          <button type="button" onClick={data.retry}>
             Retry
           </button>
         </div>
       )}
-      {!query.isPending && (
+      {!data.pending && (
         <>
-          <p className="summary">
-            {results.length === 1 ? "1 result" : `${results.length} results`}
-            {excluded > 0 && ` (${excluded} entered in error or cancelled, not shown)`}
-          </p>
-          {results.length === 0 && !loading && !isError ? (
+          <LabSummary lab={lab} unit={unit} summary={summary} now={now} />
+          {empty ? (
             <p className="empty">No {lab.name} results are on record for this patient.</p>
           ) : (
-            <LabChart name={lab.name} unit={lab.unit} points={points} />
+            <>
+              <ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r) => onView({ ...view, range: r })} shown={span ?? fit} />
+              {shown.length === 0 && <p className="empty">No {lab.name} results in this time range.</p>}
+              <ChartSection lab={lab} unit={unit} shown={shown} span={span} activeId={activeId} onActivate={setActiveId} onZoom={onZoom} />
+              <p className="hint no-print">Drag across the chart to zoom. On the chart, arrow keys move between results; in the table, arrow keys move between rows.</p>
+            </>
           )}
-          <ResultsTable name={lab.name} unit={lab.unit} results={results} />
+          <div className="table-summary">
+            <p className="summary">
+              {span ? `${groupDigits(shown.length)} of ${groupDigits(results.length)} results in this time range` : results.length === 1 ? "1 result" : `${groupDigits(results.length)} results`}
+              {`, ${groupDigits(drawnCount)} on the chart`}
+              {excluded > 0 && `. ${excluded} entered in error or cancelled, not shown`}.
+            </p>
+            {shown.length > 0 && (
+              <button type="button" className="no-print" onClick={() => void exportCsv(shown, lab, unit, patientId)}>
+                Download CSV
+              </button>
+            )}
+          </div>
+          <ResultsTable name={lab.name} results={shown} unit={unit} activeId={activeId} onActivate={setActiveId} />
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import { fetchObservationPage, type ObservationPage, type ObservationSearch } from "../fhir/observations";
 import { searchCodes, type LabDefinition } from "../labs/catalog";
+import { readSmartStyle } from "./smartStyle";
 
 export const PAGE_SIZE = 50;
 
@@ -30,5 +31,29 @@ export function observationsQuery(session: Session, search: ObservationSearch) {
       return pages.some((p) => p.url === last.next) ? undefined : last.next;
     },
     staleTime: Infinity,
+    // Pages only ever get appended: comparing every result of every page again on each arrival is wasted work.
+    structuralSharing: false,
+  });
+}
+
+/** A style document is small; anything bigger is not one. */
+const MAX_STYLE_BYTES = 32_768;
+
+/**
+ * The EHR's `smart_style_url` document, fetched without credentials or token (it is public by design) and
+ * validated field by field. Callers check the URL's origin first (styleUrlAllowed).
+ */
+export function smartStyleQuery(url: string) {
+  return queryOptions({
+    queryKey: ["smart-style", url],
+    queryFn: async ({ signal }) => {
+      const response = await fetch(url, { credentials: "omit", referrerPolicy: "no-referrer", signal });
+      if (!response.ok) throw new Error(`The EHR's style (${url}) could not be loaded: HTTP ${response.status}.`);
+      const text = await response.text();
+      if (text.length > MAX_STYLE_BYTES) throw new Error(`The EHR's style (${url}) is too large to be a style.`);
+      return readSmartStyle(JSON.parse(text));
+    },
+    staleTime: Infinity,
+    retry: false,
   });
 }

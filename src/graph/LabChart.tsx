@@ -1,46 +1,87 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
+import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { ChartLayers, type ChartBand, type ChartPoint } from "./ChartLayers";
+import { niceTicks, tickFormatter, timeTicks } from "./ticks";
 
-export interface ChartPoint {
-  readonly time: number;
-  readonly value: number;
-  /** The date as people read it (recorded precision). */
-  readonly label: string;
-}
+export type { ChartBand, ChartPoint } from "./ChartLayers";
+
+export type Step = -1 | 1 | "first" | "last";
 
 export interface LabChartProps {
-  /** The lab's catalog name: the chart's accessible label. */
+  /** The lab's catalog name: the chart's accessible label (the DOM contract relies on it). */
   readonly name: string;
   readonly unit: string;
-  /** Oldest first. */
+  /** Oldest first, already downsampled; values in the unit shown. */
   readonly points: readonly ChartPoint[];
+  readonly bands: readonly ChartBand[];
+  readonly target: { readonly value: number; readonly label: string } | undefined;
+  /** The time span drawn. */
+  readonly domain: readonly [number, number];
+  readonly activeId: string | undefined;
+  readonly hoverId: string | undefined;
+  readonly onActivate: (id: string) => void;
+  readonly onHover: (id: string | undefined) => void;
+  readonly onStep: (step: Step) => void;
+  readonly onZoom: (from: number, to: number) => void;
+  /** What the chart shows, in words, for screen readers. */
+  readonly description: string;
+  /** The tooltip for a point. */
+  readonly tooltip: (id: string) => ReactNode;
 }
 
-const axisDate = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short" });
+const HEIGHT = 320;
+
+/** The value axis: every point, band edge and the target in view, with a little room above and below. */
+function valueAxis(points: readonly ChartPoint[], bands: readonly ChartBand[], target: number | undefined) {
+  const values = [...points.map((p) => p.value), ...bands.flatMap((b) => [b.low, b.high]), target].filter((v): v is number => v !== undefined && Number.isFinite(v));
+  if (values.length === 0) return niceTicks(0, 1);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.1 || 1;
+  lo = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
+  hi += pad;
+  return niceTicks(lo, hi);
+}
+
+const KEY_STEPS: Readonly<Record<string, Step>> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, Home: "first", End: "last" };
 
 /** Draws the points it is given; knows nothing of FHIR or queries. */
-export function LabChart({ name, unit, points }: LabChartProps) {
+export function LabChart(props: LabChartProps) {
+  const { name, unit, points, bands, target, domain, description, onStep } = props;
+  const [tooltipHost, setTooltipHost] = useState<HTMLDivElement | null>(null);
+  const y = useMemo(() => valueAxis(points, bands, target?.value), [points, bands, target]);
+  const x = useMemo(() => {
+    const { ticks, unit } = timeTicks(domain[0], domain[1]);
+    return { ticks, format: tickFormatter(unit) };
+  }, [domain]);
+  const lineData = useMemo(() => points.map((p) => ({ time: p.time, value: p.limit ? null : p.value })), [points]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = KEY_STEPS[e.key];
+    if (step === undefined) return;
+    e.preventDefault();
+    onStep(step);
+  };
+
   return (
-    <figure aria-label={name} className="chart">
-      <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 720, height: 320 }}>
-        <LineChart data={points as ChartPoint[]} margin={{ top: 12, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis
-            dataKey="time"
-            type="number"
-            scale="time"
-            domain={["dataMin", "dataMax"]}
-            tickFormatter={(t: number) => axisDate.format(t)}
-            stroke="var(--muted)"
-            minTickGap={24}
-          />
-          <YAxis domain={["auto", "auto"]} unit={` ${unit}`} stroke="var(--muted)" width={64} />
-          <Tooltip
-            labelFormatter={(_, payload) => (payload?.[0]?.payload as ChartPoint | undefined)?.label ?? ""}
-            formatter={(value) => [`${String(value)} ${unit}`, name]}
-          />
-          <Line dataKey="value" type="linear" stroke="var(--series)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+    <figure aria-label={name} aria-describedby="chart-description" className="chart" tabIndex={0} onKeyDown={onKeyDown} onFocus={(e) => e.target === e.currentTarget && !props.activeId && onStep("last")}>
+      <p id="chart-description" className="visually-hidden">
+        {description}
+      </p>
+      <p className="axis-unit" aria-hidden="true">
+        {unit}
+      </p>
+      <div className="chart-plot" ref={setTooltipHost}>
+        <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 720, height: HEIGHT }}>
+          <ComposedChart data={lineData} margin={{ top: 12, right: 20, bottom: 4, left: 0 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+            <XAxis dataKey="time" type="number" scale="time" domain={domain as [number, number]} allowDataOverflow ticks={x.ticks} tickFormatter={x.format} stroke="var(--muted)" minTickGap={16} />
+            <YAxis type="number" domain={y.domain} ticks={y.ticks} allowDataOverflow stroke="var(--muted)" width={48} />
+            <ChartLayers {...props} tooltipHost={tooltipHost} />
+            <Line dataKey="value" type="linear" stroke="var(--series)" strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
     </figure>
   );
 }

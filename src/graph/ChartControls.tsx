@@ -1,0 +1,70 @@
+import { useId } from "react";
+import type { LabDefinition, LabUnit } from "../labs/catalog";
+import { PRESETS, type Preset, type RangeSelection, type TimeWindow } from "../labs/timeRange";
+
+export interface ChartControlsProps {
+  readonly lab: LabDefinition;
+  readonly unit: LabUnit;
+  readonly onUnit: (unit: LabUnit) => void;
+  readonly range: RangeSelection;
+  readonly onRange: (range: RangeSelection) => void;
+  /** The span shown now (for the zoom fields); undefined without dated results. */
+  readonly shown: TimeWindow | undefined;
+}
+
+const PRESET_LABELS: Readonly<Record<Preset, string>> = { "1y": "1y", "3y": "3y", "5y": "5y", all: "All" };
+const PRESET_NAMES: Readonly<Record<Preset, string>> = { "1y": "last year", "3y": "last 3 years", "5y": "last 5 years", all: "all results" };
+
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+const dayStart = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : Number.NaN);
+
+/** The unit toggle, the time-range presets and the zoom fields (the keyboard's way to zoom). */
+export function ChartControls({ lab, unit, onUnit, range, onRange, shown }: ChartControlsProps) {
+  const id = useId();
+  const setDay = (edge: "from" | "to", text: string) => {
+    const day = dayStart(text);
+    if (!shown || Number.isNaN(day)) return;
+    const from = edge === "from" ? day : shown.from;
+    const to = edge === "to" ? day + 86_399_999 : shown.to;
+    if (from <= to) onRange({ kind: "window", from, to });
+  };
+  return (
+    <div className="controls no-print">
+      {lab.units.length > 1 && (
+        <fieldset className="toggle">
+          <legend>Unit</legend>
+          {lab.units.map((u) => (
+            <label key={u.code}>
+              <input type="radio" name={`${id}-unit`} checked={u === unit} onChange={() => onUnit(u)} />
+              {u.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <fieldset className="toggle">
+        <legend>Time range</legend>
+        {PRESETS.map((p) => (
+          <button key={p} type="button" aria-pressed={range.kind === "preset" && range.preset === p} title={`Show the ${PRESET_NAMES[p]} up to the latest result`} onClick={() => onRange({ kind: "preset", preset: p })}>
+            {PRESET_LABELS[p]}
+          </button>
+        ))}
+      </fieldset>
+      {shown && (
+        <fieldset className="zoom">
+          <legend>Zoom</legend>
+          <label>
+            From <input type="date" value={isoDay(shown.from)} onChange={(e) => setDay("from", e.target.value)} />
+          </label>
+          <label>
+            To <input type="date" value={isoDay(shown.to)} onChange={(e) => setDay("to", e.target.value)} />
+          </label>
+          {range.kind === "window" && (
+            <button type="button" onClick={() => onRange({ kind: "preset", preset: "all" })}>
+              Reset zoom
+            </button>
+          )}
+        </fieldset>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * What the chart draws besides its line and axes, with recharts' scales: the reference band as it changes over
+ * time, the target line, the markers, and one pointer surface that gives hover, click and drag-to-zoom.
+ */
+import { useRef, useState, type PointerEvent, type ReactNode } from "react";
+import { createPortal } from "react-dom";
+import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
+import { Marker, type MarkerKind } from "./markers";
+
+export interface ChartPoint {
+  readonly id: string;
+  readonly time: number;
+  /** In the unit shown. */
+  readonly value: number;
+  readonly marker: MarkerKind;
+  readonly preliminary: boolean;
+  /** A limit (`<4.0`) is drawn at its bound and labelled. */
+  readonly limit?: string;
+}
+
+export interface ChartBand {
+  readonly from: number;
+  readonly to: number;
+  readonly low?: number;
+  readonly high?: number;
+}
+
+interface LayerProps {
+  readonly points: readonly ChartPoint[];
+  readonly bands: readonly ChartBand[];
+  readonly target: { readonly value: number; readonly label: string } | undefined;
+  readonly activeId: string | undefined;
+  readonly hoverId: string | undefined;
+  readonly onActivate: (id: string) => void;
+  readonly onHover: (id: string | undefined) => void;
+  readonly onZoom: (from: number, to: number) => void;
+  readonly tooltip: (id: string) => ReactNode;
+  readonly tooltipHost: HTMLDivElement | null;
+}
+
+/** A drag shorter than this many pixels is a click. */
+const DRAG_MIN = 8;
+
+export function ChartLayers(props: LayerProps) {
+  const area = usePlotArea();
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const xInverse = useXAxisInverseScale();
+  const [drag, setDrag] = useState<{ start: number; end: number } | undefined>();
+  const svgLeft = useRef(0);
+  if (!area || !x || !y || !xInverse) return null;
+
+  const left = area.x;
+  const right = area.x + area.width;
+  const top = area.y;
+  const bottom = area.y + area.height;
+  const clampX = (v: number) => Math.min(right, Math.max(left, v));
+  const clampY = (v: number) => Math.min(bottom, Math.max(top, v));
+  const px = (p: ChartPoint) => x(p.time) ?? Number.NaN;
+  const py = (p: ChartPoint) => y(p.value) ?? Number.NaN;
+  const visible = props.points.filter((p) => px(p) >= left - 1 && px(p) <= right + 1);
+
+  const nearest = (pixel: number): ChartPoint | undefined => {
+    let best: ChartPoint | undefined;
+    for (const p of visible) if (!best || Math.abs(px(p) - pixel) < Math.abs(px(best) - pixel)) best = p;
+    return best && Math.abs(px(best) - pixel) < 24 ? best : undefined;
+  };
+  const localX = (e: PointerEvent<SVGRectElement>) => e.clientX - svgLeft.current;
+
+  const onPointerDown = (e: PointerEvent<SVGRectElement>) => {
+    svgLeft.current = (e.currentTarget.ownerSVGElement ?? e.currentTarget).getBoundingClientRect().left;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    const at = localX(e);
+    setDrag({ start: at, end: at });
+  };
+  const onPointerMove = (e: PointerEvent<SVGRectElement>) => {
+    svgLeft.current = (e.currentTarget.ownerSVGElement ?? e.currentTarget).getBoundingClientRect().left;
+    const at = localX(e);
+    if (drag) setDrag({ ...drag, end: clampX(at) });
+    else props.onHover(nearest(at)?.id);
+  };
+  const onPointerUp = (e: PointerEvent<SVGRectElement>) => {
+    if (!drag) return;
+    setDrag(undefined);
+    const at = clampX(localX(e));
+    if (Math.abs(at - drag.start) < DRAG_MIN) {
+      const hit = nearest(at);
+      if (hit) props.onActivate(hit.id);
+      return;
+    }
+    const a = Number(xInverse(Math.min(drag.start, at)));
+    const b = Number(xInverse(Math.max(drag.start, at)));
+    if (Number.isFinite(a) && Number.isFinite(b)) props.onZoom(a, b);
+  };
+
+  const tipId = props.hoverId ?? props.activeId;
+  const tipPoint = tipId ? visible.find((p) => p.id === tipId) : undefined;
+  const host = props.tooltipHost;
+
+  return (
+    <>
+      <ZIndexLayer zIndex={-50}>
+        <g className="bands">
+          {props.bands.map((b, i) => {
+            const x1 = clampX(x(b.from) ?? left);
+            const x2 = clampX(x(b.to) ?? right);
+            if (x2 < left || x1 > right) return null;
+            const y1 = clampY(b.high === undefined ? top : (y(b.high) ?? top));
+            const y2 = clampY(b.low === undefined ? bottom : (y(b.low) ?? bottom));
+            // A range seen on a single result still gets a visible sliver.
+            const width = Math.max(x2 - x1, 6);
+            return <rect key={i} className="band" x={x2 - x1 < 6 ? x1 - 3 : x1} y={y1} width={width} height={Math.max(0, y2 - y1)} />;
+          })}
+        </g>
+        {props.target && (y(props.target.value) ?? -1) >= top && (y(props.target.value) ?? -1) <= bottom && (
+          <g className="target">
+            <line x1={left} x2={right} y1={y(props.target.value)} y2={y(props.target.value)} />
+            <text x={right - 4} y={(y(props.target.value) ?? 0) - 5} textAnchor="end">
+              {props.target.label}
+            </text>
+          </g>
+        )}
+      </ZIndexLayer>
+      <ZIndexLayer zIndex={1000}>
+        <g className="markers">
+          {visible.map((p) => (
+            <g key={p.id} className={p.id === props.activeId ? "point active" : "point"} data-id={p.id}>
+              {p.id === props.activeId && <circle className="active-ring" cx={px(p)} cy={py(p)} r={10} />}
+              <Marker kind={p.marker} x={px(p)} y={py(p)} hollow={p.preliminary} />
+              {p.limit && (
+                <text className="limit-label" x={px(p) + 8} y={py(p) + (p.marker === "above" ? -6 : 14)}>
+                  {p.limit}
+                </text>
+              )}
+            </g>
+          ))}
+        </g>
+        {drag && Math.abs(drag.end - drag.start) >= DRAG_MIN && (
+          <rect className="zoom-selection" x={Math.min(drag.start, drag.end)} y={top} width={Math.abs(drag.end - drag.start)} height={area.height} />
+        )}
+        <rect
+          className="pointer-surface"
+          x={left}
+          y={top}
+          width={area.width}
+          height={area.height}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerLeave={() => !drag && props.onHover(undefined)}
+          onPointerCancel={() => setDrag(undefined)}
+        />
+      </ZIndexLayer>
+      {host &&
+        tipPoint &&
+        createPortal(
+          <div className={`tooltip${px(tipPoint) > (left + right) / 2 ? " tooltip-left" : ""}`} style={{ left: px(tipPoint), top: py(tipPoint) }} aria-hidden="true">
+            {props.tooltip(tipPoint.id)}
+          </div>,
+          host,
+        )}
+    </>
+  );
+}

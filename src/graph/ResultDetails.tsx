@@ -1,0 +1,25 @@
+import type { LabUnit } from "../labs/catalog";
+import type { LabResult } from "../labs/results";
+import { dateText, notesOf, rangeText, valueText } from "./present";
+
+/** Everything known about one result: the chart's tooltip. */
+export function ResultDetails({ result: r, unit }: { readonly result: LabResult; readonly unit: LabUnit }) {
+  const range = rangeText(r, unit);
+  return (
+    <div className="details">
+      <p className="details-value">
+        <strong>
+          {valueText(r, unit)} {r.value !== undefined && unit.label}
+        </strong>
+        {r.flag && ` — ${r.flag.label} (${r.flag.code})`}
+      </p>
+      <p>{dateText(r)}</p>
+      {range && <p>Range: {range}</p>}
+      {r.test && <p>{r.test}</p>}
+      {r.performer && <p>By {r.performer}</p>}
+      {notesOf(r, unit).map((note, i) => (
+        <p key={i}>{note}</p>
+      ))}
+    </div>
+  );
+}

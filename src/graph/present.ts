@@ -1,0 +1,108 @@
+/** Lab results as the chart, the table and screen readers present them, in the unit shown. Pure. */
+import type { LabDefinition, LabUnit } from "../labs/catalog";
+import { formatFhirDate, formatFhirDateTime } from "../labs/dates";
+import { isAbnormal } from "../labs/flags";
+import { describeRange } from "../labs/ranges";
+import type { LabResult } from "../labs/results";
+import { formatIn, fromCanonical } from "../labs/units";
+import type { ChartPoint } from "./ChartLayers";
+import type { MarkerKind } from "./markers";
+
+export interface TableRow {
+  readonly id: string;
+  readonly date: string;
+  readonly valueText: string;
+  readonly unit: string;
+  readonly flag: { readonly marker: MarkerKind; readonly text: string } | undefined;
+  readonly range: string;
+  /** Status, why it is not drawn, the lab's comments. */
+  readonly notes: readonly string[];
+  readonly plotted: boolean;
+}
+
+const STATUS_NOTES: Partial<Record<LabResult["status"], string>> = {
+  preliminary: "Preliminary.",
+  amended: "Amended.",
+  corrected: "Corrected.",
+};
+
+export function markerOf(r: LabResult): MarkerKind {
+  if (r.comparator === "<" || r.comparator === "<=") return "below";
+  if (r.comparator === ">" || r.comparator === ">=") return "above";
+  return r.flag?.code ?? "N";
+}
+
+/** "<4.0", "7.1", or what was recorded when there is no value to show. */
+export function valueText(r: LabResult, unit: LabUnit, locale?: string): string {
+  if (r.value === undefined) return r.recorded;
+  return `${r.comparator ?? ""}${formatIn(r.value, unit, locale)}`;
+}
+
+export function rangeText(r: LabResult, unit: LabUnit, locale?: string): string {
+  return [r.range ? describeRange(r.range, unit, locale) : "", ...r.otherRanges.map((o) => `Also: ${o}`)].filter(Boolean).join("; ");
+}
+
+export function notesOf(r: LabResult, unit: LabUnit, locale?: string): string[] {
+  const notes: string[] = [];
+  const status = STATUS_NOTES[r.status];
+  if (status) notes.push(status);
+  if (r.plotted && r.comparator) {
+    const side = markerOf(r) === "below" ? "below" : "above";
+    notes.push(`Limit: drawn at ${formatIn(r.value!, unit, locale)} ${unit.label}, the actual value is ${side} it.`);
+  }
+  if (r.value !== undefined && r.unit && r.unit !== unit) notes.push(`Recorded as ${r.recorded}.`);
+  if (!r.plotted) notes.push(`Not on chart: ${r.reason ?? "no value"}.`);
+  notes.push(...r.notes);
+  return notes;
+}
+
+export function dateText(r: LabResult, locale?: string, timeZone?: string): string {
+  return r.when ? formatFhirDateTime(r.when, locale, timeZone) : "No date";
+}
+
+export function tableRow(r: LabResult, unit: LabUnit, locale?: string, timeZone?: string): TableRow {
+  return {
+    id: r.id,
+    date: dateText(r, locale, timeZone),
+    valueText: valueText(r, unit, locale),
+    unit: r.value === undefined ? "" : unit.label,
+    flag: r.flag ? { marker: r.flag.code, text: `${r.flag.label} (${r.flag.code})` } : undefined,
+    range: rangeText(r, unit, locale),
+    notes: notesOf(r, unit, locale),
+    plotted: r.plotted,
+  };
+}
+
+/** For a drawn result only. */
+export function chartPoint(r: LabResult, unit: LabUnit, locale?: string): ChartPoint {
+  return {
+    id: r.id,
+    time: r.when!.time,
+    value: fromCanonical(r.value!, unit),
+    marker: markerOf(r),
+    preliminary: r.status === "preliminary",
+    ...(r.comparator ? { limit: valueText(r, unit, locale) } : {}),
+  };
+}
+
+/** The chart in words, for screen readers: span, latest, extremes, flags, target. `results` newest first. */
+export function describeChart(lab: LabDefinition, results: readonly LabResult[], unit: LabUnit, locale?: string): string {
+  const drawn = results.filter((r) => r.plotted);
+  if (drawn.length === 0) return `${lab.name}: no results to draw.`;
+  const at = (r: LabResult) => `${valueText(r, unit, locale)} ${unit.label} on ${formatFhirDate(r.when!, locale)}`;
+  const newest = drawn[0]!;
+  const oldest = drawn[drawn.length - 1]!;
+  const exact = drawn.filter((r) => !r.comparator);
+  const parts = [`${lab.name} chart in ${unit.label}: ${drawn.length === 1 ? "1 result" : `${drawn.length} results`} from ${formatFhirDate(oldest.when!, locale)} to ${formatFhirDate(newest.when!, locale)}.`, `Latest ${at(newest)}.`];
+  if (exact.length > 1) {
+    const low = exact.reduce((a, b) => (b.value! < a.value! ? b : a));
+    const high = exact.reduce((a, b) => (b.value! > a.value! ? b : a));
+    parts.push(`Lowest ${at(low)}; highest ${at(high)}.`);
+  }
+  const flagged = drawn.filter((r) => isAbnormal(r.flag)).length;
+  if (flagged) parts.push(`${flagged} flagged by the lab as outside the normal range.`);
+  const limits = drawn.length - exact.length;
+  if (limits) parts.push(`${limits} ${limits === 1 ? "is a limit" : "are limits"} drawn at the bound.`);
+  if (lab.target) parts.push(`Target line at ${formatIn(lab.target.value, unit, locale)} ${unit.label}.`);
+  return parts.join(" ");
+}

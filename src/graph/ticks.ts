@@ -1,0 +1,61 @@
+/** Axis ticks people read easily: round values, and calendar years, months or days. Pure. */
+
+const DAY = 86_400_000;
+const YEAR = 365.25 * DAY;
+
+/** A value axis covering [lo, hi] in 4 to 8 steps of 1, 2, 2.5 or 5 × 10ⁿ, wasting the least room. */
+export function niceTicks(lo: number, hi: number): { domain: [number, number]; ticks: number[] } {
+  const width = hi - lo || Math.abs(hi) || 1;
+  const magnitude = 10 ** Math.floor(Math.log10(width / 5));
+  let best: { start: number; end: number; step: number } | undefined;
+  for (const step of [0.5, 1, 2, 2.5, 5, 10, 20].map((m) => m * magnitude)) {
+    const start = Math.floor(lo / step) * step;
+    const end = Math.max(Math.ceil(hi / step) * step, start + step);
+    const count = Math.round((end - start) / step);
+    if (count < 3 || count > 8) continue;
+    if (!best || end - start < best.end - best.start) best = { start, end, step };
+  }
+  const { start, end, step } = best ?? { start: lo, end: lo + width, step: width / 4 };
+  let decimals = 0;
+  while (decimals < 10 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-9) decimals++;
+  const ticks: number[] = [];
+  for (let v = start; v <= end + step / 2; v += step) ticks.push(Number(v.toFixed(decimals)));
+  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
+}
+
+export type TimeUnit = "year" | "month" | "day";
+
+/** Calendar ticks (UTC) between `from` and `to`, at most `max` of them, and the unit they step by. */
+export function timeTicks(from: number, to: number, max = 8): { ticks: number[]; unit: TimeUnit } {
+  const span = to - from;
+  const steps: [TimeUnit, number][] = [
+    ["day", 1], ["day", 2], ["day", 7], ["day", 14], ["month", 1], ["month", 2], ["month", 3], ["month", 6],
+    ["year", 1], ["year", 2], ["year", 5], ["year", 10], ["year", 20], ["year", 50],
+  ];
+  const length = (u: TimeUnit, n: number) => n * (u === "year" ? YEAR : u === "month" ? YEAR / 12 : DAY);
+  const [unit, n] = steps.find(([u, k]) => span / length(u, k) <= max) ?? steps[steps.length - 1]!;
+  const start = new Date(from);
+  const ticks: number[] = [];
+  let t: Date;
+  if (unit === "year") t = new Date(Date.UTC(Math.ceil(start.getUTCFullYear() / n) * n, 0, 1));
+  else if (unit === "month") t = new Date(Date.UTC(start.getUTCFullYear(), Math.ceil(start.getUTCMonth() / n) * n, 1));
+  else t = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()));
+  for (; t.getTime() <= to && ticks.length < 200; ) {
+    if (t.getTime() >= from) ticks.push(t.getTime());
+    if (unit === "year") t = new Date(Date.UTC(t.getUTCFullYear() + n, 0, 1));
+    else if (unit === "month") t = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + n, 1));
+    else t = new Date(t.getTime() + n * DAY);
+  }
+  return { ticks, unit };
+}
+
+const FORMATS: Readonly<Record<TimeUnit, Intl.DateTimeFormatOptions>> = {
+  year: { year: "numeric", timeZone: "UTC" },
+  month: { year: "numeric", month: "short", timeZone: "UTC" },
+  day: { month: "short", day: "numeric", timeZone: "UTC" },
+};
+
+export function tickFormatter(unit: TimeUnit, locale?: string): (t: number) => string {
+  const format = new Intl.DateTimeFormat(locale, FORMATS[unit]);
+  return (t) => format.format(t);
+}
