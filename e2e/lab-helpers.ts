@@ -1,0 +1,24 @@
+/** Helpers for the lab graph's e2e tests: open a patient's chart, pick a lab, read the table. */
+import { expect, type Locator, type Page } from "@playwright/test";
+import { launchFromEhr } from "./fixtures";
+
+/** Launches the app for a patient from the sandbox EHR and waits until every page has loaded. */
+export async function openChart(page: Page, patient: string, options: Record<string, string> = {}): Promise<void> {
+  await launchFromEhr(page, patient, options);
+  await expect(page.getByRole("status")).toHaveText(/Loaded \d+ results$/);
+}
+
+export async function chooseLab(page: Page, name: string, count: number): Promise<void> {
+  await page.getByLabel("Lab", { exact: true }).selectOption({ label: name });
+  await expect(page.getByRole("status")).toHaveText(`Loaded ${count} results`, { timeout: 60_000 });
+  await expect(resultsTable(page, name).locator("tbody tr")).toHaveCount(count > 1000 ? 200 : count);
+}
+
+export function resultsTable(page: Page, lab: string): Locator {
+  return page.getByRole("table", { name: lab, exact: true });
+}
+
+/** Each body row's cells as text. */
+export async function rowTexts(table: Locator): Promise<string[][]> {
+  return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())));
+}

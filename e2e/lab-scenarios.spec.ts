@@ -1,0 +1,132 @@
+/** Every scenario patient renders correctly: counts, units, flags and ranges, against the real sandbox. */
+import { test, expect, FHIR_BASE } from "./fixtures";
+import { chooseLab, openChart, resultsTable, rowTexts } from "./lab-helpers";
+
+test("hba1c-mixed: three codes in two units on one % scale, and in mmol/mol with the toggle", async ({ page }) => {
+  await openChart(page, "hba1c-mixed");
+  await expect(page.getByRole("status")).toHaveText("Loaded 27 results");
+  const table = resultsTable(page, "Hemoglobin A1c");
+  let rows = await rowTexts(table);
+  expect(rows).toHaveLength(27);
+  expect(rows.every((r) => r[2] === "%")).toBe(true);
+  const ifcc = rows.filter((r) => r[5]!.includes("Recorded as") && r[5]!.includes("mmol/mol"));
+  expect(ifcc).toHaveLength(9);
+  expect(ifcc[0]).toEqual(["Aug 22, 2022, 10:00 AM", "7.0", "%", "High (H)", "4.0–5.9 %", "Recorded as 53 mmol/mol."]);
+
+  await page.getByRole("radio", { name: "mmol/mol" }).check();
+  rows = await rowTexts(table);
+  expect(rows.every((r) => r[2] === "mmol/mol")).toBe(true);
+  expect(rows.find((r) => r[0] === "Aug 22, 2022, 10:00 AM")!.slice(1, 5)).toEqual(["53", "mmol/mol", "High (H)", "20–41 mmol/mol"]);
+  expect(rows.find((r) => r[0] === "Sep 20, 2024, 2:15 PM")!.slice(1, 5)).toEqual(["41", "mmol/mol", "High (H)", "20–38 mmol/mol"]);
+  await expect(page.getByText("Target 53 mmol/mol").first()).toBeVisible();
+  expect(new URL(page.url()).hash).toBe("#unit=mmol%2Fmol");
+});
+
+test("odd-values: limits at their bound, what cannot be drawn listed with why, every kind of range", async ({ page }) => {
+  await openChart(page, "odd-values");
+  await expect(page.getByRole("status")).toHaveText("Loaded 19 results");
+  await expect(page.getByText("19 results, 15 on the chart. 2 entered in error or cancelled, not shown.")).toBeVisible();
+  const rows = await rowTexts(resultsTable(page, "Hemoglobin A1c"));
+  expect(rows).toHaveLength(19);
+  const row = (date: string) => rows.find((r) => r[0] === date)!;
+  expect(row("Nov 5, 2019, 8:40 AM").slice(1, 6)).toEqual(["<4.0", "%", "Low (L)", "4.0–6.0 %", expect.stringContaining("Limit: drawn at 4.0 %, the actual value is below it.")]);
+  expect(row("Mar 10, 2020, 11:20 AM").slice(1, 4)).toEqual([">14.0", "%", "Critical high (HH)"]);
+  expect(row("Dec 1, 2020, 9:10 AM")[5]).toBe("Not on chart: No value: Specimen clotted.");
+  expect(row("May 20, 2021, 9:20 AM")[5]).toBe("Preliminary.");
+  expect(row("Aug 30, 2021, 2:45 PM")[5]).toContain("Amended.");
+  expect(row("Feb 14, 2022, 9:30 AM").slice(3, 5)).toEqual(["Abnormal (A)", "≥ 4.0 %"]);
+  expect(row("May 9, 2022, 10:10 AM")[4]).toBe("≤ 5.6 %");
+  expect(row("Aug 15, 2022, 9:50 AM")[4]).toBe("Normal below 5.7 %; prediabetes 5.7–6.4 %; diabetes 6.5 % or above");
+  expect(row("Nov 21, 2022, 11:00 AM")[4]).toBe("4.0–6.5 %; Also: Treatment target with diabetes: below 7.0 %");
+  expect(row("Feb 6, 2023, 9:25 AM")[5]).toBe("Not on chart: No unit recorded, so it cannot be placed on the % scale.");
+  expect(row("May 22, 2023, 10:40 AM")[5]).toContain("Not on chart: No numeric value.");
+  expect(row("Sep 4, 2023")[1]).toBe("6.9");
+  expect(rows.at(-1)!.slice(0, 2)).toEqual(["No date", "7.0"]);
+  expect(rows.at(-1)![5]).toContain("Not on chart: No date recorded.");
+  // effectivePeriod.start and issued give the time when effectiveDateTime is missing.
+  expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(["Jun 1, 2020, 8:00 AM", "Sep 14, 2020, 3:20 PM"]));
+
+  const chart = page.getByLabel("Hemoglobin A1c", { exact: true });
+  await expect(chart.locator(".point")).toHaveCount(15);
+  await expect(chart.locator(".limit-label")).toHaveText(["<4.0", ">14.0"]);
+  await expect(chart.locator(".marker-hollow")).toHaveCount(1);
+  await expect(chart.locator(".band")).not.toHaveCount(0);
+  const legend = page.getByRole("list", { name: "Chart legend" });
+  for (const item of ["High", "Abnormal", "Limit: the value is below the mark", "Limit: the value is above the mark", "Preliminary (hollow)", "Reference range", "Target 7.0 %"]) {
+    await expect(legend.getByText(item, { exact: true })).toBeVisible();
+  }
+});
+
+test("other-labs: one search per lab with all its codes, counts, flags and ranges for each lab", async ({ page, requests }) => {
+  await openChart(page, "other-labs");
+  await expect(page.getByRole("status")).toHaveText("Loaded 12 results");
+  const expected: [string, number, (rows: string[][]) => void][] = [
+    ["Glucose", 24, (rows) => {
+      expect(rows.filter((r) => r[3] === "Critical low (LL)").map((r) => r[1])).toEqual(["47"]);
+      expect(rows.filter((r) => r[3] === "Critical high (HH)").map((r) => r[1])).toEqual(["412"]);
+      expect(rows.filter((r) => r[5]!.startsWith("Recorded as") && r[5]!.includes("mmol/L"))).toHaveLength(4);
+      // The mmol/L results' own range (3.9–5.5 mmol/L) is the same range on the mg/dL scale.
+      expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["70–99 mg/dL"]));
+    }],
+    ["LDL cholesterol", 12, (rows) => expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["≤ 99 mg/dL"]))],
+    ["HDL cholesterol", 12, (rows) => expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["≥ 40 mg/dL"]))],
+    ["Total cholesterol", 12, (rows) => expect(rows.filter((r) => r[3] === "High (H)").length).toBeGreaterThan(0)],
+    ["Triglycerides", 12, (rows) => expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["≤ 149 mg/dL"]))],
+    ["Creatinine", 24, (rows) => {
+      // Ranges by sex: the male range, whichever unit the lab reported in.
+      expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["0.74–1.35 mg/dL"]));
+      expect(rows.filter((r) => r[5]!.includes("Recorded as") && r[5]!.includes("µmol/L"))).toHaveLength(6);
+    }],
+    ["eGFR", 24, (rows) => {
+      expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["≥ 60 mL/min/1.73 m²"]));
+      expect(rows.filter((r) => r[3] === "Low (L)").length).toBeGreaterThan(0);
+    }],
+  ];
+  for (const [lab, count, check] of expected) {
+    await chooseLab(page, lab, count);
+    const rows = await rowTexts(resultsTable(page, lab));
+    expect(rows, lab).toHaveLength(count);
+    check(rows);
+    await expect(page.getByLabel(lab, { exact: true }).locator("svg").first()).toBeVisible();
+  }
+  expect(new URL(page.url()).hash).toBe("#lab=egfr");
+
+  const searches = requests.filter((r) => r.url.startsWith(`${FHIR_BASE}/Observation?`) && new URL(r.url).searchParams.has("code"));
+  const codes = searches.map((r) => new URL(r.url).searchParams.get("code"));
+  expect(codes).toContain("http://loinc.org|2345-7,http://loinc.org|2339-0,http://loinc.org|15074-8,http://loinc.org|14749-6");
+  expect(codes).toContain("http://loinc.org|33914-3,http://loinc.org|62238-1,http://loinc.org|98979-8");
+  expect(codes).toHaveLength(8);
+
+  await chooseLab(page, "Creatinine", 24);
+  await page.getByRole("radio", { name: "µmol/L" }).check();
+  expect(new Set((await rowTexts(resultsTable(page, "Creatinine"))).map((r) => r[4]))).toEqual(new Set(["65–119 µmol/L"]));
+});
+
+test("single-result: one row and one point, the date-only result on its own day", async ({ page }) => {
+  await openChart(page, "single-result");
+  await expect(page.getByRole("status")).toHaveText("Loaded 1 results");
+  const rows = await rowTexts(resultsTable(page, "Hemoglobin A1c"));
+  expect(rows).toEqual([["Nov 8, 2023", "5.9", "%", "High (H)", "4.0–5.6 %", "Prediabetes range. Repeat in 12 months."]]);
+  await expect(page.getByLabel("Hemoglobin A1c", { exact: true }).locator(".point")).toHaveCount(1);
+});
+
+test("scale-10k: 10 000 glucose results, paged table, downsampled chart that keeps both extremes", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openChart(page, "scale-10k");
+  await expect(page.getByRole("status")).toHaveText("Loaded 30 results");
+  await chooseLab(page, "Glucose", 10_000);
+  await expect(page.getByText("Page 1 of 50: showing 1–200 of 10 000")).toBeVisible();
+  const table = resultsTable(page, "Glucose");
+  await expect(table.locator("tbody tr")).toHaveCount(200);
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page.getByText("Page 2 of 50: showing 201–400 of 10 000")).toBeVisible();
+  const chart = page.getByLabel("Glucose", { exact: true });
+  const drawn = await chart.locator(".point").count();
+  expect(drawn).toBeGreaterThan(500);
+  expect(drawn).toBeLessThanOrEqual(1002);
+  await expect(chart.locator("#chart-description")).toContainText("Lowest 31 mg/dL");
+  await expect(chart.locator("#chart-description")).toContainText("highest 587 mg/dL");
+  // Downsampling keeps the lowest (31 mg/dL) and the highest (587 mg/dL) result on the chart.
+  await expect(chart.locator('.point[data-id="scale-10k-glu-04322"]')).toHaveCount(1);
+  await expect(chart.locator('.point[data-id="scale-10k-glu-07778"]')).toHaveCount(1);
+});
