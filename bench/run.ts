@@ -8,7 +8,8 @@ import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import type { Browser } from "@playwright/test";
 import { build, type Plugin } from "vite";
-import { RequestLog, startDelayedSandbox, startStaticServer, type DelayedSandbox, type LoggedRequest, type StaticServer } from "./lib/servers.ts";
+import type { LoggedRequest } from "./lib/servers.ts";
+import { startWorld, type World } from "./lib/world-client.ts";
 import { launchBrowser, newContext, type Marks } from "./lib/browser.ts";
 import { criticalPath, kindOf, requiredWaves, waves } from "./lib/waves.ts";
 import { appData, SCALE_PATIENTS, TEN_PAGE_PATIENT, TEN_PAGE_RESULTS } from "./lib/data.ts";
@@ -22,27 +23,42 @@ const DELAY_MS = 100;
 const KiB = 1024;
 const RENDER_TIMEOUT_MS = 90_000;
 
-/** Module sizes per chunk, recorded while building (the bundle metric lists the largest). */
-interface ModuleSize {
-  readonly id: string;
-  readonly bytes: number;
+/** What the build produced: the files each page loads, and the modules (with rendered sizes) in each chunk. */
+interface BuildInfo {
+  /** Per page: the scripts and styles it loads before any data — static imports, and for the graph page also the dynamic imports it preloads. */
+  readonly pages: Record<string, string[]>;
+  readonly modules: Record<string, readonly { readonly id: string; readonly bytes: number }[]>;
 }
 
-function moduleSizes(into: ModuleSize[]): Plugin {
+function recordBuild(info: BuildInfo): Plugin {
   return {
-    name: "bench-module-sizes",
+    name: "bench-build-info",
     generateBundle(_options, bundle) {
+      const files = (entry: string, withDynamic: boolean) => {
+        const out = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (!chunk || chunk.type !== "chunk" || out.has(fileName)) return;
+          out.add(fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) out.add(css);
+          for (const f of chunk.imports) visit(f);
+          if (withDynamic) for (const f of chunk.dynamicImports) visit(f);
+        };
+        visit(entry);
+        return [...out];
+      };
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk") continue;
-        for (const [id, info] of Object.entries(chunk.modules)) into.push({ id, bytes: info.renderedLength });
+        info.modules[chunk.fileName] = Object.entries(chunk.modules).map(([id, m]) => ({ id, bytes: m.renderedLength }));
+        if (chunk.isEntry) info.pages[chunk.name] = files(chunk.fileName, chunk.name === "index");
       }
     },
   };
 }
 
-async function buildApp(modules: ModuleSize[]): Promise<string> {
+async function buildApp(info: BuildInfo): Promise<string> {
   const outDir = join(TMP, "dist");
-  await build({ logLevel: "warn", build: { outDir, emptyOutDir: true }, plugins: [moduleSizes(modules)] });
+  await build({ logLevel: "warn", build: { outDir, emptyOutDir: true }, plugins: [recordBuild(info)] });
   return outDir;
 }
 
@@ -59,18 +75,10 @@ async function buildBaseline(): Promise<string> {
   return outDir;
 }
 
-function benchConfig(fhirBase: string): string {
-  return JSON.stringify({
-    clientId: "lab-graph",
-    scope: "openid fhirUser offline_access patient/Patient.rs patient/Observation.rs",
-    issAllowList: [fhirBase],
-    servers: [{ iss: fhirBase, name: "Benchmark sandbox", standalone: true }],
-  });
-}
 
 /** Asks the sandbox's EHR launch endpoint for a launch URL of `app` for `patient`. */
-async function launchUrl(sandbox: DelayedSandbox, app: string, patient: string): Promise<string> {
-  const response = await fetch(`${sandbox.origin}/launch?${new URLSearchParams({ app, patient })}`, { redirect: "manual" });
+async function launchUrl(world: World, app: string, patient: string): Promise<string> {
+  const response = await fetch(`${world.sandboxOrigin}/launch?${new URLSearchParams({ app, patient })}`, { redirect: "manual" });
   const location = response.headers.get("location");
   if (!location) throw new Error(`The sandbox did not launch ${patient}: ${response.status}`);
   return location;
@@ -85,14 +93,14 @@ interface Run {
 }
 
 /** One launch in a fresh browser context (empty caches), until every point is drawn. */
-async function launchRun(browser: Browser, log: RequestLog, sandbox: DelayedSandbox, app: StaticServer, patient: string, delay: number, timeout = 120_000): Promise<Run> {
-  sandbox.delay = 0;
-  const url = await launchUrl(sandbox, `${app.origin}/launch.html`, patient);
+async function launchRun(browser: Browser, world: World, site: string, patient: string, delay: number, timeout = 120_000): Promise<Run> {
+  await world.setDelay(0);
+  const url = await launchUrl(world, `${site}/launch.html`, patient);
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
-    sandbox.delay = delay;
-    log.clear();
+    await world.setDelay(delay);
+    await world.clearLog();
     const start = performance.timeOrigin + performance.now();
     await page.goto(url);
     await page.waitForFunction(() => Boolean(window.__bench?.firstPoint && window.__bench?.allPoints), undefined, { timeout, polling: 50 });
@@ -100,9 +108,9 @@ async function launchRun(browser: Browser, log: RequestLog, sandbox: DelayedSand
     const cdp = await context.newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
     const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-    return { start, marks, requests: [...log.entries], heapBytes: usedSize };
+    return { start, marks, requests: await world.log(), heapBytes: usedSize };
   } finally {
-    sandbox.delay = 0;
+    await world.setDelay(0);
     await context.close();
   }
 }
@@ -119,9 +127,9 @@ function tokenEnd(run: Run): number {
   return token.end;
 }
 
-async function criticalPathMetrics(browser: Browser, log: RequestLog, sandbox: DelayedSandbox, app: StaticServer): Promise<Metric[]> {
+async function criticalPathMetrics(browser: Browser, world: World): Promise<Metric[]> {
   const runs: Run[] = [];
-  for (let i = 0; i < (QUICK ? 1 : 3); i++) runs.push(await launchRun(browser, log, sandbox, app, "hba1c-long", DELAY_MS));
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) runs.push(await launchRun(browser, world, world.sites.app!, "hba1c-long", DELAY_MS));
   const analysed = runs.map((run) => {
     const all = waves(run.requests.filter((r) => r.start <= run.marks.firstPoint));
     const path = criticalPath(all);
@@ -129,26 +137,26 @@ async function criticalPathMetrics(browser: Browser, log: RequestLog, sandbox: D
     return { run, path, required: requiredWaves(path), sandboxWaves, requests: path.flatMap((w) => w.requests).length };
   });
   const typical = analysed[Math.floor(analysed.length / 2)]!;
-  console.log("\nCritical path (one run, delay %d ms per sandbox response):", DELAY_MS);
+  console.log("\nCritical path (one run, %d ms added to every response):", DELAY_MS);
   for (const wave of typical.path) {
     console.log(`  wave ${wave.index}: ${wave.requests.map((r) => `${r.method} ${kindOf(r)} ${new URL(r.url).pathname.slice(0, 40)}`).join(" | ")}`);
   }
-  const ratios = analysed.map((a) => (a.run.marks.firstPoint - a.run.start) / (a.sandboxWaves * DELAY_MS));
+  const ratios = analysed.map((a) => (a.run.marks.firstPoint - a.run.start) / (a.path.length * DELAY_MS));
   return [
     metric("critical_path_waves", typical.path.length, "waves", null, `${typical.sandboxWaves} of them wait on the sandbox`),
     metric("critical_path_extra_waves", Math.max(0, typical.path.length - typical.required), "waves", { op: "<=", value: 0 }, "waves on the critical path the SMART flow does not need"),
     metric("critical_path_requests", typical.requests, "requests"),
-    metric("launch_to_first_point_ms", median(analysed.map((a) => a.run.marks.firstPoint - a.run.start)), "ms", null, `with ${DELAY_MS} ms per sandbox response`),
-    metric("latency_bound_launch_ratio", median(ratios), "ratio", { op: "<=", value: 1.15 }, "time to first point / (sandbox waves × delay)"),
+    metric("launch_to_first_point_ms", median(analysed.map((a) => a.run.marks.firstPoint - a.run.start)), "ms", null, `with ${DELAY_MS} ms added to every response`),
+    metric("latency_bound_launch_ratio", median(ratios), "ratio", { op: "<=", value: 1.15 }, "time to first point / (critical-path waves × delay)"),
   ];
 }
 
-async function streamingMetrics(browser: Browser, log: RequestLog, sandbox: DelayedSandbox, app: StaticServer, baseline: StaticServer): Promise<Metric[]> {
+async function streamingMetrics(browser: Browser, world: World): Promise<Metric[]> {
   const appRuns: Run[] = [];
   const baseRuns: Run[] = [];
   for (let i = 0; i < (QUICK ? 1 : 3); i++) {
-    appRuns.push(await launchRun(browser, log, sandbox, app, TEN_PAGE_PATIENT, DELAY_MS));
-    baseRuns.push(await launchRun(browser, log, sandbox, baseline, TEN_PAGE_PATIENT, DELAY_MS));
+    appRuns.push(await launchRun(browser, world, world.sites.app!, TEN_PAGE_PATIENT, DELAY_MS));
+    baseRuns.push(await launchRun(browser, world, world.sites.baseline!, TEN_PAGE_PATIENT, DELAY_MS));
   }
   const appFirst = median(appRuns.map((r) => r.marks.firstPoint - tokenEnd(r)));
   const appAll = median(appRuns.map((r) => r.marks.allPoints - tokenEnd(r)));
@@ -168,14 +176,14 @@ async function streamingMetrics(browser: Browser, log: RequestLog, sandbox: Dela
  * Render scale: from the last page's response to every point painted, for 100, 1 000 and 10 000 results; and
  * the graph page's heap once 10 000 points are drawn.
  */
-async function renderMetrics(browser: Browser, log: RequestLog, sandbox: DelayedSandbox, app: StaticServer): Promise<Metric[]> {
+async function renderMetrics(browser: Browser, world: World): Promise<Metric[]> {
   const figures: Record<string, number> = {};
   let heapMiB = Number.NaN;
   const unfinished: string[] = [];
   for (const [count, patient] of Object.entries(SCALE_PATIENTS)) {
     const runs: Run[] = [];
     try {
-      for (let i = 0; i < (QUICK ? 1 : 3); i++) runs.push(await launchRun(browser, log, sandbox, app, patient, 0, RENDER_TIMEOUT_MS));
+      for (let i = 0; i < (QUICK ? 1 : 3); i++) runs.push(await launchRun(browser, world, world.sites.app!, patient, 0, RENDER_TIMEOUT_MS));
     } catch (error) {
       if (!(error instanceof Error && error.name === "TimeoutError")) throw error;
       unfinished.push(count);
@@ -200,63 +208,63 @@ async function renderMetrics(browser: Browser, log: RequestLog, sandbox: Delayed
   ];
 }
 
-/** Gzip KiB of the scripts and styles a page loads before its first FHIR data request. */
-async function bundleMetrics(run: Run, dist: string, modules: readonly ModuleSize[]): Promise<Metric[]> {
-  const gzipKiB = async (requests: readonly LoggedRequest[]) => {
-    let bytes = 0;
-    for (const r of requests) bytes += gzipSync(await readFile(join(dist, new URL(r.url).pathname))).length;
-    return bytes / KiB;
+/** Libraries the graph page cannot do without (react, react-dom, recharts with its dependencies, react-query, fhirclient). */
+const FIXED_LIBRARIES = /node_modules\/(react|react-dom|scheduler|recharts|@tanstack|fhirclient|d3-[a-z-]+|victory-vendor|@reduxjs|redux|immer|reselect|react-redux|use-sync-external-store|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|internmap|clsx|js-base64|cookie)\//;
+
+/** Gzip KiB of the scripts and styles each page loads before any data, from the build's own record. */
+async function bundleMetrics(dist: string, info: BuildInfo, run: Run): Promise<Metric[]> {
+  const gzipped = async (file: string) => gzipSync(await readFile(join(dist, file))).length / KiB;
+  const pageKiB = async (page: string) => {
+    let total = 0;
+    let own = 0;
+    for (const file of info.pages[page] ?? []) {
+      const kib = await gzipped(file);
+      total += kib;
+      const modules = info.modules[file] ?? [];
+      const all = modules.reduce((n, m) => n + m.bytes, 0);
+      const mine = modules.filter((m) => !FIXED_LIBRARIES.test(m.id)).reduce((n, m) => n + m.bytes, 0);
+      // Each chunk's gzip size is shared out by its modules' rendered sizes; a style sheet is all ours.
+      own += file.endsWith(".css") ? kib : all ? (kib * mine) / all : 0;
+    }
+    return { total, own };
   };
-  const assets = run.requests.filter((r) => r.server === "static" && kindOf(r) === "asset" && /\.(js|css)$/.test(new URL(r.url).pathname));
-  const indexLoaded = run.requests.find((r) => kindOf(r) === "page" && new URL(r.url).pathname.endsWith("index.html"));
-  const firstData = run.requests.find((r) => kindOf(r) === "fhir");
-  if (!indexLoaded || !firstData) throw new Error("The launch did not reach the graph page's data");
-  const launchAssets = assets.filter((r) => r.start < indexLoaded.start);
-  const indexAssets = assets.filter((r) => r.start >= indexLoaded.start && r.start < firstData.start);
-  const fixed = /node_modules\/(react|react-dom|scheduler|recharts|@tanstack|fhirclient|d3-[a-z-]+|victory-vendor|@reduxjs|redux|immer|reselect|react-redux|use-sync-external-store|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|internmap|clsx|js-base64|debug|ms)\//;
-  const fixedBytes = modules.filter((m) => fixed.test(m.id)).reduce((n, m) => n + m.bytes, 0);
-  const ownBytes = modules.filter((m) => !fixed.test(m.id)).reduce((n, m) => n + m.bytes, 0);
-  const indexKiB = await gzipKiB(indexAssets);
-  // Gzip shares are estimated from the rendered (pre-minification) sizes of the modules in each group.
-  const ownKiB = (indexKiB * ownBytes) / (ownBytes + fixedBytes);
-  const largest = [...modules].sort((a, b) => b.bytes - a.bytes).slice(0, 8);
+  const launch = await pageKiB("launch");
+  const index = await pageKiB("index");
+  const largest = Object.values(info.modules).flat().sort((a, b) => b.bytes - a.bytes).slice(0, 8);
   console.log("\nLargest modules (rendered bytes):");
   for (const m of largest) console.log(`  ${(m.bytes / KiB).toFixed(1).padStart(7)} KiB  ${m.id.replace(/^.*node_modules\//, "")}`);
+  const afterToken = run.requests.filter((r) => r.server === "static" && r.start > tokenEnd(run));
   return [
-    metric("launch_js_gzip_kb", await gzipKiB(launchAssets), "KiB", { op: "<=", value: 20 }, launchAssets.map((r) => new URL(r.url).pathname.split("/").pop()).join(", ")),
-    metric("index_js_gzip_kb", indexKiB, "KiB", { op: "<=", value: 230 }, "JS+CSS before the first FHIR request"),
-    metric("index_own_code_gzip_kb", ownKiB, "KiB", { op: "<=", value: 30 }, "everything but react, react-dom, recharts, react-query, fhirclient (estimated share)"),
-    metric("index_requests_after_token", run.requests.filter((r) => r.server === "static" && r.start > tokenEnd(run)).length, "requests", { op: "<=", value: 0 }, "chunks fetched after the token arrived"),
+    metric("launch_js_gzip_kb", launch.total, "KiB", { op: "<=", value: 20 }, (info.pages.launch ?? []).join(", ")),
+    metric("index_js_gzip_kb", index.total, "KiB", { op: "<=", value: 230 }, "JS+CSS the graph page loads (or preloads) before data"),
+    metric("index_own_code_gzip_kb", index.own, "KiB", { op: "<=", value: 30 }, "everything but react, react-dom, recharts, react-query, fhirclient (each chunk's gzip shared out by module size)"),
+    metric("index_requests_after_token", afterToken.length, "requests", { op: "<=", value: 0 }, afterToken.map((r) => new URL(r.url).pathname).join(", ") || "scripts and styles fetched after the token arrived"),
   ];
 }
 
 async function main(): Promise<void> {
   await mkdir(TMP, { recursive: true });
   const started = Date.now();
-  const modules: ModuleSize[] = [];
+  const info: BuildInfo = { pages: {}, modules: {} };
   console.log("Building the app and the baseline…");
-  const dist = await buildApp(modules);
+  const dist = await buildApp(info);
   const baselineDist = await buildBaseline();
-  const log = new RequestLog();
-  const sandbox = await startDelayedSandbox(log, await appData(TMP));
-  const overrides = { "/config.json": benchConfig(sandbox.fhirBase) };
-  const app = await startStaticServer(dist, log, overrides);
-  const baseline = await startStaticServer(baselineDist, log);
+  const world = await startWorld({ dataDir: await appData(TMP), sites: { app: { root: dist, benchConfig: true }, baseline: { root: baselineDist, benchConfig: false } } });
   const browser = await launchBrowser();
   const chromiumVersion = browser.version();
   const metrics: Metric[] = [];
   try {
     console.log("Measuring the critical path…");
-    metrics.push(...(await criticalPathMetrics(browser, log, sandbox, app)));
-    const bundleRun = await launchRun(browser, log, sandbox, app, "hba1c-long", 0);
-    metrics.push(...(await bundleMetrics(bundleRun, dist, modules)));
+    metrics.push(...(await criticalPathMetrics(browser, world)));
+    const bundleRun = await launchRun(browser, world, world.sites.app!, "hba1c-long", 0);
+    metrics.push(...(await bundleMetrics(dist, info, bundleRun)));
     console.log("Measuring streaming against the baseline…");
-    metrics.push(...(await streamingMetrics(browser, log, sandbox, app, baseline)));
+    metrics.push(...(await streamingMetrics(browser, world)));
     console.log("Measuring render scale and memory…");
-    metrics.push(...(await renderMetrics(browser, log, sandbox, app)));
+    metrics.push(...(await renderMetrics(browser, world)));
   } finally {
     await browser.close();
-    await Promise.all([app.close(), baseline.close(), sandbox.close()]);
+    world.close();
   }
   console.log("Measuring sandbox search…");
   metrics.push(...(await searchMetrics(TMP, QUICK)));

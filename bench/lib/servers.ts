@@ -1,7 +1,8 @@
 /**
- * The servers a benchmark run needs, all on loopback and on free ports: the sandbox, a proxy in front of it
- * that adds a fixed delay to every response (a stand-in for network latency), and a static server for the
- * built app. Every request through the proxy and the static server is logged with its timing.
+ * The servers a benchmark run needs, all on loopback and on free ports: the sandbox, a proxy in front of it,
+ * and static servers for the built pages; every response is held back by the same fixed delay (a stand-in for
+ * network latency), and every request is logged with its timing. They run in a process of their own
+ * (world.ts), so that the browser driver's work never stalls them.
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -52,17 +53,20 @@ function close(server: Server): Promise<void> {
   });
 }
 
+/** Milliseconds added before every response is sent (sandbox and static alike); changed between measurements. */
+export interface Delay {
+  ms: number;
+}
+
 export interface DelayedSandbox {
   readonly origin: string;
   readonly fhirBase: string;
   readonly sandbox: Sandbox;
-  /** Milliseconds added before each response is sent; change it between measurements. */
-  delay: number;
   close(): Promise<void>;
 }
 
 /** Starts the sandbox behind a delaying proxy; the sandbox names the proxy's origin in every URL it gives. */
-export async function startDelayedSandbox(log: RequestLog, dataDir: string): Promise<DelayedSandbox> {
+export async function startDelayedSandbox(log: RequestLog, delay: Delay, dataDir: string): Promise<DelayedSandbox> {
   const proxy = createServer();
   const proxyPort = await listen(proxy);
   const origin = `http://127.0.0.1:${proxyPort}`;
@@ -72,7 +76,6 @@ export async function startDelayedSandbox(log: RequestLog, dataDir: string): Pro
     origin,
     fhirBase: `${origin}/fhir`,
     sandbox,
-    delay: 0,
     close: async () => {
       await close(proxy);
       await sandbox.close();
@@ -91,7 +94,7 @@ export async function startDelayedSandbox(log: RequestLog, dataDir: string): Pro
             res.end(Buffer.concat(chunks), () => {
               log.add({ server: "sandbox", method: req.method ?? "", url: `${origin}${req.url}`, status: reply.statusCode ?? 0, start, end: now() });
             });
-          }, state.delay);
+          }, delay.ms);
         });
       },
     );
@@ -123,13 +126,15 @@ export interface StaticServer {
  * config.json, which allow-lists the proxy's FHIR base). Reached as `localhost`, so the app and the sandbox
  * (127.0.0.1) are different sites, as a real app and EHR are.
  */
-export async function startStaticServer(root: string, log: RequestLog, overrides: Record<string, string> = {}): Promise<StaticServer> {
+export async function startStaticServer(root: string, log: RequestLog, delay: Delay, overrides: Record<string, string> = {}): Promise<StaticServer> {
   const server = createServer(async (req, res) => {
     const start = now();
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const done = (status: number, body: Buffer | string, type: string) => {
-      res.writeHead(status, { "Content-Type": type, "Cache-Control": path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache" });
-      res.end(body, () => log.add({ server: "static", method: req.method ?? "", url: `${origin}${req.url}`, status, start, end: now() }));
+      setTimeout(() => {
+        res.writeHead(status, { "Content-Type": type, "Cache-Control": path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache" });
+        res.end(body, () => log.add({ server: "static", method: req.method ?? "", url: `${origin}${req.url}`, status, start, end: now() }));
+      }, delay.ms);
     };
     const override = overrides[path];
     if (override !== undefined) return done(200, override, TYPES[extname(path)] ?? "application/octet-stream");
