@@ -1,6 +1,7 @@
 import { defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
+import { prefetchPage, preloadDynamicImports } from "./vite-plugins";
 
 const appPort = Number(process.env.APP_PORT ?? 5173);
 const previewPort = Number(process.env.PREVIEW_PORT ?? 4173);
@@ -8,7 +9,7 @@ const previewPort = Number(process.env.PREVIEW_PORT ?? 4173);
 export default defineConfig({
   // Relative asset URLs: the built dist/ works from any sub-path of any static host.
   base: "./",
-  plugins: [react()],
+  plugins: [react(), preloadDynamicImports(), prefetchPage("launch", "index")],
   // fhirclient's debug logging is off unless a developer turns it on; the launch page's size budget cannot
   // carry the logger (vendor/debug-off). Unit tests (vitest.config.ts) keep the real package.
   resolve: { alias: { debug: fileURLToPath(new URL("vendor/debug-off/index.cjs", import.meta.url)) } },
@@ -26,9 +27,8 @@ export default defineConfig({
         // Libraries in chunks of their own: they change less often than the app, so browsers keep them cached.
         codeSplitting: {
           groups: [
-            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/ },
             { name: "recharts", test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|@reduxjs|redux|immer|reselect|react-redux|use-sync-external-store|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|internmap|clsx)[\\/]/ },
-            { name: "query", test: /node_modules[\\/]@tanstack[\\/]/ },
           ],
         },
       },

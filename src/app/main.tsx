@@ -1,18 +1,8 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { QueryClientProvider } from "@tanstack/react-query";
 import { startSession } from "../fhir/session";
-import { createQueryClient } from "./queryClient";
-import { App } from "./App";
 import "./app.css";
 
-// The code exchange starts at once, before React renders, and exactly once per page load.
+// The code exchange starts as soon as this small script runs, exactly once per page load. React, the chart
+// and the rest load in parallel (preloaded by index.html) and render when they arrive.
 const session = startSession();
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
-      <App session={session} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+void import("./render").then(({ render }) => render(session));

@@ -1,0 +1,77 @@
+import type { Plugin, Rollup } from "vite";
+
+type Bundle = Rollup.OutputBundle;
+type Chunk = Rollup.OutputChunk;
+
+/** Every chunk and style sheet an entry chunk loads, its dynamic imports included (which the plugins below preload). */
+function closure(bundle: Bundle, entry: Chunk): { scripts: Set<string>; styles: Set<string> } {
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
+  const visit = (fileName: string) => {
+    const target = bundle[fileName];
+    if (!target || target.type !== "chunk" || scripts.has(fileName)) return;
+    scripts.add(fileName);
+    for (const css of target.viteMetadata?.importedCss ?? []) styles.add(css);
+    for (const imported of target.imports) visit(imported);
+    for (const imported of target.dynamicImports) visit(imported);
+  };
+  visit(entry.fileName);
+  return { scripts, styles };
+}
+
+function link(rel: string, href: string, extra: Record<string, string | boolean> = {}) {
+  return { tag: "link", attrs: { rel, href: `./${href}`, ...extra }, injectTo: "head" as const };
+}
+
+/**
+ * Adds `<link rel="modulepreload">` to each built page for the chunks its entry imports dynamically (and
+ * their imports), so that they download while the entry's first work — the token exchange — is under way,
+ * instead of after it.
+ */
+export function preloadDynamicImports(): Plugin {
+  return {
+    name: "preload-dynamic-imports",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        const { bundle, chunk } = ctx;
+        if (!bundle || !chunk) return html;
+        const { scripts, styles } = closure(bundle, chunk);
+        const already = new Set([chunk.fileName, ...chunk.imports, ...(chunk.viteMetadata?.importedCss ?? [])]);
+        return {
+          html,
+          tags: [
+            ...[...styles].filter((f) => !already.has(f)).map((f) => link("stylesheet", f, { crossorigin: true })),
+            ...[...scripts].filter((f) => !already.has(f)).map((f) => link("modulepreload", f, { crossorigin: true })),
+          ],
+        };
+      },
+    },
+  };
+}
+
+/**
+ * Lets one page fetch, at idle priority, everything another page will load (`rel="prefetch"`): the launch page
+ * prefetches the graph page's scripts and styles while the EHR's authorization redirects run, so the graph
+ * page finds them in the HTTP cache. Assets are content-hashed, so hosts may cache them for good.
+ */
+export function prefetchPage(from: string, to: string): Plugin {
+  return {
+    name: "prefetch-page",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        const { bundle, chunk } = ctx;
+        if (!bundle || !chunk || chunk.name !== from) return html;
+        const target = Object.values(bundle).find((c): c is Chunk => c.type === "chunk" && c.isEntry && c.name === to);
+        if (!target) return html;
+        const own = closure(bundle, chunk);
+        const { scripts, styles } = closure(bundle, target);
+        const wanted = [...styles, ...scripts].filter((f) => !own.scripts.has(f) && !own.styles.has(f));
+        return { html, tags: wanted.map((f) => link("prefetch", f, { crossorigin: true })) };
+      },
+    },
+  };
+}
