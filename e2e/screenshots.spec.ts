@@ -1,5 +1,6 @@
 /** The README's pictures, taken from the real app against the sandbox: `npm run screenshots`. */
 import { test, expect, SANDBOX } from "./fixtures";
+import { chooseLab, openChart } from "./lab-helpers";
 
 test("EHR simulator and the chart in its frame", async ({ page }) => {
   await page.goto(`${SANDBOX}/`);
@@ -10,4 +11,20 @@ test("EHR simulator and the chart in its frame", async ({ page }) => {
   const app = page.frameLocator('iframe[title="Lab graph app"]');
   await expect(app.getByRole("status")).toHaveText("Loaded 136 results");
   await page.screenshot({ path: "docs/images/chart-in-ehr.png" });
+});
+
+test("the graph page: light and dark styles, mixed units", async ({ page }) => {
+  await openChart(page, "odd-values", { style: "light" });
+  await page.getByLabel("Hemoglobin A1c", { exact: true }).focus();
+  await page.keyboard.press("End");
+  await page.screenshot({ path: "docs/images/graph-light.png" });
+
+  await openChart(page, "other-labs", { style: "dark" });
+  await chooseLab(page, "Glucose", 24);
+  await page.screenshot({ path: "docs/images/graph-dark.png" });
+
+  await openChart(page, "hba1c-mixed", { style: "light" });
+  await page.getByRole("radio", { name: "mmol/mol" }).check();
+  await page.getByRole("table", { name: "Hemoglobin A1c" }).getByText("Aug 22, 2022, 10:00 AM").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "docs/images/graph-mixed-units.png", fullPage: true });
 });

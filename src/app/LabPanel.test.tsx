@@ -3,15 +3,15 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { LabPanel } from "./LabPanel";
-import { parseViewState } from "./viewState";
+import { parseViewState, type ViewState } from "./viewState";
 import { a1c, fakeSession, httpError, searchBundle, TEST_BASE } from "../test/fakeSession";
 import type { Session } from "../fhir/session";
 
-function renderPanel(session: Session) {
+function renderPanel(session: Session, onView: (view: ViewState) => void = () => undefined) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
-      <LabPanel session={session} patientId="p1" patient={{}} view={parseViewState("")} onView={() => undefined} category={null} />
+      <LabPanel session={session} patientId="p1" patient={{}} view={parseViewState("")} onView={onView} category={null} />
     </QueryClientProvider>,
   );
 }
@@ -89,5 +89,55 @@ describe("LabPanel", () => {
     renderPanel(session);
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/loops back.*Loaded 2 results$/));
     expect(session.calls).toHaveLength(2);
+  });
+
+  it("partial: draws the first page at once; Stop keeps it and says so; Load the rest goes on", async () => {
+    let page2Calls = 0;
+    const session = fakeSession((url) => {
+      if (url !== PAGE2) return searchBundle([a1c("a", "2021-01-01", 6.4)], PAGE2, 3);
+      page2Calls++;
+      // The first request for page 2 never answers: the reader stops waiting for it.
+      return page2Calls === 1 ? new Promise(() => undefined) : searchBundle([a1c("b", "2020-01-01", 7.1), a1c("c", "2019-01-01", 8.2)], undefined, 3);
+    });
+    renderPanel(session);
+    expect(await screen.findByText("Loaded 1 of 3 results…")).toBeInTheDocument();
+    await waitFor(() => expect(within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row")).toHaveLength(2));
+    expect(screen.getByRole("figure", { name: "Hemoglobin A1c" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Stop loading" }));
+    expect(screen.getByRole("status")).toHaveTextContent("Stopped at your request (2 more on the server). Loaded 1 results");
+    expect(screen.queryByRole("alert")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Load the rest" }));
+    expect(await screen.findByText("Loaded 3 results")).toBeInTheDocument();
+    expect(within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row")).toHaveLength(4);
+    expect(screen.getAllByRole("status")).toHaveLength(1);
+  });
+
+  it("says when its data is from and refreshes on request, not by itself", async () => {
+    const session = fakeSession(() => searchBundle([a1c("a", "2021-01-01", 6.4)], undefined, 1));
+    renderPanel(session);
+    expect(await screen.findByText(/^Data as of /)).toBeInTheDocument();
+    expect(session.calls).toHaveLength(1);
+    await userEvent.click(screen.getByRole("button", { name: "Refresh" }));
+    await waitFor(() => expect(session.calls).toHaveLength(2));
+    expect(await screen.findByText("Loaded 1 results")).toBeInTheDocument();
+  });
+
+  it("the lab selector is named Lab, lists every lab and asks for the one chosen", async () => {
+    const views: ViewState[] = [];
+    renderPanel(fakeSession(() => searchBundle([], undefined, 0)), (v) => views.push(v));
+    const select = await screen.findByRole("combobox", { name: "Lab" });
+    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["Hemoglobin A1c", "Glucose", "LDL cholesterol", "HDL cholesterol", "Total cholesterol", "Triglycerides", "Creatinine", "eGFR"]);
+    await userEvent.selectOptions(select, "Glucose");
+    expect(views.map((v) => v.lab.id)).toEqual(["glucose"]);
+  });
+
+  it("data: the summary gives the latest value, the change and how long ago", async () => {
+    renderPanel(fakeSession(() => searchBundle([a1c("a", "2021-01-01", 6.4), a1c("b", "2020-07-01", 7.1)], undefined, 2)));
+    const summary = await screen.findByText("Latest");
+    const list = summary.closest("dl")!;
+    expect(list).toHaveTextContent("6.4 %");
+    expect(list).toHaveTextContent("−0.7 % since Jul 1, 2020");
+    expect(list).toHaveTextContent("overdue: due every 6 months");
+    expect(list).toHaveTextContent("Results2");
   });
 });

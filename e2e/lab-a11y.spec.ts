@@ -1,0 +1,65 @@
+/**
+ * Accessibility: axe-core finds no serious or critical violation on the graph page in the EHR's light and
+ * dark styles and in a 320 px wide panel; the page reflows there without scrolling sideways.
+ */
+import { createRequire } from "node:module";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { openChart } from "./lab-helpers";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: { readonly target: unknown[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(", ")}`);
+}
+
+for (const style of ["light", "dark"] as const) {
+  test(`no serious accessibility violations in the ${style} style`, async ({ page }) => {
+    await openChart(page, "odd-values", { style });
+    await expect(page.locator("html")).toHaveAttribute("data-theme", style);
+    // A result selected, so the tooltip and the highlighted row are scanned too.
+    await page.getByRole("table", { name: "Hemoglobin A1c" }).locator("tbody tr").first().focus();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test.describe("in a 320 px wide panel", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test("no serious violations, and nothing scrolls the page sideways", async ({ page }) => {
+    await openChart(page, "other-labs");
+    expect(await seriousViolations(page)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByLabel("Hemoglobin A1c", { exact: true }).locator("svg").first()).toBeVisible();
+  });
+});
+
+test("the EHR's dark style is applied as custom properties; without a style the app keeps its own look", async ({ page }) => {
+  await openChart(page, "hba1c-long", { style: "dark" });
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(21, 25, 30)");
+  expect(await page.evaluate(() => document.documentElement.style.getPropertyValue("--fg"))).toBe("#e8eaed");
+  await openChart(page, "hba1c-long", { style: "none" });
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(255, 255, 255)");
+});
+
+test("no banner when the EHR says need_patient_banner is false", async ({ page }) => {
+  await openChart(page, "hba1c-long", { banner: "false" });
+  await expect(page.getByRole("region", { name: "Patient", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Hemoglobin A1c", exact: true }).locator("tbody tr")).toHaveCount(136);
+});
