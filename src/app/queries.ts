@@ -3,6 +3,7 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import { fetchObservationPage, type ObservationPage, type ObservationSearch } from "../fhir/observations";
 import { searchCodes, type LabDefinition } from "../labs/catalog";
+import { loadConfig } from "../config/config";
 import { readSmartStyle } from "./smartStyle";
 
 export const PAGE_SIZE = 50;
@@ -56,4 +57,9 @@ export function smartStyleQuery(url: string) {
     staleTime: Infinity,
     retry: false,
   });
+}
+
+/** config.json, on the graph page only when a setting there is needed (a style from another origin). */
+export function appConfigQuery() {
+  return queryOptions({ queryKey: ["config"], queryFn: ({ signal }) => loadConfig(signal), staleTime: Infinity, retry: false });
 }

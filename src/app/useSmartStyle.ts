@@ -1,22 +1,27 @@
 import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
-import { smartStyleQuery } from "./queries";
+import { appConfigQuery, smartStyleQuery } from "./queries";
 import { styleUrlAllowed } from "./smartStyle";
 
 /**
  * Applies the EHR's style to the page while the session lasts: custom properties on the root element and a
  * `data-theme` the stylesheet reads. A style that is refused, fails or is absent leaves the app's own look.
+ * A style on the FHIR server's origin loads at once; one elsewhere only if config.json's styleAllowList names
+ * its origin (config.json is read only then).
  */
-export function useSmartStyle(session: Session, allowList: readonly string[] = []): void {
+export function useSmartStyle(session: Session): void {
   const url = session.styleUrl;
-  const allowed = url !== undefined && styleUrlAllowed(url, session.serverUrl, allowList);
+  const sameOrigin = url !== undefined && styleUrlAllowed(url, session.serverUrl, []);
+  const config = useQuery({ ...appConfigQuery(), enabled: url !== undefined && !sameOrigin });
+  const allowed = sameOrigin || (url !== undefined && config.data !== undefined && styleUrlAllowed(url, session.serverUrl, config.data.styleAllowList));
   const style = useQuery({ ...smartStyleQuery(url ?? ""), enabled: allowed });
   const applied = style.data;
+  const refused = url !== undefined && !sameOrigin && (config.isError || (config.data !== undefined && !allowed));
 
   useEffect(() => {
-    if (url !== undefined && !allowed) console.warn(`Ignoring smart_style_url ${url}: not on the FHIR server's origin or an allow-listed one.`);
-  }, [url, allowed]);
+    if (refused) console.warn(`Ignoring smart_style_url ${url}: not on the FHIR server's origin or one in config.json's styleAllowList.`);
+  }, [url, refused]);
 
   useEffect(() => {
     if (!applied) return;

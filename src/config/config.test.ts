@@ -27,6 +27,8 @@ describe("config.json", () => {
       { clientId: "x", scope: "s", issAllowList: ["javascript:alert(1)"] },
       { clientId: "x", scope: "s", issAllowList: [], servers: [{ iss: "https://a/fhir", pkceMode: "plain" }] },
       { clientId: "x", scope: "s", issAllowList: [], servers: [{ iss: "https://a/fhir", standalone: "yes" }] },
+      { clientId: "x", scope: "s", issAllowList: [], styleAllowList: ["https://styles.example.org/path/style.json"] },
+      { clientId: "x", scope: "s", issAllowList: [], styleAllowList: "https://styles.example.org" },
     ];
     for (const value of bad) {
       expect(validate(value), JSON.stringify(value)).toBe(false);

@@ -22,6 +22,8 @@ export interface AppConfig {
   readonly scope: string;
   readonly issAllowList: readonly string[];
   readonly servers: readonly ServerConfig[];
+  /** Origins besides the FHIR server's that the graph page may load an EHR's `smart_style_url` from. */
+  readonly styleAllowList: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -74,7 +76,11 @@ export function parseConfig(json: unknown): AppConfig {
       observationCategory: (category as string | null | undefined) ?? null,
     };
   });
-  return { clientId, scope, issAllowList, servers };
+  const styleAllowList = raw.styleAllowList ?? [];
+  if (!Array.isArray(styleAllowList) || styleAllowList.some((o) => typeof o !== "string" || !/^https?:\/\/[^/?#@\s]+\/?$/.test(o))) {
+    fail("styleAllowList must be a list of origins such as https://styles.example.org.");
+  }
+  return { clientId, scope, issAllowList, servers, styleAllowList: styleAllowList as string[] };
 }
 
 /** The settings for a FHIR base: the matching `servers[]` entry, if any. */
