@@ -130,3 +130,18 @@ test("scale-10k: 10 000 glucose results, paged table, downsampled chart that kee
   await expect(chart.locator('.point[data-id="scale-10k-glu-04322"]')).toHaveCount(1);
   await expect(chart.locator('.point[data-id="scale-10k-glu-07778"]')).toHaveCount(1);
 });
+
+for (const timezoneId of ["Pacific/Kiritimati", "America/Los_Angeles"]) {
+  test.describe(`in ${timezoneId}`, () => {
+    test.use({ timezoneId });
+
+    test("a date-only result stays on its day; a time is shown in the reader's zone", async ({ page }) => {
+      await openChart(page, "single-result");
+      await expect(resultsTable(page, "Hemoglobin A1c").locator("tbody tr").first().locator("td").first()).toHaveText("Nov 8, 2023");
+      await openChart(page, "odd-values");
+      // 2024-06-10T04:05:00-05:00 is 09:05 UTC: 23:05 in Kiritimati (UTC+14), 02:05 in Los Angeles (UTC-7).
+      const latest = timezoneId === "Pacific/Kiritimati" ? "Jun 10, 2024, 11:05 PM" : "Jun 10, 2024, 2:05 AM";
+      await expect(resultsTable(page, "Hemoglobin A1c").locator("tbody tr").first().locator("td").first()).toHaveText(latest);
+    });
+  });
+}

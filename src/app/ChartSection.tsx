@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
 import { rangeSegments } from "../labs/ranges";
@@ -6,7 +6,7 @@ import type { LabResult } from "../labs/results";
 import type { TimeWindow } from "../labs/timeRange";
 import { formatIn, fromCanonical } from "../labs/units";
 import { ChartLegend } from "../graph/ChartLegend";
-import { LabChart, type ChartBand, type Step } from "../graph/LabChart";
+import { LabChart, type ChartBand, type ChartPoint, type Step } from "../graph/LabChart";
 import type { MarkerKind } from "../graph/markers";
 import { chartPoint, dateText, describeChart, valueText } from "../graph/present";
 import { ResultDetails } from "../graph/ResultDetails";
@@ -23,24 +23,32 @@ export interface ChartSectionProps {
   readonly onZoom: (from: number, to: number) => void;
 }
 
-/** About one bucket per two pixels of a wide chart: 10 000 results draw as at most ~1 000 points. */
-const BUCKETS = 500;
+/** About one bucket per three or four pixels of a wide chart: 10 000 results draw as at most ~600 points. */
+const BUCKETS = 300;
 const DAY = 86_400_000;
 
 /** The chart, its legend and its spoken feedback, for the results it is given. */
 export const ChartSection = memo(function ChartSection({ lab, unit, shown, span, activeId, onActivate, onZoom }: ChartSectionProps) {
-  const [hoverId, setHoverId] = useState<string>();
   const [announcement, setAnnouncement] = useState("");
   const drawn = useMemo(() => shown.filter((r) => r.plotted).reverse(), [shown]);
   const byId = useMemo(() => new Map(drawn.map((r) => [r.id, r])), [drawn]);
 
+  // Points are made once per result and unit: zooming and new pages reuse them.
+  const pointOf = useMemo(() => {
+    const cache = new WeakMap<LabResult, ChartPoint>();
+    return (r: LabResult) => {
+      let p = cache.get(r);
+      if (!p) cache.set(r, (p = chartPoint(r, unit)));
+      return p;
+    };
+  }, [unit]);
   const points = useMemo(() => {
-    const all = drawn.map((r) => chartPoint(r, unit));
+    const all = drawn.map(pointOf);
     const kept = downsample(all, BUCKETS, (p) => p.time, (p) => p.value);
     // The selected result is drawn even where downsampling left it out.
     const active = activeId && kept.length < all.length && !kept.some((p) => p.id === activeId) ? all.find((p) => p.id === activeId) : undefined;
     return active ? [...kept, active].sort((a, b) => a.time - b.time) : kept;
-  }, [drawn, unit, activeId]);
+  }, [drawn, pointOf, activeId]);
   const bands = useMemo<ChartBand[]>(
     () =>
       rangeSegments(drawn.map((r) => ({ time: r.when!.time, range: r.range }))).map((s) => ({
@@ -66,14 +74,22 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   );
   const description = useMemo(() => describeChart(lab, shown, unit), [lab, shown, unit]);
 
-  const step = (s: Step) => {
+  const tooltip = useCallback(
+    (id: string) => {
+      const r = byId.get(id);
+      return r && <ResultDetails result={r} unit={unit} />;
+    },
+    [byId, unit],
+  );
+
+  const step = useCallback((s: Step) => {
     if (drawn.length === 0) return;
     const index = drawn.findIndex((r) => r.id === activeId);
     const next = s === "first" ? 0 : s === "last" ? drawn.length - 1 : index < 0 ? drawn.length - 1 : Math.max(0, Math.min(drawn.length - 1, index + s));
     const r = drawn[next]!;
     onActivate(r.id);
     setAnnouncement(`${dateText(r)}: ${valueText(r, unit)} ${unit.label}${r.flag ? `, ${r.flag.label}` : ""}. Result ${next + 1} of ${drawn.length}.`);
-  };
+  }, [drawn, activeId, onActivate, unit]);
 
   return (
     <>
@@ -85,16 +101,11 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
         target={target}
         domain={domain}
         activeId={activeId}
-        hoverId={hoverId}
         onActivate={onActivate}
-        onHover={setHoverId}
         onStep={step}
         onZoom={onZoom}
         description={description}
-        tooltip={(id) => {
-          const r = byId.get(id);
-          return r && <ResultDetails result={r} unit={unit} />;
-        }}
+        tooltip={tooltip}
       />
       <p className="visually-hidden" aria-live="polite">
         {announcement}

@@ -1,28 +1,24 @@
-import { useCallback, useMemo, useSyncExternalStore } from "react";
+import { startTransition, useCallback, useEffect, useState } from "react";
 import { parseViewState, viewHash, type ViewState } from "./viewState";
 
-const CHANGE = "lab-graph:view";
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener("hashchange", onChange);
-  window.addEventListener(CHANGE, onChange);
-  return () => {
-    window.removeEventListener("hashchange", onChange);
-    window.removeEventListener(CHANGE, onChange);
-  };
-}
-
-const snapshot = () => window.location.hash;
-
-/** The view in the URL hash, and a setter that replaces it (no history entry per toggle). */
+/**
+ * The view, mirrored in the URL hash (replaced, so toggles add no history entries). Changes render as a
+ * transition: redrawing 10 000 results after a zoom yields to input instead of blocking the page.
+ */
 export function useViewState(): [ViewState, (next: ViewState) => void] {
-  const hash = useSyncExternalStore(subscribe, snapshot);
+  const [view, setView] = useState(() => parseViewState(window.location.hash));
+
+  useEffect(() => {
+    const onHashChange = () => startTransition(() => setView(parseViewState(window.location.hash)));
+    window.addEventListener("hashchange", onHashChange);
+    return () => window.removeEventListener("hashchange", onHashChange);
+  }, []);
+
   const set = useCallback((next: ViewState) => {
     const url = new URL(window.location.href);
     url.hash = viewHash(next);
     window.history.replaceState(window.history.state, "", url.href);
-    window.dispatchEvent(new Event(CHANGE));
+    startTransition(() => setView(next));
   }, []);
-  const view = useMemo(() => parseViewState(hash), [hash]);
   return [view, set];
 }

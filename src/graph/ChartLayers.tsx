@@ -2,7 +2,7 @@
  * What the chart draws besides its line and axes, with recharts' scales: the reference band as it changes over
  * time, the target line, the markers, and one pointer surface that gives hover, click and drag-to-zoom.
  */
-import { useRef, useState, type PointerEvent, type ReactNode } from "react";
+import { memo, useCallback, useMemo, useRef, useState, type PointerEvent, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
 import { Marker, type MarkerKind } from "./markers";
@@ -30,13 +30,37 @@ interface LayerProps {
   readonly bands: readonly ChartBand[];
   readonly target: { readonly value: number; readonly label: string } | undefined;
   readonly activeId: string | undefined;
-  readonly hoverId: string | undefined;
   readonly onActivate: (id: string) => void;
-  readonly onHover: (id: string | undefined) => void;
   readonly onZoom: (from: number, to: number) => void;
   readonly tooltip: (id: string) => ReactNode;
   readonly tooltipHost: HTMLDivElement | null;
 }
+
+interface MarkersProps {
+  readonly points: readonly ChartPoint[];
+  readonly activeId: string | undefined;
+  readonly px: (p: ChartPoint) => number;
+  readonly py: (p: ChartPoint) => number;
+}
+
+/** The points; redrawn only when they, the scales or the selection change (not on hover or drag). */
+const Markers = memo(function Markers({ points, activeId, px, py }: MarkersProps) {
+  return (
+    <g className="markers">
+      {points.map((p) => (
+        <g key={p.id} className={p.id === activeId ? "point active" : "point"} data-id={p.id}>
+          {p.id === activeId && <circle className="active-ring" cx={px(p)} cy={py(p)} r={10} />}
+          <Marker kind={p.marker} x={px(p)} y={py(p)} hollow={p.preliminary} />
+          {p.limit && (
+            <text className="limit-label" x={px(p) + 8} y={py(p) + (p.marker === "above" ? -6 : 14)}>
+              {p.limit}
+            </text>
+          )}
+        </g>
+      ))}
+    </g>
+  );
+});
 
 /** A drag shorter than this many pixels is a click. */
 const DRAG_MIN = 8;
@@ -47,7 +71,12 @@ export function ChartLayers(props: LayerProps) {
   const y = useYAxisScale();
   const xInverse = useXAxisInverseScale();
   const [drag, setDrag] = useState<{ start: number; end: number } | undefined>();
+  // Hover lives here, not in the chart's parent: moving the pointer redraws the tooltip, not the chart.
+  const [hoverId, setHoverId] = useState<string>();
   const svgLeft = useRef(0);
+  const px = useCallback((p: ChartPoint) => x?.(p.time) ?? Number.NaN, [x]);
+  const py = useCallback((p: ChartPoint) => y?.(p.value) ?? Number.NaN, [y]);
+  const visible = useMemo(() => (area ? props.points.filter((p) => px(p) >= area.x - 1 && px(p) <= area.x + area.width + 1) : []), [props.points, px, area]);
   if (!area || !x || !y || !xInverse) return null;
 
   const left = area.x;
@@ -56,9 +85,6 @@ export function ChartLayers(props: LayerProps) {
   const bottom = area.y + area.height;
   const clampX = (v: number) => Math.min(right, Math.max(left, v));
   const clampY = (v: number) => Math.min(bottom, Math.max(top, v));
-  const px = (p: ChartPoint) => x(p.time) ?? Number.NaN;
-  const py = (p: ChartPoint) => y(p.value) ?? Number.NaN;
-  const visible = props.points.filter((p) => px(p) >= left - 1 && px(p) <= right + 1);
 
   const nearest = (pixel: number): ChartPoint | undefined => {
     let best: ChartPoint | undefined;
@@ -77,7 +103,7 @@ export function ChartLayers(props: LayerProps) {
     svgLeft.current = (e.currentTarget.ownerSVGElement ?? e.currentTarget).getBoundingClientRect().left;
     const at = localX(e);
     if (drag) setDrag({ ...drag, end: clampX(at) });
-    else props.onHover(nearest(at)?.id);
+    else setHoverId(nearest(at)?.id);
   };
   const onPointerUp = (e: PointerEvent<SVGRectElement>) => {
     if (!drag) return;
@@ -93,7 +119,7 @@ export function ChartLayers(props: LayerProps) {
     if (Number.isFinite(a) && Number.isFinite(b)) props.onZoom(a, b);
   };
 
-  const tipId = props.hoverId ?? props.activeId;
+  const tipId = hoverId ?? props.activeId;
   const tipPoint = tipId ? visible.find((p) => p.id === tipId) : undefined;
   const host = props.tooltipHost;
 
@@ -122,19 +148,7 @@ export function ChartLayers(props: LayerProps) {
         )}
       </ZIndexLayer>
       <ZIndexLayer zIndex={1000}>
-        <g className="markers">
-          {visible.map((p) => (
-            <g key={p.id} className={p.id === props.activeId ? "point active" : "point"} data-id={p.id}>
-              {p.id === props.activeId && <circle className="active-ring" cx={px(p)} cy={py(p)} r={10} />}
-              <Marker kind={p.marker} x={px(p)} y={py(p)} hollow={p.preliminary} />
-              {p.limit && (
-                <text className="limit-label" x={px(p) + 8} y={py(p) + (p.marker === "above" ? -6 : 14)}>
-                  {p.limit}
-                </text>
-              )}
-            </g>
-          ))}
-        </g>
+        <Markers points={visible} activeId={props.activeId} px={px} py={py} />
         {drag && Math.abs(drag.end - drag.start) >= DRAG_MIN && (
           <rect className="zoom-selection" x={Math.min(drag.start, drag.end)} y={top} width={Math.abs(drag.end - drag.start)} height={area.height} />
         )}
@@ -147,7 +161,7 @@ export function ChartLayers(props: LayerProps) {
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
-          onPointerLeave={() => !drag && props.onHover(undefined)}
+          onPointerLeave={() => !drag && setHoverId(undefined)}
           onPointerCancel={() => setDrag(undefined)}
         />
       </ZIndexLayer>

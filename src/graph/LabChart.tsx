@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { ChartLayers, type ChartBand, type ChartPoint } from "./ChartLayers";
 import { niceTicks, tickFormatter, timeTicks } from "./ticks";
@@ -18,9 +18,7 @@ export interface LabChartProps {
   /** The time span drawn. */
   readonly domain: readonly [number, number];
   readonly activeId: string | undefined;
-  readonly hoverId: string | undefined;
   readonly onActivate: (id: string) => void;
-  readonly onHover: (id: string | undefined) => void;
   readonly onStep: (step: Step) => void;
   readonly onZoom: (from: number, to: number) => void;
   /** What the chart shows, in words, for screen readers. */
@@ -46,7 +44,7 @@ function valueAxis(points: readonly ChartPoint[], bands: readonly ChartBand[], t
 const KEY_STEPS: Readonly<Record<string, Step>> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, Home: "first", End: "last" };
 
 /** Draws the points it is given; knows nothing of FHIR or queries. */
-export function LabChart(props: LabChartProps) {
+export const LabChart = memo(function LabChart(props: LabChartProps) {
   const { name, unit, points, bands, target, domain, description, onStep } = props;
   const [tooltipHost, setTooltipHost] = useState<HTMLDivElement | null>(null);
   const y = useMemo(() => valueAxis(points, bands, target?.value), [points, bands, target]);
@@ -84,4 +82,4 @@ export function LabChart(props: LabChartProps) {
       </div>
     </figure>
   );
-}
+});
