@@ -54,6 +54,7 @@ test("time-range presets and zoom filter chart and table together, and live in t
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
+  await expect(page.getByRole("button", { name: "Reset zoom" })).toBeVisible();
   const zoomed = await table.locator("tbody tr").count();
   expect(zoomed).toBeGreaterThan(15);
   expect(zoomed).toBeLessThan(40);

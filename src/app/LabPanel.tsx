@@ -12,6 +12,7 @@ import { groupDigits } from "../graph/numbers";
 import { ChartSection } from "./ChartSection";
 import { exportCsv } from "./exportCsv";
 import { useLabResults } from "./useLabResults";
+import type { SetView } from "./useViewState";
 import { withLab, type ViewState } from "./viewState";
 
 export interface LabPanelProps {
@@ -20,7 +21,7 @@ export interface LabPanelProps {
   /** Age and sex choose among reference ranges; until the Patient arrives, general ranges are used. */
   readonly patient: PatientContext;
   readonly view: ViewState;
-  readonly onView: (view: ViewState) => void;
+  readonly onView: SetView;
   readonly category: string | null;
   readonly now?: number;
 }
@@ -43,7 +44,7 @@ export function LabPanel(props: LabPanelProps) {
   const span = useMemo(() => windowOf(range, latest), [range, latest]);
   const shown = useMemo(() => results.filter((r) => inWindow(r.when?.time, span)), [results, span]);
   const summary = useMemo(() => summarize(results, lab, now), [results, lab, now]);
-  const onZoom = useCallback((from: number, to: number) => onView({ ...view, range: { kind: "window", from, to } }), [view, onView]);
+  const onZoom = useCallback((from: number, to: number) => onView({ ...view, range: { kind: "window", from, to } }, { transition: true }), [view, onView]);
   const dated = shown.filter((r) => r.when);
   const fit = dated.length ? { from: dated.at(-1)!.when!.time, to: dated[0]!.when!.time } : undefined;
   const drawnCount = useMemo(() => shown.filter((r) => r.plotted).length, [shown]);
@@ -93,7 +94,7 @@ export function LabPanel(props: LabPanelProps) {
             <p className="empty">No {lab.name} results are on record for this patient.</p>
           ) : (
             <>
-              <ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r) => onView({ ...view, range: r })} shown={span ?? fit} />
+              <ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r, transition) => onView({ ...view, range: r }, { transition })} shown={span ?? fit} />
               {shown.length === 0 && <p className="empty">No {lab.name} results in this time range.</p>}
               <ChartSection lab={lab} unit={unit} shown={shown} span={span} activeId={activeId} onActivate={setActiveId} onZoom={onZoom} />
               <p className="hint no-print">Drag across the chart to zoom. On the chart, arrow keys move between results; in the table, arrow keys move between rows.</p>

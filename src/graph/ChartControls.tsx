@@ -7,7 +7,8 @@ export interface ChartControlsProps {
   readonly unit: LabUnit;
   readonly onUnit: (unit: LabUnit) => void;
   readonly range: RangeSelection;
-  readonly onRange: (range: RangeSelection) => void;
+  /** `transition`: a button press that may redraw much, as opposed to a typed date. */
+  readonly onRange: (range: RangeSelection, transition: boolean) => void;
   /** The span shown now (for the zoom fields); undefined without dated results. */
   readonly shown: TimeWindow | undefined;
 }
@@ -26,7 +27,7 @@ export function ChartControls({ lab, unit, onUnit, range, onRange, shown }: Char
     if (!shown || Number.isNaN(day)) return;
     const from = edge === "from" ? day : shown.from;
     const to = edge === "to" ? day + 86_399_999 : shown.to;
-    if (from <= to) onRange({ kind: "window", from, to });
+    if (from <= to) onRange({ kind: "window", from, to }, false);
   };
   return (
     <div className="controls no-print">
@@ -44,7 +45,7 @@ export function ChartControls({ lab, unit, onUnit, range, onRange, shown }: Char
       <fieldset className="toggle">
         <legend>Time range</legend>
         {PRESETS.map((p) => (
-          <button key={p} type="button" aria-pressed={range.kind === "preset" && range.preset === p} title={`Show the ${PRESET_NAMES[p]} up to the latest result`} onClick={() => onRange({ kind: "preset", preset: p })}>
+          <button key={p} type="button" aria-pressed={range.kind === "preset" && range.preset === p} title={`Show the ${PRESET_NAMES[p]} up to the latest result`} onClick={() => onRange({ kind: "preset", preset: p }, true)}>
             {PRESET_LABELS[p]}
           </button>
         ))}
@@ -59,7 +60,7 @@ export function ChartControls({ lab, unit, onUnit, range, onRange, shown }: Char
             To <input type="date" value={isoDay(shown.to)} onChange={(e) => setDay("to", e.target.value)} />
           </label>
           {range.kind === "window" && (
-            <button type="button" onClick={() => onRange({ kind: "preset", preset: "all" })}>
+            <button type="button" onClick={() => onRange({ kind: "preset", preset: "all" }, true)}>
               Reset zoom
             </button>
           )}
