@@ -7,6 +7,8 @@ import { loadConfig } from "../config/config";
 import { readSmartStyle } from "./smartStyle";
 
 export const PAGE_SIZE = 50;
+/** A server whose next links never end (each one new) would keep the app reading forever: 50 000 results at most. */
+export const MAX_PAGES = 1000;
 
 export function patientQuery(session: Session, patientId: string) {
   return queryOptions({
@@ -27,7 +29,7 @@ export function observationsQuery(session: Session, search: ObservationSearch) {
     queryFn: ({ pageParam, signal }) => fetchObservationPage(session, search, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: ObservationPage, pages: ObservationPage[]) => {
-      if (!last.next) return undefined;
+      if (!last.next || pages.length >= MAX_PAGES) return undefined;
       // A link back to a page already read would loop forever: stop there.
       return pages.some((p) => p.url === last.next) ? undefined : last.next;
     },

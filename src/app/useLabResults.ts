@@ -9,7 +9,7 @@ import type { ObservationPage } from "../fhir/observations";
 import type { LabDefinition } from "../labs/catalog";
 import type { PatientContext } from "../labs/ranges";
 import { combinePages, mapObservations, type LabResults, type MappedPage } from "../labs/results";
-import { observationSearch, observationsQuery } from "./queries";
+import { MAX_PAGES, observationSearch, observationsQuery } from "./queries";
 
 export interface LabResultsState extends LabResults {
   readonly pending: boolean;
@@ -67,7 +67,8 @@ export function useLabResults(session: Session, patientId: string, lab: LabDefin
   const fetched = pages.reduce((n, p) => n + p.observations.length, 0);
   const total = pages[0]?.total;
   const stop = pages.at(-1)?.stop;
-  const loop = pages.length > 0 && !hasNextPage && pages.at(-1)?.next !== undefined;
+  const capped = pages.length >= MAX_PAGES && pages.at(-1)?.next !== undefined;
+  const loop = !capped && pages.length > 0 && !hasNextPage && pages.at(-1)?.next !== undefined;
   const loading = query.isPending || Boolean(hasNextPage) || isFetchingNextPage;
   const n = results.length;
 
@@ -80,6 +81,7 @@ export function useLabResults(session: Session, patientId: string, lab: LabDefin
   else if (stop?.reason === "foreign-link") progress = `Stopped after ${n} results: the next page is on another server, which the app does not send your sign-in to. Loaded ${n} results`;
   else if (stop?.reason === "bad-link") progress = `Stopped after ${n} results: the server's next page link is not a valid address. Loaded ${n} results`;
   else if (loop) progress = `Stopped: the server's next page link loops back. Loaded ${n} results`;
+  else if (capped) progress = `Stopped after ${MAX_PAGES} pages, the most the app reads for one lab. Loaded ${n} results`;
   else progress = `Loaded ${n} results`;
 
   return {
