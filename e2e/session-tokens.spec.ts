@@ -24,6 +24,7 @@ test("an access token that expires when the server refuses to refresh: the sessi
   await expect(page.getByRole("status")).toHaveText("Session ended.");
   await page.getByRole("alert").getByText("Details").click();
   await expect(page.getByRole("alert").locator("pre")).toContainText("The refresh failed:");
+  await expect(page.getByRole("alert").locator("pre")).toContainText("invalid_grant");
   await expect(page.getByRole("link", { name: "Launch again" })).toBeVisible();
 });
 

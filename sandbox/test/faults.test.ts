@@ -108,9 +108,16 @@ describe("token lifetimes", () => {
   it("expired_refresh_token: the refresh is refused with invalid_grant", async () => {
     const { refresh, tokenEndpoint, token } = await launchWith("expired_refresh_token");
     expect(token.expires_in).toBe(1);
-    const refreshed = await postForm(tokenEndpoint, { grant_type: "refresh_token", refresh_token: refresh, client_id: "lab-graph" });
+    const origin = "http://localhost:5173";
+    const refreshed = await fetch(tokenEndpoint, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refresh, client_id: "lab-graph" }),
+    });
     expect(refreshed.status).toBe(400);
-    expect(refreshed.body).toMatchObject({ error: "invalid_grant", error_description: expect.stringContaining("expired") });
+    // A browser app must be able to read the refusal, as it can read oidc-provider's own errors.
+    expect(refreshed.headers.get("access-control-allow-origin")).toBe(origin);
+    expect(await refreshed.json()).toMatchObject({ error: "invalid_grant", error_description: expect.stringContaining("expired") });
   });
 });
 

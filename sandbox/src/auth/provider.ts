@@ -221,7 +221,7 @@ export class AuthServer {
       this.#callback(forwarded, res);
     } catch (error) {
       if (!(error instanceof RequestError)) throw error;
-      oauthError(res, error.status, error.error, error.message);
+      oauthError(res, error.status, error.error, error.message, req.headers.origin);
     }
   }
 

@@ -18,9 +18,19 @@ export class RequestError extends Error {
   }
 }
 
-export function oauthError(res: ServerResponse, status: number, error: string, description: string): void {
+/**
+ * An OAuth error answer. `origin` (the request's Origin header) is echoed in Access-Control-Allow-Origin: a
+ * browser app calling the token endpoint must be able to read why it was refused, not just see a failed fetch.
+ * The body holds no secret and no cookie is involved.
+ */
+export function oauthError(res: ServerResponse, status: number, error: string, description: string, origin?: string): void {
   const body = JSON.stringify({ error, error_description: description });
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(body) });
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Content-Length": Buffer.byteLength(body),
+    ...(origin ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : {}),
+  });
   res.end(body);
 }
 
