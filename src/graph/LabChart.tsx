@@ -74,7 +74,7 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
           <ComposedChart data={lineData} margin={{ top: 12, right: 20, bottom: 4, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
             <XAxis dataKey="time" type="number" scale="time" domain={domain as [number, number]} allowDataOverflow ticks={x.ticks} tickFormatter={x.format} stroke="var(--muted)" minTickGap={16} />
-            <YAxis type="number" domain={y.domain} ticks={y.ticks} allowDataOverflow stroke="var(--muted)" width={48} />
+            <YAxis type="number" domain={y.domain} ticks={y.ticks} interval={0} allowDataOverflow stroke="var(--muted)" width={48} />
             <ChartLayers {...props} tooltipHost={tooltipHost} />
             <Line dataKey="value" type="linear" stroke="var(--series)" strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
           </ComposedChart>

@@ -1,0 +1,18 @@
+/**
+ * The graph page's first reads — the Patient and the first page of the lab in view — started the moment the
+ * session exists, before React and the chart have loaded, into the query cache the page then renders from.
+ * Same query factories as the components, so the components find the data (or the request in flight).
+ */
+import type { QueryClient } from "@tanstack/react-query";
+import type { Session } from "../fhir/session";
+import { scopeAllows } from "../fhir/scopes";
+import { observationSearch, observationsQuery, patientQuery } from "./queries";
+import { parseViewState } from "./viewState";
+
+export function startFirstReads(client: QueryClient, session: Session): void {
+  const { patientId } = session;
+  if (!patientId || !scopeAllows(session.grantedScope, "Observation", "s")) return;
+  const { lab } = parseViewState(window.location.hash);
+  void client.prefetchQuery(patientQuery(session, patientId));
+  void client.prefetchInfiniteQuery(observationsQuery(session, observationSearch(patientId, lab, session.observationCategory)));
+}
