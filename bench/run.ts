@@ -6,7 +6,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { build, type Plugin } from "vite";
 import type { LoggedRequest } from "./lib/servers.ts";
 import { startWorld, type World } from "./lib/world-client.ts";
@@ -93,7 +93,7 @@ interface Run {
 }
 
 /** One launch in a fresh browser context (empty caches), until every point is drawn. */
-async function launchRun(browser: Browser, world: World, site: string, patient: string, delay: number, timeout = 120_000): Promise<Run> {
+async function launchRun(browser: Browser, world: World, site: string, patient: string, delay: number, timeout = 120_000, afterLoad?: (page: Page) => Promise<void>): Promise<Run> {
   await world.setDelay(0);
   const url = await launchUrl(world, `${site}/launch.html`, patient);
   const context = await newContext(browser);
@@ -105,6 +105,7 @@ async function launchRun(browser: Browser, world: World, site: string, patient: 
     await page.goto(url);
     await page.waitForFunction(() => Boolean(window.__bench?.firstPoint && window.__bench?.allPoints), undefined, { timeout, polling: 50 });
     const marks = (await page.evaluate(() => window.__bench)) as Required<Marks>;
+    await afterLoad?.(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
     const { usedSize } = await cdp.send("Runtime.getHeapUsage");
@@ -173,12 +174,47 @@ async function streamingMetrics(browser: Browser, world: World): Promise<Metric[
 }
 
 /**
- * Render scale: from the last page's response to every point painted, for 100, 1 000 and 10 000 results; and
- * the graph page's heap once 10 000 points are drawn.
+ * Zooming the sandbox's scale patient (10 000 glucose results, about four a day): switch to Glucose, wait for
+ * every result, then click each time-range preset and drag a zoom across the chart. Returns the longest
+ * main-thread task (Long Tasks API) seen while zooming, and how many long tasks the page saw in all (a check
+ * that the observer works: loading 10 000 results is never free).
+ */
+async function zoomScalePatient(browser: Browser, world: World): Promise<{ longest: number; observed: number }> {
+  let result = { longest: Number.NaN, observed: 0 };
+  await launchRun(browser, world, world.sites.app!, "scale-10k", 0, RENDER_TIMEOUT_MS, async (page) => {
+    await page.getByRole("combobox", { name: "Lab" }).selectOption({ label: "Glucose" });
+    await page.getByRole("status").filter({ hasText: /^Loaded 10000 results$/ }).waitFor({ timeout: RENDER_TIMEOUT_MS });
+    const before = await page.evaluate(() => window.__bench?.longTasks?.length ?? 0);
+    const range = page.getByRole("group", { name: "Time range" });
+    for (const preset of ["1y", "3y", "5y", "All"]) {
+      await range.getByRole("button", { name: preset, exact: true }).click();
+      await page.waitForTimeout(300);
+    }
+    const box = await page.locator("figure[aria-label] svg").first().boundingBox();
+    if (!box) throw new Error("The chart is not on the page");
+    for (const [from, to] of [[0.3, 0.6], [0.2, 0.9]] as const) {
+      await page.mouse.move(box.x + box.width * from, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * to, box.y + box.height / 2, { steps: 10 });
+      await page.mouse.up();
+      await page.waitForTimeout(500);
+      await range.getByRole("button", { name: "All", exact: true }).click();
+      await page.waitForTimeout(300);
+    }
+    const tasks = await page.evaluate(() => window.__bench?.longTasks ?? []);
+    result = { longest: Math.max(0, ...tasks.slice(before).map((t) => t.duration)), observed: tasks.length };
+  });
+  return result;
+}
+
+/**
+ * Render scale: from the last page's response to every point painted, for 100, 1 000 and 10 000 results; the
+ * longest task while zooming the 10 000; and the graph page's heap once 10 000 points are drawn.
  */
 async function renderMetrics(browser: Browser, world: World): Promise<Metric[]> {
   const figures: Record<string, number> = {};
   let heapMiB = Number.NaN;
+
   const unfinished: string[] = [];
   for (const [count, patient] of Object.entries(SCALE_PATIENTS)) {
     const runs: Run[] = [];
@@ -198,12 +234,14 @@ async function renderMetrics(browser: Browser, world: World): Promise<Metric[]> 
     );
     if (count === "10000") heapMiB = median(runs.map((r) => r.heapBytes)) / (1024 * 1024);
   }
+  const zoom = await zoomScalePatient(browser, world);
   const late = unfinished.length ? `; ${unfinished.join(", ")} results did not finish loading within ${RENDER_TIMEOUT_MS / 1000} s` : "";
   return [
     metric("render_100_ms", figures["100"]!, "ms", null, `last page's response to every point painted${late}`),
     metric("render_1000_ms", figures["1000"]!, "ms"),
     metric("render_10000_ms", figures["10000"]!, "ms"),
     metric("render_10000_vs_1000", figures["10000"]! / Math.max(figures["1000"]!, 1), "ratio", { op: "<=", value: 2 }),
+    metric("zoom_10000_longest_task_ms", zoom.observed > 0 ? zoom.longest : Number.NaN, "ms", { op: "<=", value: 100 }, `longest main-thread task while zooming the scale patient's 10 000 glucose results (${zoom.observed} long tasks seen in the whole run)`),
     metric("heap_10000_points_mb", heapMiB, "MiB", { op: "<=", value: 100 }, "graph page JS heap after loading 10 000 results, after GC"),
   ];
 }

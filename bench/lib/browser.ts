@@ -38,6 +38,12 @@ export const MARKS_SCRIPT = `(() => {
     if (/Loaded \\d[\\d,]* results$/.test(status.trim()) && !marks.pendingAll) { marks.pendingAll = true; stamp("allPoints"); }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  marks.longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) marks.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask" });
+  } catch {}
 })();`;
 
 export type { Marks } from "./marks";

@@ -2,6 +2,8 @@
 export interface Marks {
   firstPoint?: number;
   allPoints?: number;
+  /** Main-thread tasks over 50 ms (Long Tasks API), in the page's own clock. */
+  longTasks?: { start: number; duration: number }[];
 }
 
 declare global {
