@@ -27,6 +27,10 @@ export const SHORT_TOKEN_SECONDS = 1;
 export const RETRY_AFTER_SECONDS = 1;
 /** `fhir_401_later`: FHIR requests that succeed before the grant is revoked. */
 export const REQUESTS_BEFORE_REVOKE = 2;
+/** Set on `window` by the markup of `access_denied_markup` and `fhir_markup`, should a page ever run it. */
+export const MARKUP_RAN = "__markupRan";
+/** Markup and script, as a hostile or careless server could put in any text: a page must show it as text. */
+export const MARKUP = `<img src=x onerror="window.${MARKUP_RAN}=1"><script>window.${MARKUP_RAN}=2</script><b>bold</b>`;
 
 export const FAULTS = {
   invalid_client: {
@@ -44,6 +48,10 @@ export const FAULTS = {
   access_denied: {
     stage: "authorize",
     summary: "Redirects back to the app with error=access_denied (the user declined).",
+  },
+  access_denied_markup: {
+    stage: "authorize",
+    summary: "Redirects back to the app with error=access_denied and an error_description full of HTML markup and script.",
   },
   invalid_token: {
     stage: "fhir",
@@ -112,6 +120,14 @@ export const FAULTS = {
   fhir_duplicates: {
     stage: "search",
     summary: "Each page after the first repeats the previous page's last entry.",
+  },
+  fhir_next_endless: {
+    stage: "search",
+    summary: "Every page links to a further one, forever (empty pages past the end): only a page cap stops a client.",
+  },
+  fhir_markup: {
+    stage: "fhir",
+    summary: "Patient names and Observation texts (code, notes, performer, reference range) carry HTML markup and script.",
   },
 } as const satisfies Record<string, FaultInfo>;
 

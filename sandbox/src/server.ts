@@ -10,19 +10,19 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { AuthServer } from "./auth/provider.ts";
 import { APP_CLIENT_ID, appClient } from "./auth/clients.ts";
-import { LaunchCodec, type LaunchContext } from "./auth/launch.ts";
+import { LaunchCodec, isStyle, type LaunchContext } from "./auth/launch.ts";
 import { FhirStore } from "./fhir/store.ts";
 import { FhirApi } from "./fhir/api.ts";
 import { FhirEndpoint, OPEN_ENDPOINT_HEADER, OpenFhirEndpoint } from "./fhir/endpoint.ts";
 import { FhirError, badRequest, operationOutcome } from "./fhir/outcome.ts";
 import { EHR_CSS, errorPage, framePage, homePage, type PatientSummary } from "./ehr/pages.ts";
 import { defaultPractitioner, parseLaunchOptions } from "./ehr/launch-options.ts";
-import { STYLES } from "./ehr/styles.ts";
+import { STYLES, hostileStyleBody } from "./ehr/styles.ts";
 import { FHIR_SERVERS, type FhirServerId, type FhirServerSettings } from "./servers.ts";
 import { ForeignListener } from "./foreign.ts";
 import { handleDebug } from "./debug.ts";
 import { putClient, rpc, type AidboxDeps } from "./aidbox.ts";
-import { FHIR_JSON_TYPE, OPEN_CORS, SECURITY_HEADERS, redirect, sendHtml, sendJson } from "./http.ts";
+import { FHIR_JSON_TYPE, JSON_TYPE, OPEN_CORS, SECURITY_HEADERS, redirect, sendHtml, sendJson } from "./http.ts";
 
 export interface SandboxOptions {
   /** TCP port; 0 picks a free one (tests). Default 4400. */
@@ -211,8 +211,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
     }
     const style = /^\/styles\/([\w-]+)\.json$/.exec(path)?.[1];
-    if (style && style in STYLES) {
-      return sendJson(res, 200, STYLES[style as keyof typeof STYLES], { ...OPEN_CORS, "Cache-Control": "public, max-age=3600" });
+    const styleHeaders = { ...OPEN_CORS, "Cache-Control": "public, max-age=3600" };
+    if (style && style in STYLES) return sendJson(res, 200, STYLES[style as keyof typeof STYLES], styleHeaders);
+    const hostile = isStyle(style) ? hostileStyleBody(style) : undefined;
+    if (hostile !== undefined) {
+      res.writeHead(200, { ...styleHeaders, "Content-Type": JSON_TYPE, "Content-Length": Buffer.byteLength(hostile) });
+      return void res.end(hostile);
     }
     sendJson(res, 404, { error: "not_found", error_description: `Nothing is served at ${path}.` });
   }

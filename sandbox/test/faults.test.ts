@@ -1,7 +1,8 @@
 /** Every simulated error, chosen per launch, over HTTP against a sandbox on a free port. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/server.ts";
-import { FAULT_NAMES, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, type FaultName } from "../src/faults.ts";
+import { FAULT_NAMES, MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, type FaultName } from "../src/faults.ts";
+import { HOSTILE_KEPT } from "../src/ehr/styles.ts";
 import { bearer, ehrLaunch, launchAndAuthorize, postForm } from "./client.ts";
 
 let sandbox: Sandbox;
@@ -57,6 +58,12 @@ describe("at authorize", () => {
     expect(result.state).toBe("state-1");
     expect(result.errorDescription).toContain(`simulated error ${error}`);
   });
+
+  it("access_denied_markup: access_denied, with markup and script in the error_description", async () => {
+    const { result } = await launchAndAuthorize(sandbox.origin, { patient: "hba1c-long", error: "access_denied_markup" });
+    expect(result.error).toBe("access_denied");
+    expect(result.errorDescription).toContain(MARKUP);
+  });
 });
 
 describe("on the FHIR API, every request", () => {
@@ -81,6 +88,23 @@ describe("on the FHIR API, every request", () => {
     const { status } = await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, access);
     expect(status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(SLOW_MS - 5);
+  });
+
+  it("fhir_markup: markup in the Patient's names and every Observation's texts, the store untouched", async () => {
+    const { access } = await launchWith("fhir_markup");
+    const patient = (await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, access)).body as unknown as fhir4.Patient;
+    expect(patient.name?.[0]?.family).toContain(MARKUP);
+    expect(patient.name?.[0]?.given?.[0]).toContain(MARKUP);
+    const page = (await getJson(`${sandbox.fhirBase}/Observation?${HBA1C}`, access)).body;
+    expect(page.entry).toHaveLength(50);
+    for (const entry of page.entry ?? []) {
+      const o = entry.resource as fhir4.Observation;
+      expect(o.code.text).toContain(MARKUP);
+      expect(o.note?.at(-1)?.text).toBe(MARKUP);
+    }
+    expect(JSON.stringify(sandbox.store.read("Patient", "hba1c-long"))).not.toContain(MARKUP);
+    const plain = await launchWith("fhir_500_once");
+    expect(JSON.stringify((await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, plain.access)).body)).not.toContain(MARKUP);
   });
 
   it(`fhir_401_later: ${REQUESTS_BEFORE_REVOKE} requests succeed, then 401 and the refresh is refused`, async () => {
@@ -210,5 +234,43 @@ describe("on Observation search pages", () => {
     const second = await getJson(next(first.body)!, access);
     expect(second.body.entry).toHaveLength(51);
     expect(second.body.entry?.[0]?.resource?.id).toBe(first.body.entry?.at(-1)?.resource?.id);
+  });
+
+  it("fhir_next_endless: every page links to a further, distinct one, past the end of the results", async () => {
+    const { access } = await launchWith("fhir_next_endless");
+    let url: string | undefined = `${sandbox.fhirBase}/Observation?${HBA1C}`;
+    const seen = new Set<string>();
+    const sizes: number[] = [];
+    for (let i = 0; i < 6 && url; i++) {
+      seen.add(url);
+      const page = await getJson(url, access);
+      expect(page.status).toBe(200);
+      sizes.push(page.body.entry?.length ?? 0);
+      url = next(page.body);
+    }
+    expect(sizes).toEqual([50, 50, 40, 0, 0, 0]);
+    expect(seen.size).toBe(6);
+    expect(url).toBeDefined();
+  });
+});
+
+describe("hostile smart_style_url documents", () => {
+  const style = async (name: string) => {
+    const { token } = await ehrLaunch(sandbox.origin, { patient: "hba1c-long", style: name });
+    expect(token.smart_style_url).toBe(`${sandbox.origin}/styles/${name}.json`);
+    return fetch(String(token.smart_style_url));
+  };
+
+  it("hostile-css: JSON whose values try to leave CSS, but for one valid field", async () => {
+    const body = (await (await style("hostile-css")).json()) as Record<string, string>;
+    expect(body.color_background).toContain("</style><script>");
+    expect(body).toMatchObject(HOSTILE_KEPT);
+  });
+
+  it("hostile-huge: a document of more than a megabyte; hostile-not-json: HTML sent as JSON", async () => {
+    expect((await (await style("hostile-huge")).text()).length).toBeGreaterThan(1024 * 1024);
+    const notJson = await style("hostile-not-json");
+    expect(notJson.headers.get("content-type")).toContain("application/json");
+    await expect(notJson.json()).rejects.toThrow();
   });
 });

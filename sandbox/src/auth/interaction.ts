@@ -3,7 +3,7 @@
  * approved at once (or fails as its simulated error asks); a standalone `launch/patient` request gets a patient
  * picker and signs in as the chosen patient; anything else signs in the default practitioner.
  */
-import { FAULTS } from "../faults.ts";
+import { FAULTS, MARKUP } from "../faults.ts";
 import type { LaunchCodec, LaunchContext } from "./launch.ts";
 import { patientPicker } from "./pages.ts";
 import { sameResource } from "./requests.ts";
@@ -50,6 +50,8 @@ export async function decideInteraction(input: InteractionInput): Promise<Decisi
         return deny("invalid_scope", `The requested scope is not allowed for this app${simulated}`);
       case "access_denied":
         return deny("access_denied", `The user declined to authorize the app${simulated}`);
+      case "access_denied_markup":
+        return deny("access_denied", `${MARKUP} The user declined${simulated}`);
     }
     return { kind: "grant", context };
   }

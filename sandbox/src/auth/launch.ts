@@ -8,7 +8,10 @@ import { randomBytes } from "node:crypto";
 import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
 import { isFaultName, type FaultName } from "../faults.ts";
 
-export type StyleName = "light" | "dark" | "high-contrast" | "none";
+/** The EHR's styles, `none` (no smart_style_url), and hostile documents for testing how apps read them. */
+export const STYLE_NAMES = ["light", "dark", "high-contrast", "none", "hostile-css", "hostile-huge", "hostile-not-json"] as const;
+
+export type StyleName = (typeof STYLE_NAMES)[number];
 
 export interface LaunchContext {
   /** Client the launch was minted for, when known (seed 002's `client`). */
@@ -77,5 +80,5 @@ export class LaunchCodec {
 }
 
 export function isStyle(value: unknown): value is StyleName {
-  return value === "light" || value === "dark" || value === "high-contrast" || value === "none";
+  return STYLE_NAMES.includes(value as StyleName);
 }

@@ -1,5 +1,5 @@
 /** The launch options shared by `GET /launch`, `GET /ehr` and the EHR page's form. */
-import { isStyle, type LaunchContext } from "../auth/launch.ts";
+import { STYLE_NAMES, isStyle, type LaunchContext } from "../auth/launch.ts";
 import { FAULT_NAMES, isFaultName } from "../faults.ts";
 import type { FhirStore } from "../fhir/store.ts";
 import { FHIR_SERVERS, isFhirServerId, type FhirServerId } from "../servers.ts";
@@ -28,7 +28,7 @@ export function parseLaunchOptions(params: URLSearchParams, store: FhirStore, de
     return `There is no encounter "${encounter}" of patient "${patient}".`;
   }
   const style = params.get("style") || "light";
-  if (!isStyle(style)) return `The style "${style}" is not one of light, dark, high-contrast or none.`;
+  if (!isStyle(style)) return `The style "${style}" is not one of ${STYLE_NAMES.join(", ")}.`;
   const banner = params.get("banner") || "true";
   if (banner !== "true" && banner !== "false") return "The banner option must be true or false.";
   const lifetimeText = params.get("lifetime");

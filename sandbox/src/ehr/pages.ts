@@ -70,7 +70,7 @@ export function homePage(input: {
 <label for="app">App launch URL</label><input id="app" name="app" type="url" size="50" value="${escapeHtml(input.appUrl)}" required>
 <label for="practitioner">Signed-in user</label><select id="practitioner" name="practitioner">${practitioners}</select>
 <label for="banner">Patient banner</label><select id="banner" name="banner">${options([["true", "App shows a banner"], ["false", "EHR shows the banner"]], "true")}</select>
-<label for="style">Style</label><select id="style" name="style">${options([["light", "Light"], ["dark", "Dark"], ["high-contrast", "High contrast"], ["none", "None"]], "light")}</select>
+<label for="style">Style</label><select id="style" name="style">${options([["light", "Light"], ["dark", "Dark"], ["high-contrast", "High contrast"], ["none", "None"], ["hostile-css", "Hostile: values that try to inject CSS or script"], ["hostile-huge", "Hostile: a 1 MB document"], ["hostile-not-json", "Hostile: not JSON"]], "light")}</select>
 <label for="encounter">Encounter</label><select id="encounter" name="encounter">${options([["", "None"], ["latest", "The patient's latest encounter"]], "")}</select>
 <label for="lifetime">Token lifetime (seconds)</label><input id="lifetime" name="lifetime" type="number" min="1" max="${MAX_LIFETIME}" placeholder="3600">
 <label for="fhir">FHIR server</label><select id="fhir" name="fhir">${servers}</select>

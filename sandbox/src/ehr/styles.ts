@@ -1,9 +1,15 @@
-/** The `smart_style_url` documents the sandbox serves, one per launch style (SMART App Launch style fields). */
+/**
+ * The `smart_style_url` documents the sandbox serves, one per launch style (SMART App Launch style fields),
+ * and hostile ones that an app must survive: values written to break out of CSS, a document far too large,
+ * and one that is not JSON.
+ */
 import type { StyleName } from "../auth/launch.ts";
 
 export type SmartStyle = Readonly<Record<string, string>>;
 
-export const STYLES: Readonly<Record<Exclude<StyleName, "none">, SmartStyle>> = {
+type HostileStyle = "hostile-css" | "hostile-huge" | "hostile-not-json";
+
+export const STYLES: Readonly<Record<Exclude<StyleName, "none" | HostileStyle>, SmartStyle>> = {
   light: {
     color_background: "#ffffff",
     color_error: "#a4262c",
@@ -44,3 +50,37 @@ export const STYLES: Readonly<Record<Exclude<StyleName, "none">, SmartStyle>> = 
     font_family_heading: "Verdana, Arial, sans-serif",
   },
 };
+
+/** Marker a page would carry if a hostile style value ever ran as script. */
+export const STYLE_INJECTED = "__styleInjected";
+
+/** The valid field among the hostile ones: an app that checks field by field keeps it. */
+export const HOSTILE_KEPT = { dim_border_radius: "9px" } as const;
+
+/** A style whose only valid field is `dim_border_radius`; every other value tries to leave its CSS context. */
+const HOSTILE_CSS: SmartStyle = {
+  color_background: `#ffffff;}</style><script>window.${STYLE_INJECTED}=1</script><style>`,
+  color_text: "#000000; } body { display: none",
+  color_highlight: "expression(alert(1))",
+  color_error: "url(javascript:alert(1))",
+  dim_font_size: "16px;}</style><script>alert(1)</script>",
+  dim_spacing_size: "1e9px",
+  font_family_body: `Arial;}</style><img src=x onerror="window.${STYLE_INJECTED}=2">`,
+  font_family_heading: "'x'; } * { display: none } '",
+  ...HOSTILE_KEPT,
+};
+
+/** Raw bodies of the hostile styles, sent as `application/json` whatever they hold. */
+export function hostileStyleBody(name: StyleName): string | undefined {
+  switch (name) {
+    case "hostile-css":
+      return JSON.stringify(HOSTILE_CSS);
+    case "hostile-huge":
+      // A dark background an app would apply if it read the document, behind a megabyte of padding.
+      return JSON.stringify({ color_background: "#000000", color_text: "#ffffff", padding: "x".repeat(1024 * 1024) });
+    case "hostile-not-json":
+      return "<html><body>This is not a style document</body></html>";
+    default:
+      return undefined;
+  }
+}

@@ -65,7 +65,7 @@ export class FhirEndpoint {
     const stage = faultStage(fault);
     if (fault && (stage === "fhir" || stage === "search")) await this.#faults.before(fault, target);
     const response = this.api.get(path, url.searchParams, accessFor(grant.scope, grant.context?.patient, grant.accountId));
-    send(res, fault && stage === "search" ? this.#faults.after(fault, target, response) : response, NO_STORE);
+    send(res, fault && (stage === "search" || stage === "fhir") ? this.#faults.after(fault, target, response) : response, NO_STORE);
   }
 }
 

@@ -3,7 +3,7 @@
  * carries one. State (how many requests, which pages already failed) is kept per grant.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, SLOW_MS, type FaultName } from "../faults.ts";
+import { MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, SLOW_MS, type FaultName } from "../faults.ts";
 import type { FhirApi, FhirResponse } from "./api.ts";
 import { FhirError, unauthorized } from "./outcome.ts";
 
@@ -67,8 +67,9 @@ export class FaultInjector {
     }
   }
 
-  /** Runs on the computed response of an Observation search: may rewrite or replace it. */
+  /** Runs on the computed response (of an Observation search, for search faults): may rewrite or replace it. */
   after(fault: FaultName, target: FaultTarget, response: FhirResponse): Served {
+    if (fault === "fhir_markup") return { status: response.status, body: withMarkup(response.body) };
     const page = response.page;
     if (!page) return response;
     const { bundle, query, offset } = page;
@@ -110,6 +111,9 @@ export class FaultInjector {
       case "fhir_duplicates":
         if (offset > 0) bundle.entry = [...this.api.observationEntries(query, offset - 1, 1), ...(bundle.entry ?? [])];
         break;
+      case "fhir_next_endless":
+        if (query.count > 0) setNext(this.api.pageUrl(query, offset + query.count));
+        break;
     }
     return response;
   }
@@ -122,5 +126,31 @@ export class FaultInjector {
       this.#states.set(grantId, state);
     }
     return state;
+  }
+}
+
+/** A copy of `resource` (a Patient, an Observation, or a Bundle of them) with markup in every text shown. */
+function withMarkup(resource: fhir4.Resource): fhir4.Resource {
+  switch (resource.resourceType) {
+    case "Bundle": {
+      const bundle = resource as fhir4.Bundle;
+      const marked: fhir4.Bundle = { ...bundle, entry: bundle.entry?.map((e) => (e.resource ? { ...e, resource: withMarkup(e.resource) } : e)) };
+      return marked;
+    }
+    case "Patient": {
+      const patient = structuredClone(resource as fhir4.Patient);
+      patient.name = patient.name?.map((n) => ({ ...n, text: undefined, given: n.given?.map((g) => `${MARKUP}${g}`), family: `${n.family ?? ""}${MARKUP}` }));
+      return patient;
+    }
+    case "Observation": {
+      const observation = structuredClone(resource as fhir4.Observation);
+      observation.code = { ...observation.code, text: `${observation.code.text ?? ""}${MARKUP}` };
+      observation.note = [...(observation.note ?? []), { text: MARKUP }];
+      observation.performer = observation.performer?.map((p) => ({ ...p, display: `${p.display ?? ""}${MARKUP}` }));
+      observation.referenceRange = observation.referenceRange?.map((r) => ({ ...r, text: `${r.text ?? ""}${MARKUP}` }));
+      return observation;
+    }
+    default:
+      return resource;
   }
 }
