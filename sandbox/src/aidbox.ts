@@ -85,12 +85,12 @@ export async function putClient(req: IncomingMessage, res: ServerResponse, id: s
 
 /** `POST /rpc` with `aidbox.smart/get-launch-uri`. */
 export async function rpc(req: IncomingMessage, res: ServerResponse, deps: AidboxDeps): Promise<void> {
-  const fail = (message: string) => sendJson(res, 400, { error: { message } }, OPEN_CORS);
+  const fail = (message: string, status = 400) => sendJson(res, status, { error: { message } }, OPEN_CORS);
   let body: unknown;
   try {
     body = await jsonBody(req);
   } catch (error) {
-    return fail((error as Error).message);
+    return fail((error as Error).message, error instanceof FhirError ? error.status : 400);
   }
   const { method, params } = (body ?? {}) as { method?: unknown; params?: Record<string, unknown> };
   if (method !== "aidbox.smart/get-launch-uri") return fail(`Unknown method ${JSON.stringify(method)}; this sandbox supports aidbox.smart/get-launch-uri.`);

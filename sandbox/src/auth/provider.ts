@@ -25,6 +25,7 @@ import { GrantRecords, isOidcScope } from "./grants.ts";
 import { NON_RESOURCE_SCOPES } from "./scopes.ts";
 import { authorizationErrorPage, errorPageHtml, htmlPage } from "./pages.ts";
 import {
+  BODY_LIMIT,
   RequestError,
   allowCookiesInEhrFrames,
   askConsentForOfflineAccess,
@@ -190,6 +191,8 @@ export class AuthServer {
     const route = rest.split("?", 1)[0];
     allowCookiesInEhrFrames(res);
     try {
+      // oidc-provider's own endpoints (revoke, introspect…) would call an oversized body unparsable.
+      if (Number(req.headers["content-length"] ?? 0) > BODY_LIMIT) throw new RequestError(413, "invalid_request", "The request body is too large.");
       if (/^\/interaction\/[\w-]+$/.test(route ?? "")) return await this.#interaction(req, res);
       if (route === "/userinfo") {
         return await userinfo(req, res, {
