@@ -23,6 +23,11 @@ export function useSmartStyle(session: Session): void {
     if (refused) console.warn(`Ignoring smart_style_url ${url}: not on the FHIR server's origin or one in config.json's styleAllowList.`);
   }, [url, refused]);
 
+  const failure = style.error;
+  useEffect(() => {
+    if (failure) console.warn(`Ignoring smart_style_url ${url}: ${failure.message}`);
+  }, [url, failure]);
+
   useEffect(() => {
     if (!applied) return;
     const root = document.documentElement;

@@ -63,6 +63,8 @@ const HOSTILE_CSS: SmartStyle = {
   color_text: "#000000; } body { display: none",
   color_highlight: "expression(alert(1))",
   color_error: "url(javascript:alert(1))",
+  // Valid CSS, but white on the app's white background: unreadable, so refused too.
+  color_success: "#ffffff",
   dim_font_size: "16px;}</style><script>alert(1)</script>",
   dim_spacing_size: "1e9px",
   font_family_body: `Arial;}</style><img src=x onerror="window.${STYLE_INJECTED}=2">`,
