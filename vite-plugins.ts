@@ -75,3 +75,39 @@ export function prefetchPage(from: string, to: string): Plugin {
     },
   };
 }
+
+/**
+ * The Content-Security-Policy every built page carries in a `<meta>` tag. It must work wherever the static
+ * files are put, so it names no host: scripts, styles and images only from the app's own origin, no inline
+ * script, and requests to the app's origin and any https server (the FHIR and authorization servers are
+ * chosen by the EHR at launch, within config.json's allow-list) plus loopback http (the sandbox). A host can
+ * send a stricter header (docs/deploy.md); `frame-ancestors` works only as a header.
+ */
+export const META_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+/** Puts META_CSP right after the charset declaration of every built page, before anything it governs. */
+export function contentSecurityPolicy(): Plugin {
+  return {
+    name: "content-security-policy",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html) {
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${META_CSP}" />`;
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error("content-security-policy: the page has no <meta charset>, after which the policy goes.");
+        return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
+      },
+    },
+  };
+}

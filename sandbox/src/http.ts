@@ -16,13 +16,15 @@ export function sendJson(
   res.end(text);
 }
 
+/** Every HTML page's policy: the EHR pages frame apps from any origin; no page runs inline script. */
+export const PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-src http: https:; form-action 'self' http: https:; object-src 'none'; base-uri 'none'";
+
 export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Length": Buffer.byteLength(html),
     "Cache-Control": "no-store",
-    // The EHR pages frame apps from any loopback origin; they run no inline script of their own.
-    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-src http: https:; form-action 'self' http: https:",
+    "Content-Security-Policy": PAGE_CSP,
     ...headers,
   });
   res.end(html);

@@ -162,8 +162,12 @@ describe("security headers", () => {
       expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
       expect(response.headers.get("referrer-policy"), path).toBe("no-referrer");
     }
-    const csp = (await fetch(`${sandbox.origin}/`)).headers.get("content-security-policy") ?? "";
-    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"));
-    expect(scriptSrc).toBe("script-src 'self'");
+    const pages = ["/", "/debug", "/ehr?patient=hba1c-long", "/launch?patient=nobody", "/auth/authorize?client_id=nobody&response_type=code"];
+    for (const path of pages) {
+      const response = await fetch(`${sandbox.origin}${path}`, { headers: { accept: "text/html" }, redirect: "manual" });
+      expect(response.headers.get("content-type"), path).toContain("text/html");
+      const directives = (response.headers.get("content-security-policy") ?? "").split(";").map((d) => d.trim());
+      expect(directives, path).toEqual(expect.arrayContaining(["script-src 'self'", "object-src 'none'", "base-uri 'none'"]));
+    }
   });
 });

@@ -41,6 +41,7 @@ import {
 } from "./requests.ts";
 import type { AuthServerOptions, ClientSettings, MintRequest, TokenCheck } from "./types.ts";
 import { userinfo } from "./userinfo.ts";
+import { PAGE_CSP } from "../http.ts";
 
 const ONLINE_REFRESH_LIFETIME = 3600;
 
@@ -164,6 +165,7 @@ export class AuthServer {
         // A person in a browser gets a page; scripts and tests get OAuth error JSON.
         if (ctx.accepts("json", "html") === "html") {
           ctx.type = "html";
+          ctx.set("Content-Security-Policy", PAGE_CSP);
           ctx.body = errorPageHtml(out.error, out.error_description ?? "");
         }
       },
