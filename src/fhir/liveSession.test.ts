@@ -58,8 +58,11 @@ const OPTIONS: LiveSessionOptions = {
   revocationEndpoint: REVOKE,
 };
 
+/** Retries without the real backoff's waits. */
+const FAST_RETRY = { attempts: 3, baseDelayMs: 1, maxWaitMs: 10_000 };
+
 function session(client: SmartClient, options: Partial<LiveSessionOptions> = {}) {
-  return createLiveSession(client, { ...OPTIONS, ...options }, () => NOW);
+  return createLiveSession(client, { ...OPTIONS, retry: FAST_RETRY, ...options }, () => NOW);
 }
 
 beforeEach(() => vi.unstubAllGlobals());
@@ -84,7 +87,7 @@ describe("requests", () => {
   it("a server error is a FhirRequestError with the OperationOutcome's words, and the session stays", async () => {
     server(new Set(["a"]));
     const live = session(fakeClient({ access: "a" }).client);
-    await expect(live.get("Broken")).rejects.toMatchObject({ status: 500, message: "The FHIR server had an error (500). disk on fire" });
+    await expect(live.get("Broken")).rejects.toMatchObject({ status: 500, message: "The FHIR server had an error (500). disk on fire The app tried 3 times." });
     expect(live.status()).toEqual({ state: "active" });
   });
 
@@ -204,5 +207,93 @@ describe("sign out", () => {
     await live.signOut();
     expect(state.forgotten).toBe("everything");
     expect(live.status()).toMatchObject({ state: "signed-out", message: expect.stringContaining("could not be told to cancel the sign-in (HTTP 503)") });
+  });
+});
+
+describe("retries", () => {
+  /** A FHIR server that answers each GET with the next of `answers` (a status and headers, or a network failure). */
+  function flaky(answers: ({ status: number; headers?: Record<string, string>; body?: string } | "down")[]) {
+    const calls: number[] = [];
+    vi.stubGlobal("fetch", async () => {
+      calls.push(Date.now());
+      const answer = answers[Math.min(calls.length - 1, answers.length - 1)]!;
+      if (answer === "down") throw new TypeError("Failed to fetch");
+      const body = answer.body ?? JSON.stringify(answer.status < 400 ? { resourceType: "Patient", id: "p1" } : { resourceType: "OperationOutcome", issue: [{ diagnostics: "busy" }] });
+      return new Response(body, { status: answer.status, headers: answer.headers });
+    });
+    return calls;
+  }
+  const live = (retry = FAST_RETRY, now = () => Date.now()) => createLiveSession(fakeClient({ access: "a" }).client, { ...OPTIONS, retry }, now);
+
+  it.each([0, 408, 429, 500, 502, 503, 504])("a read answered %i is tried again, and succeeds", async (status) => {
+    const calls = flaky([status === 0 ? "down" : { status }, { status: 200 }]);
+    await expect(live().get("Patient/p1")).resolves.toMatchObject({ id: "p1" });
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([400, 403, 404, 410, 422, 501])("a read answered %i is not tried again", async (status) => {
+    const calls = flaky([{ status }, { status: 200 }]);
+    await expect(live().get("Patient/p1")).rejects.toMatchObject({ status });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("waits as long as Retry-After says, in seconds or as a date", async () => {
+    vi.useFakeTimers({ now: NOW });
+    try {
+      const calls = flaky([{ status: 503, headers: { "retry-after": "2" } }, { status: 429, headers: { "retry-after": new Date(NOW + 5000).toUTCString() } }, { status: 200 }]);
+      const result = live({ attempts: 3, baseDelayMs: 1, maxWaitMs: 10_000 }).get("Patient/p1");
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(2999);
+      expect(calls).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(result).resolves.toMatchObject({ id: "p1" });
+      expect(calls.map((t) => t - NOW)).toEqual([0, 2000, 5000]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("backs off exponentially without Retry-After", async () => {
+    vi.useFakeTimers({ now: NOW });
+    try {
+      const calls = flaky(["down", "down", { status: 200 }]);
+      const result = createLiveSession(fakeClient({ access: "a" }).client, { ...OPTIONS, retry: { attempts: 3, baseDelayMs: 500, maxWaitMs: 10_000 } }, () => Date.now(), () => 0.5).get("Patient/p1");
+      await vi.advanceTimersByTimeAsync(2000);
+      await expect(result).resolves.toMatchObject({ id: "p1" });
+      expect(calls.map((t) => t - NOW)).toEqual([0, 500, 1500]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("does not wait for a Retry-After beyond the bound: says how long the server asked for instead", async () => {
+    const calls = flaky([{ status: 503, headers: { "retry-after": "120" } }, { status: 200 }]);
+    await expect(live().get("Patient/p1")).rejects.toMatchObject({ status: 503, message: expect.stringContaining("asked the app to wait 120 s") });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("gives up after the last try and says how many there were", async () => {
+    const calls = flaky([{ status: 503 }]);
+    await expect(live().get("Patient/p1")).rejects.toMatchObject({ status: 503, message: expect.stringContaining("The app tried 3 times.") });
+    expect(calls).toHaveLength(3);
+  });
+
+  it("stops waiting when the read is cancelled", async () => {
+    const calls = flaky([{ status: 503, headers: { "retry-after": "5" } }, { status: 200 }]);
+    const controller = new AbortController();
+    const result = live().get("Patient/p1", controller.signal);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    controller.abort();
+    await expect(result).rejects.toMatchObject({ name: "AbortError" });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a body cut off or not JSON is an error that says so, not retried", async () => {
+    const calls = flaky([{ status: 200, body: '{"resourceType":"Bundle","entry":[{"reso' }]);
+    await expect(live().get("Observation")).rejects.toMatchObject({ status: 200, message: expect.stringContaining("not valid JSON") });
+    expect(calls).toHaveLength(1);
   });
 });

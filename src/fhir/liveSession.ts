@@ -5,6 +5,7 @@
  * session on the first 401 (so it could never refresh then) and follows links to any origin.
  */
 import { FhirRequestError, describeStatus, outcomeText } from "./errors";
+import { DEFAULT_RETRY, retryDecision, sleep, type RetryPolicy } from "./retry";
 import { grantsRefresh } from "./scopes";
 import { isOnFhirServer, resolveOnServer } from "./urls";
 import { startOver, type LaunchKind } from "./sessionErrors";
@@ -32,6 +33,8 @@ export interface LiveSessionOptions {
   readonly grantedScope: string;
   readonly launchKind: LaunchKind | undefined;
   readonly revocationEndpoint: string | undefined;
+  /** How failed reads are retried; tests shorten it. */
+  readonly retry?: RetryPolicy;
 }
 
 export interface LiveSession {
@@ -51,18 +54,37 @@ const ACTIVE: SessionStatus = { state: "active" };
 /** The session ended: requests fail with 401 and the app shows the relaunch screen. */
 export class SessionEndedError extends FhirRequestError {}
 
-async function errorFrom(response: Response, url: string): Promise<FhirRequestError> {
+async function errorFrom(response: Response, url: string, ...more: (string | undefined)[]): Promise<FhirRequestError> {
   let diagnostics: string | undefined;
   try {
     diagnostics = outcomeText(await response.json());
   } catch {
     diagnostics = undefined;
   }
-  const text = describeStatus(response.status);
-  return new FhirRequestError(diagnostics ? `${text} ${diagnostics}` : text, response.status, url);
+  const text = [describeStatus(response.status), diagnostics, ...more].filter(Boolean).join(" ");
+  return new FhirRequestError(text, response.status, url);
 }
 
-export function createLiveSession(client: SmartClient, options: LiveSessionOptions, now: () => number = Date.now): LiveSession {
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
+
+/** The body as JSON; a body that is cut off or not JSON is the server's failure, said in words. */
+async function readJson<T>(response: Response, url: string): Promise<T> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new FhirRequestError(describeStatus(0), 0, url);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new FhirRequestError(`The FHIR server's answer is not valid JSON (${text.length} characters, perhaps cut off), so the app cannot read it.`, response.status, url);
+  }
+}
+
+export function createLiveSession(client: SmartClient, options: LiveSessionOptions, now: () => number = Date.now, random: () => number = Math.random): LiveSession {
+  const retry = options.retry ?? DEFAULT_RETRY;
   let status: SessionStatus = ACTIVE;
   let renewing: Promise<void> | undefined;
   const listeners = new Set<() => void>();
@@ -110,7 +132,7 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
         signal,
       });
     } catch (error) {
-      if (error instanceof DOMException && error.name === "AbortError") throw error;
+      if (isAbort(error)) throw error;
       throw new FhirRequestError(describeStatus(0), 0, url);
     }
   }
@@ -124,12 +146,8 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
     return client.accessToken();
   }
 
-  async function get<T>(url: string, signal?: AbortSignal): Promise<T> {
-    const absolute = resolveOnServer(url, options.serverUrl) ?? url;
-    if (!isOnFhirServer(absolute, options.serverUrl)) {
-      const origin = URL.parse(absolute)?.origin ?? absolute;
-      throw new FhirRequestError(`The app refused to send your sign-in to ${origin}, which is not the FHIR server.`, 0, absolute);
-    }
+  /** One GET with the token; a 401 gets one refresh and one more try, then ends the session. */
+  async function authorizedGet(absolute: string, signal: AbortSignal | undefined): Promise<Response> {
     if (status.state !== "active") throw new SessionEndedError(status.message, 401, absolute);
     const sent = await freshToken(absolute);
     let response = await send(absolute, sent, signal);
@@ -142,8 +160,34 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
         throw end("Your session has ended: the FHIR server no longer accepts the sign-in.", `After a refresh: ${error.message}`, absolute);
       }
     }
-    if (!response.ok) throw await errorFrom(response, absolute);
-    return (await response.json()) as T;
+    return response;
+  }
+
+  async function get<T>(url: string, signal?: AbortSignal): Promise<T> {
+    const absolute = resolveOnServer(url, options.serverUrl) ?? url;
+    if (!isOnFhirServer(absolute, options.serverUrl)) {
+      const origin = URL.parse(absolute)?.origin ?? absolute;
+      throw new FhirRequestError(`The app refused to send your sign-in to ${origin}, which is not the FHIR server.`, 0, absolute);
+    }
+    for (let attempt = 1; ; attempt++) {
+      let response: Response | undefined;
+      let failure: FhirRequestError;
+      try {
+        response = await authorizedGet(absolute, signal);
+        if (response.ok) return await readJson<T>(response, absolute);
+        failure = await errorFrom(response, absolute);
+      } catch (error) {
+        if (!(error instanceof FhirRequestError) || error instanceof SessionEndedError || error.status !== 0) throw error;
+        failure = error;
+      }
+      const decision = retryDecision(failure.status, response?.headers.get("retry-after"), attempt, retry, now(), random());
+      if (!decision.retry) {
+        const tried = attempt > 1 ? `The app tried ${attempt} times.` : undefined;
+        if (!decision.why && !tried) throw failure;
+        throw new FhirRequestError([failure.message, decision.why, tried].filter(Boolean).join(" "), failure.status, absolute);
+      }
+      await sleep(decision.delayMs, signal);
+    }
   }
 
   async function revoke(endpoint: string, token: string, hint: string): Promise<void> {
