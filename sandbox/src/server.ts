@@ -231,7 +231,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (res.headersSent) return void res.destroy();
       const open = req.url?.startsWith("/open-fhir") ? OPEN_ENDPOINT_HEADER : {};
       if (error instanceof FhirError) {
-        return sendJson(res, error.status, error.outcome, { ...OPEN_CORS, ...open, ...error.headers }, FHIR_JSON_TYPE);
+        // Browsers may cache some errors (410, 404) by default: a simulated one-off must not be served again.
+        return sendJson(res, error.status, error.outcome, { ...OPEN_CORS, "Cache-Control": "no-store", ...open, ...error.headers }, FHIR_JSON_TYPE);
       }
       console.error("sandbox: unexpected error", error);
       sendJson(res, 500, operationOutcome("exception", "The sandbox failed to handle this request."), OPEN_CORS, FHIR_JSON_TYPE);

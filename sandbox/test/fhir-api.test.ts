@@ -162,6 +162,10 @@ describe("security headers", () => {
       expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
       expect(response.headers.get("referrer-policy"), path).toBe("no-referrer");
     }
+    const refused = await fetch(`${sandbox.fhirBase}/Patient/hba1c-long`);
+    expect(refused.status).toBe(401);
+    // Browsers cache some errors (404, 410) unless told not to.
+    expect(refused.headers.get("cache-control")).toBe("no-store");
     const pages = ["/", "/debug", "/ehr?patient=hba1c-long", "/launch?patient=nobody", "/auth/authorize?client_id=nobody&response_type=code"];
     for (const path of pages) {
       const response = await fetch(`${sandbox.origin}${path}`, { headers: { accept: "text/html" }, redirect: "manual" });
