@@ -112,6 +112,56 @@ describe("LabPanel", () => {
     expect(screen.getAllByRole("status")).toHaveLength(1);
   });
 
+  it("pauses at the page cap, says so, keeps what loaded, and goes on when asked", async () => {
+    const session = fakeSession(
+      (url) => {
+        if (url === PAGE2) return searchBundle([a1c("b", "2020-01-01", 7.1)], PAGE3, 3);
+        if (url === PAGE3) return searchBundle([a1c("c", "2019-01-01", 8.2)], undefined, 3);
+        return searchBundle([a1c("a", "2021-01-01", 6.4)], PAGE2, 3);
+      },
+      { paging: { maxPages: 2, timeBudgetMs: 60_000 } },
+    );
+    renderPanel(session);
+    expect(await screen.findByText("Paused after 2 pages, the most the app reads at a stretch for one lab. Loaded 2 results")).toBeInTheDocument();
+    expect(within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row")).toHaveLength(3);
+    expect(session.calls).toHaveLength(2);
+    expect(screen.queryByRole("alert")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Load the rest" }));
+    expect(await screen.findByText("Loaded 3 results")).toBeInTheDocument();
+    expect(session.calls).toHaveLength(3);
+  });
+
+  it("pauses when reading takes longer than the time budget", async () => {
+    const session = fakeSession(
+      async (url) => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return url === PAGE2 ? searchBundle([a1c("b", "2020-01-01", 7.1)]) : searchBundle([a1c("a", "2021-01-01", 6.4)], PAGE2);
+      },
+      { paging: { maxPages: 100, timeBudgetMs: 20 } },
+    );
+    renderPanel(session);
+    expect(await screen.findByText("Paused after 0.02 seconds of loading, the longest the app reads at a stretch for one lab. Loaded 1 results")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Load the rest" }));
+    expect(await screen.findByText("Loaded 2 results")).toBeInTheDocument();
+  });
+
+  it("a search the server forgot (410) runs again once; repeated results are shown once", async () => {
+    let gone = true;
+    const session = fakeSession((url) => {
+      if (url === PAGE2 && gone) {
+        gone = false;
+        throw httpError(410, url);
+      }
+      if (url === PAGE2) return searchBundle([a1c("a", "2021-01-01", 6.4), a1c("b", "2020-01-01", 7.1)], undefined, 2);
+      return searchBundle([a1c("a", "2021-01-01", 6.4)], PAGE2, 2);
+    });
+    renderPanel(session);
+    expect(await screen.findByText("Loaded 2 results")).toBeInTheDocument();
+    expect(within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row")).toHaveLength(3);
+    expect(session.calls.map((u) => u === PAGE2)).toEqual([false, true, false, true]);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("says when its data is from and refreshes on request, not by itself", async () => {
     const session = fakeSession(() => searchBundle([a1c("a", "2021-01-01", 6.4)], undefined, 1));
     renderPanel(session);

@@ -1,23 +1,25 @@
 import { describe, expect, it } from "vitest";
 import type { ObservationPage } from "../fhir/observations";
+import { firstCursor } from "../fhir/paging";
 import { HBA1C } from "../labs/catalog";
 import { fakeSession } from "../test/fakeSession";
-import { MAX_PAGES, observationSearch, observationsQuery } from "./queries";
-
-const page = (n: number): ObservationPage => ({ url: `https://ehr.test/fhir/p${n}`, observations: [], total: undefined, next: `https://ehr.test/fhir/p${n + 1}`, stop: undefined });
+import { observationSearch, observationsQuery, pageReader } from "./queries";
 
 describe("observationsQuery paging", () => {
-  const options = observationsQuery(fakeSession(() => ({})), observationSearch("p1", HBA1C, null));
-  const next = (pages: ObservationPage[]) => options.getNextPageParam(pages.at(-1)!, pages, undefined, []);
+  const session = fakeSession(() => ({}));
+  const options = observationsQuery(session, observationSearch("p1", HBA1C, null));
+  const page = (more: Partial<ObservationPage>): ObservationPage => ({ url: "https://ehr.test/fhir/p1", observations: [], total: undefined, next: undefined, stop: undefined, restarted: false, ...more });
 
-  it("follows next links, but not back to a page already read, and not past the page cap", () => {
-    expect(next([page(1)])).toBe("https://ehr.test/fhir/p2");
-    expect(next([page(1), { ...page(2), next: "https://ehr.test/fhir/p1" }])).toBeUndefined();
-    expect(next(Array.from({ length: MAX_PAGES - 1 }, (_, i) => page(i)))).toBe(`https://ehr.test/fhir/p${MAX_PAGES - 1}`);
-    expect(next(Array.from({ length: MAX_PAGES }, (_, i) => page(i)))).toBeUndefined();
+  it("goes on where the page says, paused or not, and nowhere after a stop without a next", () => {
+    const next = firstCursor("https://ehr.test/fhir/p2");
+    expect(options.getNextPageParam(page({ next }), [], undefined, [])).toBe(next);
+    expect(options.getNextPageParam(page({ next, stop: { reason: "page-cap", pages: 1000 } }), [], undefined, [])).toBe(next);
+    expect(options.getNextPageParam(page({ stop: { reason: "loop", url: "https://ehr.test/fhir/p1" } }), [], undefined, [])).toBeUndefined();
   });
 
-  it("one query key per server, patient and lab", () => {
+  it("one query key per server, patient and lab; one page reader per search", () => {
     expect(options.queryKey).toEqual(["observations", "https://ehr.test/fhir", "p1", HBA1C.codes.map((c) => `${c.system}|${c.code}`), null, 50]);
+    expect(pageReader(session, observationSearch("p1", HBA1C, null))).toBe(pageReader(session, observationSearch("p1", HBA1C, null)));
+    expect(pageReader(session, observationSearch("p2", HBA1C, null))).not.toBe(pageReader(session, observationSearch("p1", HBA1C, null)));
   });
 });

@@ -1,14 +1,14 @@
 /** Query factories: the single source of query keys and fetchers for the graph page. */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
-import { fetchObservationPage, type ObservationPage, type ObservationSearch } from "../fhir/observations";
+import type { ObservationPage, ObservationSearch } from "../fhir/observations";
+import { PageReader } from "../fhir/pageReader";
+import type { PageCursor } from "../fhir/paging";
 import { searchCodes, type LabDefinition } from "../labs/catalog";
 import { loadConfig } from "../config/config";
 import { readSmartStyle } from "./smartStyle";
 
 export const PAGE_SIZE = 50;
-/** A server whose next links never end (each one new) would keep the app reading forever: 50 000 results at most. */
-export const MAX_PAGES = 1000;
 
 export function patientQuery(session: Session, patientId: string) {
   return queryOptions({
@@ -22,17 +22,29 @@ export function observationSearch(patientId: string, lab: LabDefinition, categor
   return { patientId, codes: searchCodes(lab), category, pageSize: PAGE_SIZE };
 }
 
-/** Every page of a lab's Observations; `next` links are followed until the last page, a loop, or a refused link. */
+const readers = new WeakMap<Session, Map<string, PageReader>>();
+
+/** The one reader of a search's pages for this session: the query reads through it, the hook stops it. */
+export function pageReader(session: Session, search: ObservationSearch): PageReader {
+  let bySearch = readers.get(session);
+  if (!bySearch) readers.set(session, (bySearch = new Map()));
+  const key = JSON.stringify(search);
+  let reader = bySearch.get(key);
+  if (!reader) bySearch.set(key, (reader = new PageReader(session, search)));
+  return reader;
+}
+
+/**
+ * Every page of a lab's Observations, read ahead of the drawing. `next` is where the search goes on; when the
+ * page's `stop` paused it (page cap, time budget) the reader decides whether to go on.
+ */
 export function observationsQuery(session: Session, search: ObservationSearch) {
+  const reader = pageReader(session, search);
   return infiniteQueryOptions({
     queryKey: ["observations", session.serverUrl, search.patientId, search.codes, search.category, search.pageSize],
-    queryFn: ({ pageParam, signal }) => fetchObservationPage(session, search, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: ObservationPage, pages: ObservationPage[]) => {
-      if (!last.next || pages.length >= MAX_PAGES) return undefined;
-      // A link back to a page already read would loop forever: stop there.
-      return pages.some((p) => p.url === last.next) ? undefined : last.next;
-    },
+    queryFn: ({ pageParam, signal }) => reader.page(pageParam, signal),
+    initialPageParam: undefined as PageCursor | undefined,
+    getNextPageParam: (last: ObservationPage) => last.next,
     staleTime: Infinity,
     // Pages only ever get appended: comparing every result of every page again on each arrival is wasted work.
     structuralSharing: false,
@@ -52,8 +64,14 @@ export function smartStyleQuery(url: string) {
     queryFn: async ({ signal }) => {
       const response = await fetch(url, { credentials: "omit", referrerPolicy: "no-referrer", signal });
       if (!response.ok) throw new Error(`The EHR's style (${url}) could not be loaded: HTTP ${response.status}.`);
+      const tooLarge = new Error(`The EHR's style (${url}) is too large to be a style.`);
+      // Refused before its body is read when the server says how large it is.
+      if (Number(response.headers.get("content-length") ?? 0) > MAX_STYLE_BYTES) {
+        await response.body?.cancel();
+        throw tooLarge;
+      }
       const text = await response.text();
-      if (text.length > MAX_STYLE_BYTES) throw new Error(`The EHR's style (${url}) is too large to be a style.`);
+      if (text.length > MAX_STYLE_BYTES) throw tooLarge;
       return readSmartStyle(JSON.parse(text));
     },
     staleTime: Infinity,

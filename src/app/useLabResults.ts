@@ -1,6 +1,7 @@
 /**
- * One lab's results for the patient, loaded page by page: each page is drawn as it arrives and asks for the
- * next. The reader can stop (and resume), retry a failed page, and refresh; the status line says where it is.
+ * One lab's results for the patient, loaded page by page: each page is drawn as it arrives, while the next is
+ * already being read (PageReader). The reader can stop (and resume), retry a failed page, go on after the app
+ * paused at its page or time limit, and refresh; the status line says where it is.
  */
 import { useEffect, useMemo, useState } from "react";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
@@ -9,7 +10,8 @@ import type { ObservationPage } from "../fhir/observations";
 import type { LabDefinition } from "../labs/catalog";
 import type { PatientContext } from "../labs/ranges";
 import { combinePages, mapObservations, type LabResults, type MappedPage } from "../labs/results";
-import { MAX_PAGES, observationSearch, observationsQuery } from "./queries";
+import { isPause } from "../fhir/paging";
+import { observationSearch, observationsQuery, pageReader } from "./queries";
 
 export interface LabResultsState extends LabResults {
   readonly pending: boolean;
@@ -47,61 +49,71 @@ function useMappedPages(pages: readonly ObservationPage[], lab: LabDefinition, p
 export function useLabResults(session: Session, patientId: string, lab: LabDefinition, category: string | null, patient: PatientContext): LabResultsState {
   const search = useMemo(() => observationSearch(patientId, lab, category), [patientId, lab, category]);
   const options = observationsQuery(session, search);
+  const reader = pageReader(session, search);
   const query = useInfiniteQuery(options);
   const queryClient = useQueryClient();
   const { data, hasNextPage, isFetchingNextPage, isError, isRefetching, fetchNextPage } = query;
   const searchKey = JSON.stringify(options.queryKey);
   const [stoppedKey, setStoppedKey] = useState<string | undefined>();
-  const stopped = stoppedKey === searchKey && hasNextPage;
+  const stoppedByYou = stoppedKey === searchKey && hasNextPage;
+  const stop = data?.pages.at(-1)?.stop;
+  const paused = isPause(stop) && !isFetchingNextPage;
 
-  // Each page that arrives asks for the next one. The page count is a dependency because a fast page can
-  // arrive without a render that ever saw isFetchingNextPage true.
+  // Nothing is read ahead for a search no longer shown.
+  useEffect(() => () => reader.stop(), [reader]);
+
+  // Each page that arrives asks for the next one (usually read ahead already). The page count is a dependency
+  // because a fast page can arrive without a render that ever saw isFetchingNextPage true.
   const pageCount = data?.pages.length ?? 0;
   useEffect(() => {
-    if (hasNextPage && !stopped && !isFetchingNextPage && !isError && !isRefetching) void fetchNextPage();
-  }, [hasNextPage, stopped, isFetchingNextPage, isError, isRefetching, fetchNextPage, pageCount]);
+    if (hasNextPage && !stoppedByYou && !isPause(stop) && !isFetchingNextPage && !isError && !isRefetching) void fetchNextPage();
+  }, [hasNextPage, stoppedByYou, stop, isFetchingNextPage, isError, isRefetching, fetchNextPage, pageCount]);
 
   const pages = useMemo(() => data?.pages ?? [], [data]);
   const { results, excluded } = useMappedPages(pages, lab, patient);
 
-  const fetched = pages.reduce((n, p) => n + p.observations.length, 0);
-  const total = pages[0]?.total;
-  const stop = pages.at(-1)?.stop;
-  const capped = pages.length >= MAX_PAGES && pages.at(-1)?.next !== undefined;
-  const loop = !capped && pages.length > 0 && !hasNextPage && pages.at(-1)?.next !== undefined;
-  const loading = query.isPending || Boolean(hasNextPage) || isFetchingNextPage;
   const n = results.length;
+  // Each result once, however often pages repeat it (duplicates, a restarted search).
+  const fetched = n + excluded;
+  const total = pages[0]?.total;
+  const loading = query.isPending || (Boolean(hasNextPage) && !paused) || isFetchingNextPage;
 
   let progress: string;
   if (query.isPending) progress = `Loading ${lab.name} results…`;
   else if (isError) progress = `Stopped after ${n} results: a page failed to load.`;
   else if (isRefetching) progress = `Refreshing ${lab.name} results…`;
-  else if (stopped) progress = `Stopped at your request${total !== undefined ? ` (${total - fetched} more on the server)` : ""}. Loaded ${n} results`;
+  else if (stoppedByYou) progress = `Stopped at your request${total !== undefined ? ` (${Math.max(0, total - fetched)} more on the server)` : ""}. Loaded ${n} results`;
   else if (loading) progress = total !== undefined ? `Loaded ${fetched} of ${total} results…` : `Loaded ${fetched} results…`;
   else if (stop?.reason === "foreign-link") progress = `Stopped after ${n} results: the next page is on another server, which the app does not send your sign-in to. Loaded ${n} results`;
   else if (stop?.reason === "bad-link") progress = `Stopped after ${n} results: the server's next page link is not a valid address. Loaded ${n} results`;
-  else if (loop) progress = `Stopped: the server's next page link loops back. Loaded ${n} results`;
-  else if (capped) progress = `Stopped after ${MAX_PAGES} pages, the most the app reads for one lab. Loaded ${n} results`;
+  else if (stop?.reason === "loop") progress = `Stopped: the server's next page link loops back. Loaded ${n} results`;
+  else if (stop?.reason === "page-cap") progress = `Paused after ${stop.pages} pages, the most the app reads at a stretch for one lab. Loaded ${n} results`;
+  else if (stop?.reason === "time-budget") progress = `Paused after ${stop.seconds} seconds of loading, the longest the app reads at a stretch for one lab. Loaded ${n} results`;
   else progress = `Loaded ${n} results`;
 
   return {
     results,
     excluded,
     pending: query.isPending,
-    loading: loading && !stopped && !isError,
-    stopped: Boolean(stopped),
+    loading: loading && !stoppedByYou && !isError,
+    stopped: Boolean(stoppedByYou) || paused,
     refreshing: isRefetching,
     error: query.error,
     progress,
     updatedAt: query.dataUpdatedAt,
     stop: () => {
       setStoppedKey(searchKey);
+      reader.stop();
       void queryClient.cancelQueries({ queryKey: options.queryKey });
     },
-    resume: () => setStoppedKey(undefined),
+    resume: () => {
+      setStoppedKey(undefined);
+      if (paused) void fetchNextPage();
+    },
     retry: () => void (pages.length ? fetchNextPage() : query.refetch()),
     refresh: () => {
       setStoppedKey(undefined);
+      reader.stop();
       void query.refetch();
     },
   };

@@ -29,6 +29,12 @@ describe("config.json", () => {
       { clientId: "x", scope: "s", issAllowList: [], servers: [{ iss: "https://a/fhir", standalone: "yes" }] },
       { clientId: "x", scope: "s", issAllowList: [], styleAllowList: ["https://styles.example.org/path/style.json"] },
       { clientId: "x", scope: "s", issAllowList: [], styleAllowList: "https://styles.example.org" },
+      { clientId: "x", scope: "s", issAllowList: [], paging: { maxPages: 0 } },
+      { clientId: "x", scope: "s", issAllowList: [], paging: { maxPages: 2.5 } },
+      { clientId: "x", scope: "s", issAllowList: [], paging: { timeBudgetSeconds: 0 } },
+      { clientId: "x", scope: "s", issAllowList: [], paging: { timeBudgetSeconds: "60" } },
+      { clientId: "x", scope: "s", issAllowList: [], paging: { pageCap: 10 } },
+      { clientId: "x", scope: "s", issAllowList: [], paging: 10 },
     ];
     for (const value of bad) {
       expect(validate(value), JSON.stringify(value)).toBe(false);
@@ -45,5 +51,12 @@ describe("config.json", () => {
   it("fills server defaults: PKCE required, no category, not standalone", () => {
     const config = parseConfig({ clientId: "x", scope: "s", issAllowList: [], servers: [{ iss: "https://a.example/fhir" }] });
     expect(config.servers[0]).toEqual({ iss: "https://a.example/fhir", name: undefined, standalone: false, clientId: undefined, pkceMode: "required", observationCategory: null });
+  });
+
+  it("paging limits: each optional, kept as given", () => {
+    expect(parseConfig({ clientId: "x", scope: "s", issAllowList: [] }).paging).toEqual({});
+    const config = { clientId: "x", scope: "s", issAllowList: [], paging: { maxPages: 20, timeBudgetSeconds: 30 } };
+    expect(validate(config)).toBe(true);
+    expect(parseConfig(config).paging).toEqual({ maxPages: 20, timeBudgetSeconds: 30 });
   });
 });

@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly servers: readonly ServerConfig[];
   /** Origins besides the FHIR server's that the graph page may load an EHR's `smart_style_url` from. */
   readonly styleAllowList: readonly string[];
+  /** Limits on reading one lab's pages (defaults in src/fhir/paging.ts). */
+  readonly paging: { readonly maxPages?: number; readonly timeBudgetSeconds?: number };
 }
 
 export class ConfigError extends Error {
@@ -80,7 +82,20 @@ export function parseConfig(json: unknown): AppConfig {
   if (!Array.isArray(styleAllowList) || styleAllowList.some((o) => typeof o !== "string" || !/^https?:\/\/[^/?#@\s]+\/?$/.test(o))) {
     fail("styleAllowList must be a list of origins such as https://styles.example.org.");
   }
-  return { clientId, scope, issAllowList, servers, styleAllowList: styleAllowList as string[] };
+  return { clientId, scope, issAllowList, servers, styleAllowList: styleAllowList as string[], paging: parsePaging(raw.paging) };
+}
+
+function parsePaging(value: unknown): AppConfig["paging"] {
+  if (value === undefined) return {};
+  if (!value || typeof value !== "object" || Array.isArray(value)) fail("paging must be an object.");
+  const { maxPages, timeBudgetSeconds, ...rest } = value as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length) fail(`paging has no setting "${unknown[0]}".`);
+  if (maxPages !== undefined && !(Number.isInteger(maxPages) && (maxPages as number) >= 1)) fail("paging.maxPages must be a whole number of pages, at least 1.");
+  if (timeBudgetSeconds !== undefined && !(typeof timeBudgetSeconds === "number" && timeBudgetSeconds > 0 && Number.isFinite(timeBudgetSeconds))) {
+    fail("paging.timeBudgetSeconds must be a number of seconds above 0.");
+  }
+  return { ...(maxPages !== undefined ? { maxPages: maxPages as number } : {}), ...(timeBudgetSeconds !== undefined ? { timeBudgetSeconds: timeBudgetSeconds as number } : {}) };
 }
 
 /** The settings for a FHIR base: the matching `servers[]` entry, if any. */

@@ -7,6 +7,7 @@ import { discover, DiscoveryError, isHttpUrl } from "./discovery";
 import { removePreviousLaunchRecord, saveLaunchRecord } from "./launchRecord";
 import { buildScope } from "../launch/plan";
 import type { PkceMode } from "../config/config";
+import type { PagingSettings } from "./paging";
 
 export interface AuthorizeRequest {
   readonly kind: "ehr" | "standalone";
@@ -18,6 +19,7 @@ export interface AuthorizeRequest {
   readonly observationCategory: string | null;
   /** The launch page URL that starts this launch again (offered after a failure). */
   readonly launchUrl: string;
+  readonly paging?: PagingSettings;
 }
 
 export async function startAuthorization(request: AuthorizeRequest): Promise<void> {
@@ -36,6 +38,7 @@ export async function startAuthorization(request: AuthorizeRequest): Promise<voi
     kind: request.kind,
     observationCategory: request.observationCategory,
     revocationEndpoint: isHttpUrl(smart.revocation_endpoint) ? smart.revocation_endpoint : undefined,
+    paging: request.paging,
   });
   await FHIR.oauth2.authorize({
     iss: request.iss,

@@ -3,6 +3,7 @@
  * settings from config.json and its revocation endpoint. Kept in sessionStorage next to fhirclient's state,
  * under the same `state` key, so two launches in one tab never read each other's record. No token goes here.
  */
+import type { PagingSettings } from "./paging";
 
 export interface LaunchRecord {
   /** The launch page URL that starts this launch again (EHR: with its iss and launch; standalone: with iss). */
@@ -10,6 +11,8 @@ export interface LaunchRecord {
   readonly kind: "ehr" | "standalone";
   readonly observationCategory: string | null;
   readonly revocationEndpoint?: string;
+  /** config.json's paging limits. */
+  readonly paging?: PagingSettings;
 }
 
 const PREFIX = "lab-graph:launch:";
@@ -32,6 +35,7 @@ export function readLaunchRecord(stateKey: string | null | undefined): LaunchRec
       kind: record.kind,
       observationCategory: typeof record.observationCategory === "string" ? record.observationCategory : null,
       revocationEndpoint: typeof record.revocationEndpoint === "string" ? record.revocationEndpoint : undefined,
+      paging: pagingSettings(record.paging),
     };
   } catch {
     return undefined;
@@ -46,4 +50,14 @@ export function removeLaunchRecord(stateKey: string): void {
 export function removePreviousLaunchRecord(): void {
   const previous = sessionStorage.getItem("SMART_KEY");
   if (previous) removeLaunchRecord(previous.replace(/^"|"$/g, ""));
+}
+
+function pagingSettings(value: unknown): PagingSettings | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const { maxPages, timeBudgetSeconds } = value as Record<string, unknown>;
+  const positive = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n) && n > 0;
+  return {
+    ...(positive(maxPages) ? { maxPages: Math.floor(maxPages) || 1 } : {}),
+    ...(positive(timeBudgetSeconds) ? { timeBudgetSeconds } : {}),
+  };
 }

@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstPageUrl, nextLink, readSearchPage } from "./observations";
+import { fetchObservationPage, firstPageUrl, readSearchPage } from "./observations";
+import { firstCursor } from "./paging";
 import { isOnFhirServer } from "./urls";
+import { a1c, fakeSession, httpError, searchBundle, TEST_BASE } from "../test/fakeSession";
 
 const BASE = "http://127.0.0.1:4400/fhir";
 
@@ -17,40 +20,65 @@ describe("firstPageUrl", () => {
   });
 });
 
-describe("nextLink", () => {
-  it("follows absolute links on the FHIR server", () => {
-    expect(nextLink(bundle(`${BASE}/Observation?_cursor=abc`), BASE)).toEqual({ next: `${BASE}/Observation?_cursor=abc`, stop: undefined });
-  });
-
-  it("resolves relative links (Aidbox) against the FHIR base", () => {
-    expect(nextLink(bundle("Observation?page=2"), BASE).next).toBe(`${BASE}/Observation?page=2`);
-  });
-
-  it("never follows a link to another origin, or outside the FHIR base", () => {
-    for (const url of ["https://evil.example/fhir/Observation?page=2", "http://127.0.0.1:4401/fhir/Observation", "http://127.0.0.1:4400/admin", "http://127.0.0.1:4400/fhirx/Observation", "http://u:p@127.0.0.1:4400/fhir/x"]) {
-      expect(nextLink(bundle(url), BASE), url).toEqual({ next: undefined, stop: { reason: "foreign-link", url: expect.any(String) } });
-    }
-  });
-
-  it("stops on the last page", () => {
-    expect(nextLink(bundle(), BASE)).toEqual({ next: undefined, stop: undefined });
-  });
-});
+const LIMITS = { maxPages: 100, timeBudgetMs: 60_000 };
+const cursor = { ...firstCursor(`${BASE}/Observation?p=1`), runStartedAt: 0 };
 
 describe("readSearchPage", () => {
   it("refuses a body that is not a Bundle", () => {
-    expect(() => readSearchPage(BASE, { resourceType: "Patient" }, BASE)).toThrow("something other than a Bundle");
-    expect(() => readSearchPage(BASE, "<html>", BASE)).toThrow("something other than a Bundle");
+    for (const body of [{ resourceType: "Patient" }, "<html>", null, 42, [], { resourceType: "OperationOutcome", issue: [] }]) {
+      expect(() => readSearchPage(cursor, body, BASE, LIMITS, 0), JSON.stringify(body)).toThrow("something other than a Bundle");
+    }
   });
 
-  it("keeps only Observations and the server's total", () => {
+  it("keeps only Observations and the server's total, and says what follows", () => {
     const page = readSearchPage(
+      cursor,
+      { ...bundle(`${BASE}/Observation?p=2`), total: 3, entry: [{ resource: { resourceType: "Observation", id: "1", status: "final", code: {} } }, { resource: { resourceType: "OperationOutcome", issue: [] } }, {}, null] },
       BASE,
-      { ...bundle(), total: 3, entry: [{ resource: { resourceType: "Observation", id: "1", status: "final", code: {} } }, { resource: { resourceType: "OperationOutcome", issue: [] } }] },
-      BASE,
+      LIMITS,
+      0,
     );
     expect(page.observations.map((o) => o.id)).toEqual(["1"]);
     expect(page.total).toBe(3);
+    expect(page.next?.url).toBe(`${BASE}/Observation?p=2`);
+    expect(page.stop).toBeUndefined();
+  });
+
+  it("reads any Bundle-shaped body without throwing", () => {
+    const junk = fc.oneof(fc.jsonValue(), fc.constant(undefined));
+    fc.assert(
+      fc.property(fc.record({ resourceType: fc.constant("Bundle"), total: junk, link: junk, entry: fc.oneof(junk, fc.array(fc.record({ resource: junk }, { requiredKeys: [] }))) }, { requiredKeys: ["resourceType"] }), (body) => {
+        const page = readSearchPage(cursor, body, BASE, LIMITS, 0);
+        expect(page.observations.every((o) => o.resourceType === "Observation")).toBe(true);
+        expect(page.total === undefined || typeof page.total === "number").toBe(true);
+      }),
+    );
+  });
+});
+
+describe("fetchObservationPage", () => {
+  const search = { patientId: "p1", codes: ["http://loinc.org|4548-4"], category: null, pageSize: 2 };
+  const first = `${TEST_BASE}/${firstPageUrl(search)}`;
+  const later = { ...firstCursor(`${TEST_BASE}/Observation?p=2`), seen: [first], runPages: 1, runStartedAt: 0 };
+
+  it("a later page the server has forgotten (410) restarts the search from its first page, once", async () => {
+    const session = fakeSession((url) => {
+      if (url === first) return searchBundle([a1c("a", "2021-01-01", 6)], `${TEST_BASE}/Observation?p=2`);
+      throw httpError(410, url);
+    });
+    const page = await fetchObservationPage(session, search, later);
+    expect(session.calls).toEqual([`${TEST_BASE}/Observation?p=2`, first]);
+    expect(page).toMatchObject({ url: first, restarted: true, next: { url: `${TEST_BASE}/Observation?p=2`, restarted: true } });
+    await expect(fetchObservationPage(session, search, page.next)).rejects.toMatchObject({ status: 410, message: expect.stringContaining("ran the search again once") });
+    expect(session.calls).toHaveLength(3);
+  });
+
+  it("a first page that is gone is not restarted", async () => {
+    const session = fakeSession((url) => {
+      throw httpError(410, url);
+    });
+    await expect(fetchObservationPage(session, search, undefined)).rejects.toMatchObject({ status: 410 });
+    expect(session.calls).toEqual([first]);
   });
 });
 

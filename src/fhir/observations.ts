@@ -1,10 +1,11 @@
 /**
  * Paged Observation search. The app pages itself instead of letting fhirclient follow `next` links
- * (which it does to any origin, with the token): every link is checked against the FHIR base first.
+ * (which it does to any origin, with the token): every link is checked first (paging.ts).
  */
 import type { Session } from "./session";
-import { FhirRequestError } from "./errors";
-import { isOnFhirServer, resolveOnServer } from "./urls";
+import { FhirRequestError, describeStatus } from "./errors";
+import { firstCursor, nextStep, type NextStep, type PageCursor, type PagingLimits } from "./paging";
+import { resolveOnServer } from "./urls";
 
 export interface ObservationSearch {
   readonly patientId: string;
@@ -15,16 +16,13 @@ export interface ObservationSearch {
   readonly pageSize: number;
 }
 
-/** Why the app stopped following `next` links before the server's last page. */
-export type PagingStop = { readonly reason: "foreign-link"; readonly url: string } | { readonly reason: "bad-link"; readonly url: string };
-
-export interface ObservationPage {
+export interface ObservationPage extends NextStep {
   readonly url: string;
   readonly observations: readonly fhir4.Observation[];
   /** The server's `total`, when it sends one. */
   readonly total: number | undefined;
-  readonly next: string | undefined;
-  readonly stop: PagingStop | undefined;
+  /** The server had forgotten the search (410 Gone): this is its first page, read again. */
+  readonly restarted: boolean;
 }
 
 /** The first page's URL, relative to the FHIR base, with every value encoded. */
@@ -36,35 +34,42 @@ export function firstPageUrl(search: ObservationSearch): string {
   return `Observation?${params.toString()}`;
 }
 
-/** The next page to fetch, or why not: only links on the FHIR server are followed. */
-export function nextLink(bundle: fhir4.Bundle, serverUrl: string): Pick<ObservationPage, "next" | "stop"> {
-  const raw = bundle.link?.find((l) => l.relation === "next")?.url;
-  if (!raw) return { next: undefined, stop: undefined };
-  const next = resolveOnServer(raw, serverUrl);
-  if (!next) return { next: undefined, stop: { reason: "bad-link", url: raw } };
-  if (!isOnFhirServer(next, serverUrl)) return { next: undefined, stop: { reason: "foreign-link", url: next } };
-  return { next, stop: undefined };
-}
-
-export function readSearchPage(url: string, body: unknown, serverUrl: string): ObservationPage {
+/** The page at `cursor` from its body: its Observations, and what follows it. */
+export function readSearchPage(cursor: PageCursor & { readonly runStartedAt: number }, body: unknown, serverUrl: string, limits: PagingLimits, now: number): ObservationPage {
   const bundle = body as Partial<fhir4.Bundle> | null;
   if (!bundle || typeof bundle !== "object" || bundle.resourceType !== "Bundle") {
-    throw new FhirRequestError("The FHIR server answered the search with something other than a Bundle of results.", 200, url);
+    throw new FhirRequestError("The FHIR server answered the search with something other than a Bundle of results.", 200, cursor.url);
   }
-  const observations = (bundle.entry ?? [])
-    .map((e) => e.resource)
+  const observations = (Array.isArray(bundle.entry) ? bundle.entry : [])
+    .map((e) => (e && typeof e === "object" ? e.resource : undefined))
     .filter((r): r is fhir4.Observation => r?.resourceType === "Observation");
+  const linked = (relation: string) => {
+    const url = Array.isArray(bundle.link) ? bundle.link.find((l) => l?.relation === relation)?.url : undefined;
+    return typeof url === "string" ? url : undefined;
+  };
   return {
-    url,
+    url: cursor.url,
     observations,
     total: typeof bundle.total === "number" ? bundle.total : undefined,
-    ...nextLink(bundle as fhir4.Bundle, serverUrl),
+    restarted: cursor.restarted && cursor.seen.length === 0,
+    ...nextStep(linked("next"), cursor, serverUrl, limits, now, linked("self")),
   };
 }
 
-/** Fetches one page: the first one (`url` undefined) or a `next` link already checked by `nextLink`. */
-export async function fetchObservationPage(session: Session, search: ObservationSearch, url: string | undefined, signal?: AbortSignal): Promise<ObservationPage> {
-  const target = url ?? resolveOnServer(firstPageUrl(search), session.serverUrl) ?? "";
-  const body = await session.get<unknown>(target, signal);
-  return readSearchPage(target, body, session.serverUrl);
+/**
+ * Fetches one page: the first (`cursor` undefined) or one `nextStep` allowed. A later page the server has
+ * forgotten (410 Gone, as HAPI answers for an expired search) restarts the search from its first page, once.
+ */
+export async function fetchObservationPage(session: Session, search: ObservationSearch, cursor: PageCursor | undefined, signal?: AbortSignal, now: () => number = Date.now): Promise<ObservationPage> {
+  const first = resolveOnServer(firstPageUrl(search), session.serverUrl) ?? "";
+  const at = cursor ?? firstCursor(first);
+  const started = { ...at, runStartedAt: at.runStartedAt ?? now() };
+  try {
+    return readSearchPage(started, await session.get<unknown>(at.url, signal), session.serverUrl, session.paging, now());
+  } catch (error) {
+    if (!(error instanceof FhirRequestError) || error.status !== 410 || at.url === first) throw error;
+    if (at.restarted) throw new FhirRequestError(`${describeStatus(410)} The app ran the search again once, and the server discarded it again.`, 410, at.url);
+    const again = { ...firstCursor(first), runPages: started.runPages, runStartedAt: started.runStartedAt, restarted: true };
+    return readSearchPage(again, await session.get<unknown>(first, signal), session.serverUrl, session.paging, now());
+  }
 }

@@ -8,6 +8,7 @@ import { createLiveSession, type LiveSession, type SmartClient } from "./liveSes
 import { readLaunchRecord, removeLaunchRecord, type LaunchRecord } from "./launchRecord";
 import { classify, SessionError, sessionEnded, unknownState, type LaunchKind } from "./sessionErrors";
 import { isOnFhirServer } from "./urls";
+import { pagingLimits, type PagingLimits } from "./paging";
 import { sessionStorageAvailable, STORAGE_BLOCKED_MESSAGE } from "../launch/storage";
 
 export type { SessionStatus } from "./liveSession";
@@ -36,6 +37,8 @@ export interface Session extends LiveSession {
   readonly observationCategory: string | null;
   /** The launch page URL that starts this launch again, when known. */
   readonly relaunchUrl: string | undefined;
+  /** Limits on reading one search's pages (config.json `paging`). */
+  readonly paging: PagingLimits;
 }
 
 // A public client must name itself when it refreshes; fhirclient leaves client_id out unless told.
@@ -135,6 +138,7 @@ function wrap(client: Client, record: LaunchRecord | undefined): Session {
     patientFacing: user ? user.resourceType === "Patient" || user.resourceType === "RelatedPerson" : record?.kind === "standalone",
     observationCategory: record?.observationCategory ?? null,
     relaunchUrl: record?.launchUrl,
+    paging: pagingLimits(record?.paging),
   };
 }
 

@@ -47,6 +47,7 @@ async function authorize(kind: "ehr" | "standalone", iss: string, server: Server
       pkceMode: server?.pkceMode ?? "required",
       observationCategory: server?.observationCategory ?? null,
       launchUrl: launchUrl.href,
+      paging: config.paging,
     });
   } catch (error) {
     showAlert(error instanceof Error ? error.message : String(error));

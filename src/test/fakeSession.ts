@@ -1,5 +1,6 @@
 import type { Session } from "../fhir/session";
 import { FhirRequestError } from "../fhir/errors";
+import { DEFAULT_PAGING } from "../fhir/paging";
 
 export const TEST_BASE = "https://ehr.test/fhir";
 
@@ -20,6 +21,7 @@ export function fakeSession(respond: Responder, overrides: Partial<Session> = {}
     patientFacing: false,
     observationCategory: null,
     relaunchUrl: undefined,
+    paging: DEFAULT_PAGING,
     status: () => ({ state: "active" }),
     subscribe: () => () => undefined,
     signOut: async () => undefined,
