@@ -1,10 +1,12 @@
 /**
  * The built app, served from a sub-path by a plain static server: it launches and charts under the
  * Content-Security-Policy its pages carry, the EHR's style still applies, and the policy does block inline
- * script.
+ * script. With a deployer's config.json that sets short paging limits, it pauses at the page cap (against a
+ * server whose next links never end) and at the time budget (against a slow server).
  */
 import type { Page } from "@playwright/test";
-import { test, expect, SANDBOX } from "./fixtures";
+import { test, expect, FHIR_BASE, SANDBOX } from "./fixtures";
+import { resultsTable } from "./lab-helpers";
 import { serveBuiltApp, type BuiltApp } from "./built-app";
 
 test.describe.configure({ mode: "serial" });
@@ -18,6 +20,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.close();
 });
+test.afterEach(() => app.setConfig(undefined));
 
 /** Records every CSP violation the page reports, from before its first script. */
 async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -67,4 +70,41 @@ test("the policy blocks inline script on both pages", async ({ page }) => {
     expect(ran, file).toBe(false);
     expect(await violations(), file).toEqual(["script-src-elem inline"]);
   }
+});
+
+/** config.json as shipped, with `paging` set. */
+async function withPaging(paging: Record<string, number>): Promise<void> {
+  const shipped = (await (await fetch(`${app.url}config.json`)).json()) as Record<string, unknown>;
+  app.setConfig({ ...shipped, paging });
+}
+
+function observationRequests(page: Page): string[] {
+  const sent: string[] = [];
+  page.on("request", (r) => void (r.url().startsWith(`${FHIR_BASE}/Observation?`) && sent.push(r.url())));
+  return sent;
+}
+
+test("next links that never end: the app pauses at the configured page cap, keeps what loaded, and goes on when asked", async ({ page }) => {
+  await withPaging({ maxPages: 5 });
+  const sent = observationRequests(page);
+  await launchBuilt(page, "hba1c-long", { error: "fhir_next_endless" });
+  const paused = "Paused after 5 pages, the most the app reads at a stretch for one lab. Loaded 136 results";
+  await expect(page.getByRole("status")).toHaveText(paused, { timeout: 10_000 });
+  await expect(resultsTable(page, "Hemoglobin A1c").locator("tbody tr")).toHaveCount(136);
+  expect(sent).toHaveLength(5);
+  await page.getByRole("button", { name: "Load the rest" }).click();
+  await expect(page.getByRole("status")).toHaveText(paused, { timeout: 10_000 });
+  await expect.poll(() => sent.length).toBe(10);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("a slow server: the app pauses when the configured time budget is spent, with the points it has", async ({ page }) => {
+  await withPaging({ timeBudgetSeconds: 2 });
+  await launchBuilt(page, "hba1c-long", { error: "fhir_slow" });
+  const paused = (n: number) => `Paused after 2 seconds of loading, the longest the app reads at a stretch for one lab. Loaded ${n} results`;
+  await expect(page.getByRole("status")).toHaveText(paused(48), { timeout: 10_000 });
+  await expect(resultsTable(page, "Hemoglobin A1c").locator("tbody tr")).toHaveCount(48);
+  await page.getByRole("button", { name: "Load the rest" }).click();
+  await expect(page.getByRole("status")).toHaveText(paused(97), { timeout: 10_000 });
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });

@@ -1,0 +1,125 @@
+/**
+ * The app against every FHIR fault the sandbox simulates: each case ends in a stated final state within a time
+ * bound — the chart, or what loaded with a message saying why it stopped — never a blank page or an endless
+ * spinner. (A foreign next link: session-bearer.spec.ts; 401 mid-session: session-tokens.spec.ts.)
+ * hba1c-long's pages of 50 hold 48, 49 and 39 drawable results (4 entered in error).
+ */
+import type { Page } from "@playwright/test";
+import { test, expect, launchFromEhr, FHIR_BASE } from "./fixtures";
+import { resultsTable } from "./lab-helpers";
+
+interface Timed {
+  readonly url: string;
+  readonly at: number;
+}
+
+/** Every Observation search request the page sends, with when it was sent. */
+function observationRequests(page: Page): Timed[] {
+  const sent: Timed[] = [];
+  page.on("request", (r) => {
+    if (r.url().startsWith(`${FHIR_BASE}/Observation?`)) sent.push({ url: r.url(), at: Date.now() });
+  });
+  return sent;
+}
+
+const HBA1C = "Hemoglobin A1c";
+
+async function expectChart(page: Page, results: number, timeout: number): Promise<void> {
+  await expect(page.getByRole("status")).toHaveText(`Loaded ${results} results`, { timeout });
+  await expect(resultsTable(page, HBA1C).locator("tbody tr")).toHaveCount(results);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+}
+
+test("500 once per page: each page is tried again at once, and the whole history loads", async ({ page }) => {
+  const sent = observationRequests(page);
+  await launchFromEhr(page, "hba1c-long", { error: "fhir_500_once" });
+  await expectChart(page, 136, 15_000);
+  expect(sent).toHaveLength(6);
+  expect(new Set(sent.map((r) => r.url)).size).toBe(3);
+});
+
+for (const [fault, status] of [
+  ["fhir_503_retry_after", 503],
+  ["fhir_429_retry_after", 429],
+] as const) {
+  test(`${status} with Retry-After: 1 on each page: the app waits the second it was asked to, then loads everything`, async ({ page }) => {
+    const sent = observationRequests(page);
+    await launchFromEhr(page, "hba1c-long", { error: fault });
+    await expectChart(page, 136, 15_000);
+    expect(sent).toHaveLength(6);
+    for (const url of new Set(sent.map((r) => r.url))) {
+      const [first, second] = sent.filter((r) => r.url === url);
+      expect(second!.at - first!.at, url).toBeGreaterThanOrEqual(950);
+    }
+  });
+}
+
+test("500 on every request: three tries each, then alerts that say so; the page stays usable", async ({ page }) => {
+  await launchFromEhr(page, "hba1c-long", { error: "fhir_500" });
+  await expect(page.getByRole("status")).toHaveText("Stopped after 0 results: a page failed to load.", { timeout: 15_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "The FHIR server had an error (500)." }).last()).toContainText("The app tried 3 times.");
+  await expect(page.getByRole("region", { name: "Patient", exact: true })).toContainText("could not be loaded");
+  await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeEnabled();
+});
+
+test("slow responses (3 s each): the first page is drawn while the rest load, with Stop on offer; then everything", async ({ page }) => {
+  await launchFromEhr(page, "hba1c-long", { error: "fhir_slow" });
+  await expect(page.getByRole("status")).toHaveText("Loading Hemoglobin A1c results…");
+  await expect(page.getByRole("status")).toHaveText(/^Loaded \d+ of 140 results…$/, { timeout: 10_000 });
+  await expect(resultsTable(page, HBA1C).locator("tbody tr")).not.toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Stop loading" })).toBeVisible();
+  await expectChart(page, 136, 15_000);
+});
+
+for (const [fault, says] of [
+  ["fhir_truncated_json", "not valid JSON"],
+  ["fhir_not_bundle", "something other than a Bundle of results"],
+] as const) {
+  test(`${fault}: an alert says what failed, and the rest of the app still works`, async ({ page }) => {
+    await launchFromEhr(page, "hba1c-long", { error: fault });
+    await expect(page.getByRole("alert")).toContainText(says, { timeout: 10_000 });
+    await expect(page.getByRole("status")).toHaveText("Stopped after 0 results: a page failed to load.");
+    await expect(page.getByRole("region", { name: "Patient", exact: true })).toContainText("Amelia Jane Rhodes");
+    await page.getByLabel("Lab", { exact: true }).selectOption({ label: "Glucose" });
+    await expect(page.getByRole("alert")).toContainText(says);
+    await expect(page).toHaveURL(/#lab=glucose/);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("status")).toHaveText(/^You are signed out/);
+  });
+}
+
+test("a next link back to the first page: stops there, says so, and shows the two pages it read", async ({ page }) => {
+  const sent = observationRequests(page);
+  await launchFromEhr(page, "hba1c-long", { error: "fhir_next_loop" });
+  await expect(page.getByRole("status")).toHaveText("Stopped: the server's next page link loops back. Loaded 97 results", { timeout: 10_000 });
+  await expect(resultsTable(page, HBA1C).locator("tbody tr")).toHaveCount(97);
+  expect(sent).toHaveLength(2);
+});
+
+test("a search the server forgets after its first page (410 on every later page): restarted once, then a message; the first page stays", async ({ page }) => {
+  const sent = observationRequests(page);
+  await launchFromEhr(page, "hba1c-long", { error: "fhir_gone_later_page" });
+  await expect(page.getByRole("alert")).toContainText("discarded this search before all pages were read (410). The app ran the search again once", { timeout: 10_000 });
+  await expect(page.getByRole("status")).toHaveText("Stopped after 48 results: a page failed to load.");
+  await expect(resultsTable(page, HBA1C).locator("tbody tr")).toHaveCount(48);
+  expect(sent).toHaveLength(4);
+});
+
+test("a search the server forgets once (410): restarted from the first page, and the whole history loads once", async ({ page }) => {
+  const sent = observationRequests(page);
+  await launchFromEhr(page, "hba1c-long", { error: "fhir_gone_once" });
+  await expectChart(page, 136, 10_000);
+  expect(sent).toHaveLength(5);
+});
+
+test("an empty page in the middle: the pages after it still load", async ({ page }) => {
+  await launchFromEhr(page, "hba1c-long", { error: "fhir_empty_page" });
+  await expectChart(page, 87, 10_000);
+});
+
+test("entries repeated across pages are drawn once", async ({ page }) => {
+  await launchFromEhr(page, "hba1c-long", { error: "fhir_duplicates" });
+  await expectChart(page, 136, 10_000);
+  await expect(page.getByLabel(HBA1C, { exact: true }).locator(".point")).toHaveCount(136);
+});
