@@ -5,7 +5,7 @@
  * hba1c-long's pages of 50 hold 48, 49 and 39 drawable results (4 entered in error).
  */
 import type { Page } from "@playwright/test";
-import { test, expect, launchFromEhr, FHIR_BASE } from "./fixtures";
+import { test, expect, launchFromEhr, APP, FHIR_BASE, SANDBOX } from "./fixtures";
 import { resultsTable } from "./lab-helpers";
 
 interface Timed {
@@ -122,4 +122,12 @@ test("entries repeated across pages are drawn once", async ({ page }) => {
   await launchFromEhr(page, "hba1c-long", { error: "fhir_duplicates" });
   await expectChart(page, 136, 10_000);
   await expect(page.getByLabel(HBA1C, { exact: true }).locator(".point")).toHaveCount(136);
+});
+
+test("a redirect URI the authorization server refuses: its error page, and the app never receives a code", async ({ page, requests }) => {
+  await launchFromEhr(page, "hba1c-long", { error: "invalid_redirect" });
+  await expect(page.getByRole("heading", { name: "The app cannot be authorized" })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("alert")).toContainText("invalid_request");
+  expect(new URL(page.url()).origin).toBe(SANDBOX);
+  expect(requests.filter((r) => r.url.startsWith(`${APP}/index.html`))).toEqual([]);
 });
