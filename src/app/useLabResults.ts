@@ -60,7 +60,7 @@ export function useLabResults(session: Session, patientId: string, lab: LabDefin
   const paused = isPause(stop) && !isFetchingNextPage;
 
   // Nothing is read ahead for a search no longer shown.
-  useEffect(() => () => reader.stop(), [reader]);
+  useEffect(() => reader.hold(), [reader]);
 
   // Each page that arrives asks for the next one (usually read ahead already). The page count is a dependency
   // because a fast page can arrive without a render that ever saw isFetchingNextPage true.

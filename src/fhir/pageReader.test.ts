@@ -40,6 +40,19 @@ describe("PageReader", () => {
     expect(session.calls).toEqual([FIRST, page(2), page(3)]);
   });
 
+  it("two readers asking for a page at once share one request", async () => {
+    const { session, answer } = slowServer(1);
+    const reader = new PageReader(session, search);
+    const cancelled = new AbortController();
+    const first = reader.page(undefined, cancelled.signal);
+    const second = reader.page(undefined);
+    cancelled.abort();
+    await answer(FIRST);
+    await expect(first).rejects.toMatchObject({ name: "AbortError" });
+    expect((await second).observations[0]?.id).toBe("o1");
+    expect(session.calls).toEqual([FIRST]);
+  });
+
   it("reads nothing ahead past a pause, a loop or a link off the server", async () => {
     for (const [links, limits] of [
       [(n: number) => page(n + 1), { maxPages: 2, timeBudgetMs: 60_000 }],
@@ -105,5 +118,18 @@ describe("PageReader", () => {
     const second = reader.page(p1.next, controller.signal);
     controller.abort();
     await expect(second).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  it("stops reading ahead once nobody shows the search, but not for a remount at once", async () => {
+    const reader = new PageReader(fakeSession(() => searchBundle([])), search);
+    const stop = vi.spyOn(reader, "stop");
+    const first = reader.hold();
+    first();
+    const again = reader.hold();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(stop).not.toHaveBeenCalled();
+    again();
+    again();
+    await vi.waitFor(() => expect(stop).toHaveBeenCalledTimes(1));
   });
 });

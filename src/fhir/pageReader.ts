@@ -4,8 +4,9 @@
  * asks for next is then usually there already, or on its way.
  */
 import type { Session } from "./session";
-import { fetchObservationPage, type ObservationPage, type ObservationSearch } from "./observations";
+import { fetchObservationPage, firstPageUrl, type ObservationPage, type ObservationSearch } from "./observations";
 import type { PageCursor } from "./paging";
+import { resolveOnServer } from "./urls";
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
 
@@ -21,8 +22,10 @@ function until<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise
 }
 
 export class PageReader {
-  readonly #ahead = new Map<string, Promise<ObservationPage>>();
+  /** Pages on their way or read ahead, by URL, until a reader takes them. */
+  readonly #pages = new Map<string, Promise<ObservationPage>>();
   #generation = new AbortController();
+  #holders = 0;
 
   constructor(
     private readonly session: Session,
@@ -30,43 +33,64 @@ export class PageReader {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The page at `cursor` (undefined: the first): the one read ahead if there is one, else fetched now. */
+  /**
+   * The page at `cursor` (undefined: the first): the one read ahead or already on its way if there is one (two
+   * readers asking at once share one request), else fetched now. `signal` only stops this reader's wait.
+   */
   async page(cursor: PageCursor | undefined, signal?: AbortSignal): Promise<ObservationPage> {
-    const ahead = cursor && this.#ahead.get(cursor.url);
-    if (ahead) {
-      this.#ahead.delete(cursor.url);
-      try {
-        return await until(ahead, signal);
-      } catch (error) {
-        // Dropped by stop() while this reader still wants it: fetch it again below.
-        if (!isAbort(error) || signal?.aborted) throw error;
-      }
+    const key = cursor?.url ?? this.#firstUrl();
+    const pending = this.#pages.get(key) ?? this.#fetch(cursor, key);
+    try {
+      return await until(pending, signal);
+    } catch (error) {
+      // Dropped by stop() while this reader still wants it: ask again.
+      if (isAbort(error) && !signal?.aborted) return this.page(cursor, signal);
+      throw error;
+    } finally {
+      if (this.#pages.get(key) === pending) this.#pages.delete(key);
     }
-    return this.#fetch(cursor, signal);
   }
 
-  /** Drops what was read ahead and cancels what is on its way; nothing more is read ahead until asked. */
+  /**
+   * Says that someone shows this search; the returned function says they stopped. Reading ahead stops once
+   * nobody has shown it for a moment (a component mounted again at once, as React's StrictMode does, keeps it).
+   */
+  hold(): () => void {
+    this.#holders++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holders--;
+      setTimeout(() => {
+        if (this.#holders === 0) this.stop();
+      }, 0);
+    };
+  }
+
+  /** Cancels what is on its way and drops what was read ahead; nothing more is read ahead until asked. */
   stop(): void {
     this.#generation.abort();
     this.#generation = new AbortController();
-    this.#ahead.clear();
+    this.#pages.clear();
   }
 
-  #fetch(cursor: PageCursor | undefined, signal: AbortSignal | undefined): Promise<ObservationPage> {
+  #firstUrl(): string {
+    return resolveOnServer(firstPageUrl(this.search), this.session.serverUrl) ?? "";
+  }
+
+  /** Fetches a page and, as soon as it arrives, the next one the paging rules allow. */
+  #fetch(cursor: PageCursor | undefined, key: string): Promise<ObservationPage> {
     const generation = this.#generation;
-    const fetched = fetchObservationPage(this.session, this.search, cursor, signal, this.now);
+    const fetched = fetchObservationPage(this.session, this.search, cursor, generation.signal, this.now);
+    this.#pages.set(key, fetched);
     fetched.then(
       (page) => {
-        if (!generation.signal.aborted && page.next && !page.stop) this.#readAhead(page.next, generation);
+        if (generation.signal.aborted || !page.next || page.stop || this.#pages.has(page.next.url)) return;
+        this.#fetch(page.next, page.next.url).catch(() => undefined);
       },
       () => undefined,
     );
     return fetched;
-  }
-
-  #readAhead(cursor: PageCursor, generation: AbortController): void {
-    const page = this.#fetch(cursor, generation.signal);
-    page.catch(() => undefined);
-    this.#ahead.set(cursor.url, page);
   }
 }
