@@ -15,7 +15,7 @@ export interface FhirInstant {
 const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 export function parseFhirDate(raw: string | undefined): FhirInstant | undefined {
-  if (!raw) return undefined;
+  if (!raw || typeof raw !== "string") return undefined;
   const partial = PARTIAL.exec(raw);
   if (partial) {
     const [, y, m, d] = partial;

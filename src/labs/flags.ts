@@ -1,4 +1,5 @@
 /** Interpretation flags (v3 ObservationInterpretation): a code, words for it, and the marker shape drawn. */
+import { conceptText, list, record, text } from "./json";
 
 export type FlagCode = "HH" | "H" | "N" | "L" | "LL" | "A";
 
@@ -28,13 +29,14 @@ const ALIASES: Readonly<Record<string, FlagCode>> = {
 
 /** The first interpretation coding the chart knows; an unknown one is "Abnormal" with the lab's own words. */
 export function flagOf(interpretation: readonly fhir4.CodeableConcept[] | undefined): Flag | undefined {
-  for (const concept of interpretation ?? []) {
-    for (const coding of concept.coding ?? []) {
-      const code = coding.code ? ALIASES[coding.code.toUpperCase()] : undefined;
+  for (const concept of list(interpretation).map(record)) {
+    for (const coding of list(concept?.coding).map(record)) {
+      const raw = text(coding?.code);
+      const code = raw ? ALIASES[raw.toUpperCase()] : undefined;
       if (code) return { code, label: LABELS[code] };
     }
-    const text = concept.text ?? concept.coding?.find((c) => c.display)?.display ?? concept.coding?.find((c) => c.code)?.code;
-    if (text) return { code: "A", label: text };
+    const label = conceptText(concept);
+    if (label) return { code: "A", label };
   }
   return undefined;
 }

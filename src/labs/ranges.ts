@@ -6,6 +6,7 @@
  */
 import type { LabDefinition, LabUnit } from "./catalog";
 import { findUnit, formatIn, recordedUnit, toCanonical } from "./units";
+import { conceptText, finite, list, record, text } from "./json";
 
 export interface PatientContext {
   readonly sex?: string;
@@ -38,38 +39,46 @@ export function ageAt(birthDate: string | undefined, time: number | undefined): 
 }
 
 function years(q: fhir4.Quantity | undefined): number | undefined {
-  if (q?.value === undefined) return undefined;
-  const per = YEARS_PER[q.code ?? "a"];
-  return per === undefined ? undefined : q.value * per;
+  const value = finite(record(q)?.value);
+  if (value === undefined) return undefined;
+  const per = YEARS_PER[text(q!.code) ?? "a"];
+  return per === undefined ? undefined : value * per;
 }
 
-function sexOf(concept: fhir4.CodeableConcept): string | undefined {
-  for (const c of concept.coding ?? []) if (c.code && SEX_CODES[c.code]) return SEX_CODES[c.code];
-  return SEX_CODES[(concept.text ?? "").toLowerCase()];
+function sexOf(concept: fhir4.CodeableConcept | undefined): string | undefined {
+  for (const c of list(record(concept)?.coding).map(record)) {
+    const code = text(c?.code);
+    if (code && Object.hasOwn(SEX_CODES, code)) return SEX_CODES[code];
+  }
+  const words = (text(record(concept)?.text) ?? "").toLowerCase();
+  return Object.hasOwn(SEX_CODES, words) ? SEX_CODES[words] : undefined;
 }
 
 function bound(q: fhir4.Quantity | undefined, lab: LabDefinition, fallback: LabUnit | undefined): number | undefined {
-  if (q?.value === undefined || !Number.isFinite(q.value)) return undefined;
-  const u = recordedUnit(q);
+  const value = finite(record(q)?.value);
+  if (value === undefined) return undefined;
+  const u = recordedUnit(q!);
   const unit = u === undefined ? fallback : findUnit(lab, u);
-  return unit ? toCanonical(q.value, unit) : undefined;
+  const canonical = unit ? toCanonical(value, unit) : undefined;
+  return canonical !== undefined && Number.isFinite(canonical) ? canonical : undefined;
 }
 
 type Verdict = { readonly kind: "band"; readonly specificity: number } | { readonly kind: "other" } | { readonly kind: "skip" };
 
 function judge(range: fhir4.ObservationReferenceRange, patient: PatientContext, age: number | undefined): Verdict {
-  const type = range.type?.coding?.[0]?.code;
+  const type = text(record(list(record(range.type)?.coding)[0])?.code);
   if (type !== undefined && !BAND_TYPES.has(type)) return { kind: "other" };
   let specificity = 0;
-  if (range.age) {
+  const ages = record(range.age);
+  if (ages) {
     if (age === undefined) return { kind: "other" };
-    const low = years(range.age.low);
-    const high = years(range.age.high);
+    const low = years(ages.low);
+    const high = years(ages.high);
     // An age bound of 64 years covers everyone until their 65th birthday.
     if ((low !== undefined && age < low) || (high !== undefined && age >= high + 1)) return { kind: "skip" };
     specificity++;
   }
-  for (const concept of range.appliesTo ?? []) {
+  for (const concept of list(range.appliesTo)) {
     const sex = sexOf(concept);
     if (sex === undefined || patient.sex === undefined) return { kind: "other" };
     if (sex !== patient.sex) return { kind: "skip" };
@@ -88,14 +97,20 @@ export function describeRange(range: ResultRange, unit: LabUnit, locale?: string
   return range.text ?? "";
 }
 
+function quantityText(q: fhir4.Quantity | undefined): string | undefined {
+  return text(record(q)?.unit) ?? text(record(q)?.code);
+}
+
 function fallbackText(range: fhir4.ObservationReferenceRange): string {
-  if (range.text) return range.text;
-  const q = range.low ?? range.high;
-  const lo = range.low?.value;
-  const hi = range.high?.value;
+  const own = text(range.text);
+  if (own) return own;
+  const low = record(range.low);
+  const high = record(range.high);
+  const lo = finite(low?.value);
+  const hi = finite(high?.value);
   const numbers = lo !== undefined && hi !== undefined ? `${lo}–${hi}` : lo !== undefined ? `≥ ${lo}` : hi !== undefined ? `≤ ${hi}` : "";
-  const who = (range.appliesTo ?? []).map((c) => c.text ?? c.coding?.find((x) => x.display)?.display ?? "").filter(Boolean).join(", ");
-  return [who, [numbers, q?.unit ?? q?.code].filter(Boolean).join(" ")].filter(Boolean).join(": ");
+  const who = list(range.appliesTo).map((c) => conceptText(c) ?? "").filter(Boolean).join(", ");
+  return [who, [numbers, quantityText(low) ?? quantityText(high)].filter(Boolean).join(" ")].filter(Boolean).join(": ");
 }
 
 /**
@@ -112,7 +127,8 @@ export function chooseRange(
   const age = ageAt(patient.birthDate, time);
   let best: { range: fhir4.ObservationReferenceRange; specificity: number } | undefined;
   const others: string[] = [];
-  for (const range of ranges ?? []) {
+  for (const range of list(ranges).map(record)) {
+    if (!range) continue;
     const verdict = judge(range, patient, age);
     if (verdict.kind === "other") others.push(fallbackText(range));
     else if (verdict.kind === "band" && (!best || verdict.specificity > best.specificity)) best = { range, specificity: verdict.specificity };
@@ -120,7 +136,8 @@ export function chooseRange(
   if (!best) return { band: undefined, others };
   const low = bound(best.range.low, lab, resultUnit);
   const high = bound(best.range.high, lab, resultUnit);
-  const band: ResultRange = { ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}), ...(best.range.text ? { text: best.range.text } : {}) };
+  const words = text(best.range.text);
+  const band: ResultRange = { ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}), ...(words ? { text: words } : {}) };
   return { band: low === undefined && high === undefined && !band.text ? undefined : band, others };
 }
 

@@ -12,6 +12,7 @@ import { parseFhirDate, type FhirInstant } from "./dates";
 import { flagOf, type Flag } from "./flags";
 import { chooseRange, type PatientContext, type ResultRange } from "./ranges";
 import { findUnit, recordedUnit, toCanonical } from "./units";
+import { conceptText, finite, list, record, text } from "./json";
 
 export type Comparator = "<" | "<=" | ">=" | ">";
 
@@ -47,6 +48,8 @@ export interface LabResults {
 
 const EXCLUDED_STATUSES = new Set<fhir4.Observation["status"]>(["entered-in-error", "cancelled"]);
 const DRAWN_STATUSES = new Set<fhir4.Observation["status"]>(["final", "amended", "corrected", "preliminary"]);
+/** Beyond any lab value: such a number would not even fit on the chart's scale. */
+const plausible = (canonical: number) => Math.abs(canonical) < 1e9;
 const COMPARATORS: Readonly<Record<string, Comparator>> = { "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=" };
 /** A limit or a plain number in a valueString, with an optional unit: "<4.0", "> 14 %", "7.2". */
 const VALUE_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*(-?\d+(?:[.,]\d+)?)\s*(\S.*)?$/;
@@ -58,32 +61,29 @@ interface Value {
   readonly recorded: string;
 }
 
-function conceptText(c: fhir4.CodeableConcept | undefined): string | undefined {
-  return c?.text ?? c?.coding?.find((x) => x.display)?.display ?? c?.coding?.[0]?.code;
-}
-
 function readValue(o: fhir4.Observation): Value {
-  const q = o.valueQuantity;
+  const q = record(o.valueQuantity);
   if (q) {
-    const number = typeof q.value === "number" && Number.isFinite(q.value) ? q.value : undefined;
+    const number = finite(q.value);
     const unitText = recordedUnit(q);
-    const comparator = q.comparator ? COMPARATORS[q.comparator] : undefined;
-    const shownUnit = q.unit ?? q.code;
-    return { number, comparator, unitText, recorded: number === undefined ? "" : `${q.comparator ?? ""}${number}${shownUnit ? ` ${shownUnit}` : ""}` };
+    const comparator = text(q.comparator) ? COMPARATORS[q.comparator!] : undefined;
+    const shownUnit = text(q.unit) ?? text(q.code);
+    return { number, comparator, unitText, recorded: number === undefined ? "" : `${comparator ? q.comparator : ""}${number}${shownUnit ? ` ${shownUnit}` : ""}` };
   }
-  if (o.valueString !== undefined) {
-    const m = VALUE_STRING.exec(o.valueString);
-    if (!m) return { number: undefined, comparator: undefined, unitText: undefined, recorded: o.valueString };
-    return { number: Number(m[2]!.replace(",", ".")), comparator: m[1] ? COMPARATORS[m[1]] : undefined, unitText: m[3], recorded: o.valueString };
+  const valueString = text(o.valueString);
+  if (valueString !== undefined) {
+    const m = VALUE_STRING.exec(valueString);
+    if (!m) return { number: undefined, comparator: undefined, unitText: undefined, recorded: valueString };
+    return { number: finite(Number(m[2]!.replace(",", "."))), comparator: m[1] ? COMPARATORS[m[1]] : undefined, unitText: m[3], recorded: valueString };
   }
-  const text = conceptText(o.valueCodeableConcept) ?? (o.dataAbsentReason ? `No value: ${conceptText(o.dataAbsentReason) ?? "not recorded"}` : "");
-  return { number: undefined, comparator: undefined, unitText: undefined, recorded: text };
+  const words = conceptText(o.valueCodeableConcept) ?? (o.dataAbsentReason ? `No value: ${conceptText(o.dataAbsentReason) ?? "not recorded"}` : "");
+  return { number: undefined, comparator: undefined, unitText: undefined, recorded: words };
 }
 
 /** The unit of the result's ranges, for a valueString that has a number but no unit of its own. */
 function rangeUnit(o: fhir4.Observation): string | undefined {
-  for (const r of o.referenceRange ?? []) {
-    const q = r.low ?? r.high;
+  for (const r of list(o.referenceRange)) {
+    const q = record(record(r)?.low) ?? record(record(r)?.high);
     if (q) return recordedUnit(q);
   }
   return undefined;
@@ -96,21 +96,23 @@ function whyNotDrawn(o: fhir4.Observation, when: FhirInstant | undefined, value:
   if (value.number === undefined) return "No numeric value";
   if (unitText === undefined || unitText.trim() === "") return `No unit recorded, so it cannot be placed on the ${lab.units[0].label} scale`;
   if (!unit) return `Unit ${unitText} cannot be converted to ${lab.units[0].label}`;
+  if (!plausible(toCanonical(value.number, unit))) return `Value ${value.recorded} is out of any plausible range`;
   return undefined;
 }
 
 export function toLabResult(o: fhir4.Observation, lab: LabDefinition, patient: PatientContext = {}): LabResult {
-  const when = parseFhirDate(o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued);
+  const when = parseFhirDate(text(o.effectiveDateTime) ?? text(record(o.effectivePeriod)?.start) ?? text(o.issued));
   const value = readValue(o);
-  const unitText = value.unitText ?? (o.valueString !== undefined ? rangeUnit(o) : undefined);
+  const unitText = value.unitText ?? (text(o.valueString) !== undefined ? rangeUnit(o) : undefined);
   const unit = findUnit(lab, unitText);
   const reason = whyNotDrawn(o, when, value, unit, unitText, lab);
   const { band, others } = chooseRange(o.referenceRange, lab, patient, when?.time, unit);
+  const canonical = value.number !== undefined && unit ? toCanonical(value.number, unit) : undefined;
   return {
-    id: o.id ?? "",
+    id: text(o.id) ?? "",
     when,
     status: o.status,
-    value: value.number !== undefined && unit ? toCanonical(value.number, unit) : undefined,
+    value: canonical !== undefined && plausible(canonical) ? canonical : undefined,
     comparator: value.comparator,
     unit,
     recorded: value.recorded,
@@ -119,8 +121,12 @@ export function toLabResult(o: fhir4.Observation, lab: LabDefinition, patient: P
     flag: flagOf(o.interpretation),
     range: band,
     otherRanges: others,
-    notes: (o.note ?? []).map((n) => n.text).filter((t) => t.trim() !== ""),
-    performer: o.performer?.map((p) => p.display).find((d): d is string => Boolean(d)),
+    notes: list(o.note)
+      .map((n) => text(record(n)?.text))
+      .filter((t): t is string => t !== undefined && t.trim() !== ""),
+    performer: list(o.performer)
+      .map((p) => text(record(p)?.display))
+      .find((d): d is string => Boolean(d)),
     test: conceptText(o.code),
   };
 }
@@ -137,13 +143,38 @@ export interface MappedPage {
   readonly excludedIds: readonly string[];
 }
 
+/** A result the mapping could not read still gets its row, saying so: one odd record never blanks the page. */
+function readable(o: fhir4.Observation, lab: LabDefinition, patient: PatientContext): LabResult {
+  try {
+    return toLabResult(o, lab, patient);
+  } catch {
+    return {
+      id: text(o.id) ?? "",
+      when: undefined,
+      status: o.status,
+      value: undefined,
+      comparator: undefined,
+      unit: undefined,
+      recorded: "",
+      plotted: false,
+      reason: "This result could not be read",
+      flag: undefined,
+      range: undefined,
+      otherRanges: [],
+      notes: [],
+      performer: undefined,
+      test: undefined,
+    };
+  }
+}
+
 /** Maps one page of Observations (pages are mapped once each, then combined). */
 export function mapObservations(observations: readonly fhir4.Observation[], lab: LabDefinition, patient: PatientContext = {}): MappedPage {
   const results: LabResult[] = [];
   const excludedIds: string[] = [];
   for (const o of observations) {
-    if (EXCLUDED_STATUSES.has(o.status)) excludedIds.push(o.id ?? JSON.stringify(o));
-    else results.push(toLabResult(o, lab, patient));
+    if (EXCLUDED_STATUSES.has(o.status)) excludedIds.push(text(o.id) ?? JSON.stringify(o));
+    else results.push(readable(o, lab, patient));
   }
   return { results, excludedIds };
 }

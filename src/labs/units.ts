@@ -5,6 +5,7 @@
  * nothing to load.
  */
 import type { LabDefinition, LabUnit } from "./catalog";
+import { text } from "./json";
 
 const UCUM = "http://unitsofmeasure.org";
 
@@ -15,8 +16,9 @@ function unitKey(unit: string): string {
 
 /** What a Quantity says its unit is: its UCUM code, else its free-text unit. */
 export function recordedUnit(q: fhir4.Quantity): string | undefined {
-  if (q.code && (q.system === undefined || q.system === UCUM)) return q.code;
-  return q.unit ?? q.code;
+  const code = text(q.code);
+  if (code && (q.system === undefined || q.system === UCUM)) return code;
+  return text(q.unit) ?? code;
 }
 
 /** The lab unit a recorded unit is, or undefined when it is none of them (not convertible). */
