@@ -4,6 +4,7 @@ import type { Session } from "../fhir/session";
 import { scopeAllows } from "../fhir/scopes";
 import { PatientBanner } from "../graph/PatientBanner";
 import { LabPanel } from "./LabPanel";
+import { PanelBoundary } from "./PanelBoundary";
 import { patientQuery } from "./queries";
 import { CannotShow, SessionEnded, SessionFailure, SignedOut, SigningIn } from "./SessionScreens";
 import { SessionHeader } from "./SessionHeader";
@@ -33,15 +34,20 @@ function Chart({ session }: { readonly session: Session }) {
   return (
     <main className="page">
       <h1 className="visually-hidden">Lab graph</h1>
-      {session.needPatientBanner &&
-        (patient.isPending ? (
-          <PatientBanner state="loading" />
-        ) : patient.isError ? (
-          <PatientBanner state="error" message={`The patient's details could not be loaded. ${patient.error.message}`} />
-        ) : (
-          <PatientBanner state="ready" patient={patient.data} today={new Date()} />
-        ))}
-      <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
+      {session.needPatientBanner && (
+        <PanelBoundary what="patient's details">
+          {patient.isPending ? (
+            <PatientBanner state="loading" />
+          ) : patient.isError ? (
+            <PatientBanner state="error" message={`The patient's details could not be loaded. ${patient.error.message}`} />
+          ) : (
+            <PatientBanner state="ready" patient={patient.data} today={new Date()} />
+          )}
+        </PanelBoundary>
+      )}
+      <PanelBoundary what="lab results">
+        <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
+      </PanelBoundary>
     </main>
   );
 }

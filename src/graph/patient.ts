@@ -1,10 +1,13 @@
 /** Patient details for the banner: pure helpers. */
+import { list, record, text } from "../labs/json";
 
 export function patientName(patient: fhir4.Patient): string {
-  const name = patient.name?.find((n) => n.use === "official") ?? patient.name?.find((n) => n.use !== "old") ?? patient.name?.[0];
+  const names = list(patient.name).map(record).filter((n): n is fhir4.HumanName => n !== undefined);
+  const name = names.find((n) => n.use === "official") ?? names.find((n) => n.use !== "old") ?? names[0];
   if (!name) return "Unnamed patient";
-  if (name.text) return name.text;
-  const parts = [...(name.given ?? []), name.family].filter((p): p is string => Boolean(p));
+  const own = text(name.text);
+  if (own) return own;
+  const parts = [...list(name.given).map(text), text(name.family)].filter((p): p is string => Boolean(p));
   return parts.length ? parts.join(" ") : "Unnamed patient";
 }
 
