@@ -5,7 +5,7 @@ import type { ObservationPage, ObservationSearch } from "../fhir/observations";
 import { PageReader } from "../fhir/pageReader";
 import type { PageCursor } from "../fhir/paging";
 import { searchCodes, type LabDefinition } from "../labs/catalog";
-import { loadConfig } from "../config/config";
+import { loadStyleAllowList } from "../config/file";
 import { readSmartStyle } from "./smartStyle";
 
 export const PAGE_SIZE = 50;
@@ -79,7 +79,7 @@ export function smartStyleQuery(url: string) {
   });
 }
 
-/** config.json, on the graph page only when a setting there is needed (a style from another origin). */
-export function appConfigQuery() {
-  return queryOptions({ queryKey: ["config"], queryFn: ({ signal }) => loadConfig(signal), staleTime: Infinity, retry: false });
+/** config.json's styleAllowList, read on the graph page only when a style comes from another origin. */
+export function styleAllowListQuery() {
+  return queryOptions({ queryKey: ["config", "styleAllowList"], queryFn: ({ signal }) => loadStyleAllowList(signal), staleTime: Infinity, retry: false });
 }

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
-import { appConfigQuery, smartStyleQuery } from "./queries";
+import { smartStyleQuery, styleAllowListQuery } from "./queries";
 import { styleUrlAllowed } from "./smartStyle";
 
 /**
@@ -13,8 +13,8 @@ import { styleUrlAllowed } from "./smartStyle";
 export function useSmartStyle(session: Session): void {
   const url = session.styleUrl;
   const sameOrigin = url !== undefined && styleUrlAllowed(url, session.serverUrl, []);
-  const config = useQuery({ ...appConfigQuery(), enabled: url !== undefined && !sameOrigin });
-  const allowed = sameOrigin || (url !== undefined && config.data !== undefined && styleUrlAllowed(url, session.serverUrl, config.data.styleAllowList));
+  const config = useQuery({ ...styleAllowListQuery(), enabled: url !== undefined && !sameOrigin });
+  const allowed = sameOrigin || (url !== undefined && config.data !== undefined && styleUrlAllowed(url, session.serverUrl, config.data));
   const style = useQuery({ ...smartStyleQuery(url ?? ""), enabled: allowed });
   const applied = style.data;
   const refused = url !== undefined && !sameOrigin && (config.isError || (config.data !== undefined && !allowed));

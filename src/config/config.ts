@@ -3,6 +3,7 @@
  * time so a deployer can edit the built app without rebuilding it.
  */
 import { canonicalBase, parseFhirBase } from "./allowList";
+import { ConfigError, fetchConfigJson, readStyleAllowList } from "./file";
 
 export type PkceMode = "required" | "unsafeV1";
 
@@ -28,9 +29,7 @@ export interface AppConfig {
   readonly paging: { readonly maxPages?: number; readonly timeBudgetSeconds?: number };
 }
 
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-}
+export { ConfigError };
 
 function fail(message: string): never {
   throw new ConfigError(`config.json: ${message}`);
@@ -78,24 +77,19 @@ export function parseConfig(json: unknown): AppConfig {
       observationCategory: (category as string | null | undefined) ?? null,
     };
   });
-  const styleAllowList = raw.styleAllowList ?? [];
-  if (!Array.isArray(styleAllowList) || styleAllowList.some((o) => typeof o !== "string" || !/^https?:\/\/[^/?#@\s]+\/?$/.test(o))) {
-    fail("styleAllowList must be a list of origins such as https://styles.example.org.");
-  }
-  return { clientId, scope, issAllowList, servers, styleAllowList: styleAllowList as string[], paging: parsePaging(raw.paging) };
+  return { clientId, scope, issAllowList, servers, styleAllowList: readStyleAllowList(raw.styleAllowList), paging: parsePaging(raw.paging) };
 }
 
 function parsePaging(value: unknown): AppConfig["paging"] {
-  if (value === undefined) return {};
-  if (!value || typeof value !== "object" || Array.isArray(value)) fail("paging must be an object.");
-  const { maxPages, timeBudgetSeconds, ...rest } = value as Record<string, unknown>;
-  const unknown = Object.keys(rest);
-  if (unknown.length) fail(`paging has no setting "${unknown[0]}".`);
-  if (maxPages !== undefined && !(Number.isInteger(maxPages) && (maxPages as number) >= 1)) fail("paging.maxPages must be a whole number of pages, at least 1.");
-  if (timeBudgetSeconds !== undefined && !(typeof timeBudgetSeconds === "number" && timeBudgetSeconds > 0 && Number.isFinite(timeBudgetSeconds))) {
-    fail("paging.timeBudgetSeconds must be a number of seconds above 0.");
-  }
-  return { ...(maxPages !== undefined ? { maxPages: maxPages as number } : {}), ...(timeBudgetSeconds !== undefined ? { timeBudgetSeconds: timeBudgetSeconds as number } : {}) };
+  const { maxPages, timeBudgetSeconds, ...rest } = (value ?? {}) as Record<string, unknown>;
+  const ok =
+    typeof (value ?? {}) === "object" &&
+    !Array.isArray(value) &&
+    Object.keys(rest).length === 0 &&
+    (maxPages === undefined || (Number.isInteger(maxPages) && (maxPages as number) >= 1)) &&
+    (timeBudgetSeconds === undefined || (typeof timeBudgetSeconds === "number" && timeBudgetSeconds > 0 && timeBudgetSeconds < Infinity));
+  if (!ok) fail("paging may hold maxPages (a whole number, at least 1) and timeBudgetSeconds (a number above 0).");
+  return value as AppConfig["paging"] ?? {};
 }
 
 /** The settings for a FHIR base: the matching `servers[]` entry, if any. */
@@ -109,19 +103,5 @@ export function serverFor(config: AppConfig, iss: URL): ServerConfig | undefined
 
 /** Loads config.json from next to the current page. */
 export async function loadConfig(signal?: AbortSignal): Promise<AppConfig> {
-  const url = new URL("config.json", document.baseURI);
-  let response: Response;
-  try {
-    response = await fetch(url, { cache: "no-cache", signal });
-  } catch {
-    throw new ConfigError("The app's configuration (config.json) could not be loaded. Check your connection and reload.");
-  }
-  if (!response.ok) throw new ConfigError(`The app's configuration (config.json) could not be loaded (HTTP ${response.status}).`);
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch {
-    throw new ConfigError("config.json is not valid JSON.");
-  }
-  return parseConfig(json);
+  return parseConfig(await fetchConfigJson(signal));
 }

@@ -35,7 +35,7 @@ export function readLaunchRecord(stateKey: string | null | undefined): LaunchRec
       kind: record.kind,
       observationCategory: typeof record.observationCategory === "string" ? record.observationCategory : null,
       revocationEndpoint: typeof record.revocationEndpoint === "string" ? record.revocationEndpoint : undefined,
-      paging: pagingSettings(record.paging),
+      paging: record.paging && typeof record.paging === "object" ? record.paging : undefined,
     };
   } catch {
     return undefined;
@@ -50,14 +50,4 @@ export function removeLaunchRecord(stateKey: string): void {
 export function removePreviousLaunchRecord(): void {
   const previous = sessionStorage.getItem("SMART_KEY");
   if (previous) removeLaunchRecord(previous.replace(/^"|"$/g, ""));
-}
-
-function pagingSettings(value: unknown): PagingSettings | undefined {
-  if (!value || typeof value !== "object") return undefined;
-  const { maxPages, timeBudgetSeconds } = value as Record<string, unknown>;
-  const positive = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n) && n > 0;
-  return {
-    ...(positive(maxPages) ? { maxPages: Math.floor(maxPages) || 1 } : {}),
-    ...(positive(timeBudgetSeconds) ? { timeBudgetSeconds } : {}),
-  };
 }

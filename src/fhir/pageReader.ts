@@ -10,17 +10,6 @@ import { resolveOnServer } from "./urls";
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
 
-/** Resolves as `promise` does, or rejects as soon as `signal` aborts. */
-function until<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
 export class PageReader {
   /** Pages on their way or read ahead, by URL, until a reader takes them. */
   readonly #pages = new Map<string, Promise<ObservationPage>>();
@@ -35,13 +24,14 @@ export class PageReader {
 
   /**
    * The page at `cursor` (undefined: the first): the one read ahead or already on its way if there is one (two
-   * readers asking at once share one request), else fetched now. `signal` only stops this reader's wait.
+   * readers asking at once share one request), else fetched now. The request is not the reader's to cancel
+   * (another may share it); React Query stops waiting on its own when a query is cancelled.
    */
   async page(cursor: PageCursor | undefined, signal?: AbortSignal): Promise<ObservationPage> {
     const key = cursor?.url ?? this.#firstUrl();
     const pending = this.#pages.get(key) ?? this.#fetch(cursor, key);
     try {
-      return await until(pending, signal);
+      return await pending;
     } catch (error) {
       // Dropped by stop() while this reader still wants it: ask again.
       if (isAbort(error) && !signal?.aborted) return this.page(cursor, signal);

@@ -61,6 +61,7 @@ describe("paging limits", () => {
     expect(DEFAULT_PAGING.maxPages * PAGE_SIZE).toBeGreaterThanOrEqual(10_000);
     expect(pagingLimits(undefined)).toEqual(DEFAULT_PAGING);
     expect(pagingLimits({ maxPages: 3, timeBudgetSeconds: 2.5 })).toEqual({ maxPages: 3, timeBudgetMs: 2500 });
+    expect(pagingLimits({ maxPages: -1, timeBudgetSeconds: Number.NaN })).toEqual(DEFAULT_PAGING);
   });
 });
 

@@ -22,10 +22,12 @@ export interface PagingSettings {
   readonly timeBudgetSeconds?: number;
 }
 
+/** The limits to apply; a setting that is not a number above 0 (say, from an altered sessionStorage) is not one. */
 export function pagingLimits(settings: PagingSettings | undefined): PagingLimits {
+  const above0 = (n: unknown): n is number => typeof n === "number" && n > 0 && n < Infinity;
   return {
-    maxPages: settings?.maxPages ?? DEFAULT_PAGING.maxPages,
-    timeBudgetMs: settings?.timeBudgetSeconds !== undefined ? settings.timeBudgetSeconds * 1000 : DEFAULT_PAGING.timeBudgetMs,
+    maxPages: above0(settings?.maxPages) ? Math.ceil(settings.maxPages) : DEFAULT_PAGING.maxPages,
+    timeBudgetMs: above0(settings?.timeBudgetSeconds) ? settings.timeBudgetSeconds * 1000 : DEFAULT_PAGING.timeBudgetMs,
   };
 }
 

@@ -1,0 +1,40 @@
+/**
+ * Reading config.json from next to the current page. Kept apart from its parser (config.ts), so that the
+ * graph page, which needs one setting now and then, does not carry the whole parser and the allow-list.
+ */
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** config.json's JSON, not yet checked. */
+export async function fetchConfigJson(signal?: AbortSignal): Promise<unknown> {
+  const url = new URL("config.json", document.baseURI);
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-cache", signal });
+  } catch {
+    throw new ConfigError("The app's configuration (config.json) could not be loaded. Check your connection and reload.");
+  }
+  if (!response.ok) throw new ConfigError(`The app's configuration (config.json) could not be loaded (HTTP ${response.status}).`);
+  try {
+    return await response.json();
+  } catch {
+    throw new ConfigError("config.json is not valid JSON.");
+  }
+}
+
+/** `styleAllowList`: origins such as `https://styles.example.org`; anything else is a configuration error. */
+export function readStyleAllowList(value: unknown): string[] {
+  const list = value ?? [];
+  if (!Array.isArray(list) || list.some((o) => typeof o !== "string" || !/^https?:\/\/[^/?#@\s]+\/?$/.test(o))) {
+    throw new ConfigError("config.json: styleAllowList must be a list of origins such as https://styles.example.org.");
+  }
+  return list as string[];
+}
+
+/** The graph page's one setting: where besides the FHIR server an EHR's style may come from. */
+export async function loadStyleAllowList(signal?: AbortSignal): Promise<string[]> {
+  const json = await fetchConfigJson(signal);
+  return readStyleAllowList(json && typeof json === "object" ? (json as Record<string, unknown>).styleAllowList : undefined);
+}
