@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import Ajv2020 from "ajv/dist/2020";
 import { ConfigError, parseConfig, serverFor } from "./config";
 import { loadStyleAllowList } from "./file";
+import { checkIss } from "./allowList";
 
 const shipped: unknown = JSON.parse(readFileSync("public/config.json", "utf8"));
 const schema: object = JSON.parse(readFileSync("public/config.schema.json", "utf8"));
@@ -51,7 +52,19 @@ describe("config.json", () => {
 
   it("fills server defaults: PKCE required, no category, not standalone", () => {
     const config = parseConfig({ clientId: "x", scope: "s", issAllowList: [], servers: [{ iss: "https://a.example/fhir" }] });
-    expect(config.servers[0]).toEqual({ iss: "https://a.example/fhir", name: undefined, standalone: false, clientId: undefined, pkceMode: "required", observationCategory: null });
+    expect(config.servers[0]).toEqual({ iss: "https://a.example/fhir", name: undefined, description: undefined, standalone: false, clientId: undefined, pkceMode: "required", observationCategory: null });
+  });
+
+  it("the demo configuration (deploy/config.demo.json) satisfies the schema and lists a public sandbox first", () => {
+    const demo: unknown = JSON.parse(readFileSync("deploy/config.demo.json", "utf8"));
+    expect(validate(demo), JSON.stringify(validate.errors)).toBe(true);
+    const config = parseConfig(demo);
+    expect(config.servers[0]).toMatchObject({ standalone: true, iss: expect.stringMatching(/^https:\/\//), description: expect.any(String) });
+    for (const server of config.servers) expect(checkIss(server.iss, config.issAllowList).ok, server.iss).toBe(true);
+  });
+
+  it("a server's description must be text", () => {
+    expect(() => parseConfig({ clientId: "x", scope: "s", issAllowList: [], servers: [{ iss: "https://a/fhir", description: 3 }] })).toThrow("servers[0].description must be a string.");
   });
 
   it("paging limits: each optional, kept as given", () => {

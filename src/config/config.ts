@@ -10,6 +10,8 @@ export type PkceMode = "required" | "unsafeV1";
 export interface ServerConfig {
   readonly iss: string;
   readonly name?: string;
+  /** A line under the server's button on the standalone landing page (what it is, how to try it). */
+  readonly description?: string;
   readonly standalone?: boolean;
   readonly clientId?: string;
   readonly pkceMode?: PkceMode;
@@ -71,6 +73,7 @@ export function parseConfig(json: unknown): AppConfig {
     return {
       iss,
       name: optionalString(server.name, `servers[${i}].name`),
+      description: optionalString(server.description, `servers[${i}].description`),
       standalone: server.standalone === true,
       clientId: optionalString(server.clientId, `servers[${i}].clientId`),
       pkceMode,

@@ -60,10 +60,13 @@ function showLanding(config: AppConfig): void {
   const list = element(
     "ul",
     { className: "servers" },
-    ...servers.map((server) => {
+    ...servers.map((server, i) => {
       const button = element("button", { type: "button", textContent: server.name ?? server.iss });
       button.addEventListener("click", () => void authorize("standalone", server.iss, server, config));
-      return element("li", {}, button);
+      if (!server.description) return element("li", {}, button);
+      const description = element("p", { id: `server-${i}`, className: "server-note", textContent: server.description });
+      button.setAttribute("aria-describedby", description.id);
+      return element("li", {}, button, description);
     }),
   );
   const input = element("input", { id: "fhir-base", type: "url", name: "iss", placeholder: "https://…/fhir", required: true });
@@ -81,8 +84,27 @@ function showLanding(config: AppConfig): void {
     const iss = input.value.trim();
     void authorize("standalone", iss, serverFor(config, checked.url), config);
   });
+  // What an EHR administrator registers: this copy's own addresses, wherever it is hosted.
+  const here = (page: string) => new URL(page, window.location.href).href;
+  const registration = element(
+    "details",
+    { className: "registration" },
+    element("summary", { textContent: "Registering this app with an EHR" }),
+    element(
+      "dl",
+      {},
+      ...(
+        [
+          ["Launch URL", here("launch.html")],
+          ["Redirect URI", here("index.html")],
+          ["Client", `${config.clientId} (public: no secret, PKCE S256)`],
+          ["Scopes", `${config.scope} launch (or launch/patient)`],
+        ] as const
+      ).flatMap(([term, value]) => [element("dt", { textContent: term }), element("dd", {}, element("code", { textContent: value }))]),
+    ),
+  );
   root.append(
-    element("section", { className: "landing" }, element("h2", { textContent: "Sign in to your health record" }), list, form),
+    element("section", { className: "landing" }, element("h2", { textContent: "Sign in to your health record" }), list, form, registration),
   );
 }
 
