@@ -55,6 +55,17 @@ test("launches and charts from a sub-path under its Content-Security-Policy, wit
   expect(await violations()).toEqual([]);
 });
 
+test("config.json is the demo's: the landing page lists its servers and this copy's own addresses to register", async ({ page }) => {
+  await page.goto(`${app.url}launch.html`);
+  const servers = page.locator(".servers button");
+  await expect(servers.first()).toHaveText("SMART Health IT sandbox (public test EHR, R4)");
+  await expect(servers.first()).toHaveAccessibleDescription(/Synthetic patients/);
+  await expect(page.getByRole("button", { name: "Local sandbox (npm start on this computer)" })).toBeVisible();
+  await page.getByText("Registering this app with an EHR").click();
+  await expect(page.getByText(`${app.url}launch.html`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`${app.url}index.html`, { exact: true })).toBeVisible();
+});
+
 test("the policy blocks inline script on both pages", async ({ page }) => {
   const violations = await recordViolations(page);
   for (const file of ["launch.html", "index.html"]) {

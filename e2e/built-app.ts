@@ -1,9 +1,10 @@
 /**
- * The built app as a deployer ships it: `vite build` into a folder of its own, served by a plain static
- * server from a sub-path on a free loopback port, with the deployer's own config.json.
+ * The built app as the hosted demo ships it: built by the very command the Pages workflow runs
+ * (.github/workflows/pages.yml), copied to a folder of its own, and served by a plain static server from a
+ * sub-path on a free loopback port, with its config.json (replaceable per test, as a deployer would).
  */
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { exec } from "node:child_process";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -26,9 +27,21 @@ export interface BuiltApp {
   close(): Promise<void>;
 }
 
+/** The Pages workflow's build step (the `run:` after `npm ci`) and the folder it publishes. */
+export async function workflowBuild(): Promise<{ command: string; folder: string }> {
+  const workflow = await readFile(".github/workflows/pages.yml", "utf8");
+  const runs = [...workflow.matchAll(/^\s*- run: (.+)$/gm)].map((m) => m[1]!.trim());
+  const command = runs.find((r) => r !== "npm ci");
+  const folder = /upload-pages-artifact@\S+\s+with:\s+path: (\S+)/.exec(workflow)?.[1];
+  if (!command || !folder || runs.length !== 2) throw new Error(`pages.yml: expected "npm ci" and one build step publishing a folder, found ${JSON.stringify(runs)}`);
+  return { command, folder };
+}
+
 export async function serveBuiltApp(subPath: string): Promise<BuiltApp> {
   const dir = await mkdtemp(join(tmpdir(), "lab-graph-built-"));
-  await promisify(execFile)("node_modules/.bin/vite", ["build", "--outDir", dir, "--emptyOutDir", "--logLevel", "error"]);
+  const { command, folder } = await workflowBuild();
+  await promisify(exec)(command);
+  await cp(folder, dir, { recursive: true });
   const shipped = await readFile(join(dir, "config.json"), "utf8");
   let config = shipped;
   const prefix = `/${subPath.replace(/^\/|\/$/g, "")}/`;

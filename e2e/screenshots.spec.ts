@@ -28,3 +28,17 @@ test("the graph page: light and dark styles, mixed units", async ({ page }) => {
   await page.getByRole("table", { name: "Hemoglobin A1c" }).getByText("Aug 22, 2022, 10:00 AM").scrollIntoViewIfNeeded();
   await page.screenshot({ path: "docs/images/graph-mixed-units.png", fullPage: true });
 });
+
+test("the standalone landing page of the hosted demo", async ({ page }) => {
+  const { serveBuiltApp } = await import("./built-app");
+  const app = await serveBuiltApp("lab-graph");
+  try {
+    await page.setViewportSize({ width: 800, height: 720 });
+    await page.goto(`${app.url}launch.html`);
+    await expect(page.getByRole("button", { name: /SMART Health IT sandbox/ })).toBeVisible();
+    await page.getByText("Registering this app with an EHR").click();
+    await page.screenshot({ path: "docs/images/standalone-landing.png" });
+  } finally {
+    await app.close();
+  }
+});
