@@ -45,7 +45,12 @@ test.describe("in a 320 px wide panel", () => {
     expect(await seriousViolations(page)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await expect(page.getByLabel("Hemoglobin A1c", { exact: true }).locator("svg").first()).toBeVisible();
+    const chart = page.getByLabel("Hemoglobin A1c", { exact: true });
+    await expect(chart.locator("svg").first()).toBeVisible();
+    // As many time labels as the narrow axis holds, none over another.
+    const labels = await chart.locator(".recharts-cartesian-axis-tick-value.tick-bottom").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right] as const));
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < labels.length; i++) expect(labels[i]![0]).toBeGreaterThan(labels[i - 1]![1]);
   });
 });
 

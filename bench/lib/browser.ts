@@ -30,7 +30,7 @@ export const MARKS_SCRIPT = `(() => {
   const marks = (window.__bench = window.__bench || {});
   const stamp = (name) => requestAnimationFrame(() => { if (!marks[name]) marks[name] = performance.timeOrigin + performance.now(); });
   const check = () => {
-    const figure = document.querySelector("figure[aria-label]");
+    const figure = document.querySelector("figure[aria-label]:not([aria-busy])");
     const points = figure && (Number(figure.getAttribute("data-points")) > 0 ||
       figure.querySelector(".recharts-line-curve[d], .recharts-dot, .recharts-symbols, .recharts-scatter-symbol"));
     if (points && !marks.firstPoint && !marks.pendingFirst) { marks.pendingFirst = true; stamp("firstPoint"); }

@@ -21,6 +21,8 @@ export interface ChartSectionProps {
   readonly activeId: string | undefined;
   readonly onActivate: (id: string) => void;
   readonly onZoom: (from: number, to: number) => void;
+  /** No results have arrived yet: the chart laid out but empty (see LabChart's `busy`). */
+  readonly loading?: boolean;
 }
 
 /** About one bucket per three or four pixels of a wide chart: 10 000 results draw as at most ~600 points. */
@@ -28,7 +30,7 @@ const BUCKETS = 300;
 const DAY = 86_400_000;
 
 /** The chart, its legend and its spoken feedback, for the results it is given. */
-export const ChartSection = memo(function ChartSection({ lab, unit, shown, span, activeId, onActivate, onZoom }: ChartSectionProps) {
+export const ChartSection = memo(function ChartSection({ lab, unit, shown, span, activeId, onActivate, onZoom, loading = false }: ChartSectionProps) {
   const [announcement, setAnnouncement] = useState("");
   const drawn = useMemo(() => shown.filter((r) => r.plotted).reverse(), [shown]);
   const byId = useMemo(() => new Map(drawn.map((r) => [r.id, r])), [drawn]);
@@ -72,7 +74,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
     () => (lab.target ? { value: fromCanonical(lab.target.value, unit), label: `${lab.target.label} ${formatIn(lab.target.value, unit)} ${unit.label}` } : undefined),
     [lab, unit],
   );
-  const description = useMemo(() => describeChart(lab, shown, unit), [lab, shown, unit]);
+  const description = useMemo(() => (loading ? `Loading ${lab.name} results…` : describeChart(lab, shown, unit)), [loading, lab, shown, unit]);
 
   const tooltip = useCallback(
     (id: string) => {
@@ -106,11 +108,12 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
         onZoom={onZoom}
         description={description}
         tooltip={tooltip}
+        busy={loading}
       />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <ChartLegend markers={markers} preliminary={points.some((p) => p.preliminary)} band={bands.length > 0} target={target?.label} />
+      {!loading && <ChartLegend markers={markers} preliminary={points.some((p) => p.preliminary)} band={bands.length > 0} target={target?.label} />}
     </>
   );
 });

@@ -42,6 +42,24 @@ describe("LabPanel", () => {
     expect(session.calls[0]).toContain("code=http%3A%2F%2Floinc.org%7C4548-4");
   });
 
+  it("while the first page is read: the chart's place, marked busy, and no table, summary or empty-state text", async () => {
+    let answer: (bundle: unknown) => void = () => undefined;
+    renderPanel(fakeSession(() => new Promise((resolve) => (answer = resolve))));
+    const chart = screen.getByRole("figure", { name: "Hemoglobin A1c" });
+    expect(chart).toHaveAttribute("aria-busy", "true");
+    expect(chart).toHaveAccessibleDescription("Loading Hemoglobin A1c results…");
+    expect(screen.queryByRole("table")).toBeNull();
+    expect(screen.queryByText(/No Hemoglobin A1c results/)).toBeNull();
+    expect(screen.queryByText(/results?, \d+ on the chart/)).toBeNull();
+    answer(searchBundle([a1c("a", "2021-01-01", 6.4)], undefined, 1));
+    expect(await screen.findByText("Loaded 1 results")).toBeInTheDocument();
+    // The same figure, filled in.
+    expect(screen.getByRole("figure", { name: "Hemoglobin A1c" })).toBe(chart);
+    expect(chart).not.toHaveAttribute("aria-busy");
+    expect(chart).not.toHaveAccessibleDescription("Loading Hemoglobin A1c results…");
+    expect(within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row")).toHaveLength(2);
+  });
+
   it("an empty result: the table with no rows and an empty-state message, no alert", async () => {
     renderPanel(fakeSession(() => searchBundle([], undefined, 0)));
     expect(await screen.findByText("Loaded 0 results")).toBeInTheDocument();

@@ -35,7 +35,8 @@ export function LabPanel(props: LabPanelProps) {
   // The lab and unit go with the results they were drawn for, so a caption never labels another lab's rows.
   const current = useMemo(() => ({ lab: view.lab, unit: view.unit, results: data.results }), [view.lab, view.unit, data.results]);
   const deferred = useDeferredValue(current);
-  const { lab, unit, results } = data.loading ? deferred : current;
+  // The first page draws at once: deferring it would first draw the panel with no results, then again.
+  const { lab, unit, results } = data.loading && deferred.results.length > 0 ? deferred : current;
   const { range } = view;
   const [activeId, setActiveId] = useState<string>();
   const [now] = useState(() => props.now ?? Date.now());
@@ -50,6 +51,9 @@ export function LabPanel(props: LabPanelProps) {
   const drawnCount = useMemo(() => shown.filter((r) => r.plotted).length, [shown]);
 
   const empty = results.length === 0 && !data.loading && !data.error;
+  // The first page is in (or failed): from here on the panel shows results, or says why there are none.
+  const ready = !data.pending;
+  const charted = ready && !empty;
   return (
     <section className="lab" aria-label="Lab results">
       <div className="lab-header">
@@ -60,7 +64,7 @@ export function LabPanel(props: LabPanelProps) {
         <p role="status" className="progress">
           {data.progress}
         </p>
-        {data.loading && !data.pending && (
+        {data.loading && ready && (
           <button type="button" className="no-print" onClick={data.stop}>
             Stop loading
           </button>
@@ -70,7 +74,7 @@ export function LabPanel(props: LabPanelProps) {
             Load the rest
           </button>
         )}
-        {!data.pending && !data.loading && !data.error && (
+        {ready && !data.loading && !data.error && (
           <p className="as-of">
             Data as of {new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(data.updatedAt)}{" "}
             <button type="button" className="no-print" onClick={data.refresh} disabled={data.refreshing}>
@@ -87,34 +91,32 @@ export function LabPanel(props: LabPanelProps) {
           </button>
         </div>
       )}
-      {!data.pending && (
-        <>
-          <LabSummary lab={lab} unit={unit} summary={summary} now={now} />
-          {empty ? (
-            <p className="empty">No {lab.name} results are on record for this patient.</p>
-          ) : (
-            <>
-              <ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r, transition) => onView({ ...view, range: r }, { transition })} shown={span ?? fit} />
-              {shown.length === 0 && <p className="empty">No {lab.name} results in this time range.</p>}
-              <ChartSection lab={lab} unit={unit} shown={shown} span={span} activeId={activeId} onActivate={setActiveId} onZoom={onZoom} />
-              <p className="hint no-print">Drag across the chart to zoom. On the chart, arrow keys move between results; in the table, arrow keys move between rows.</p>
-            </>
-          )}
-          <div className="table-summary">
-            <p className="summary">
-              {span ? `${groupDigits(shown.length)} of ${groupDigits(results.length)} results in this time range` : results.length === 1 ? "1 result" : `${groupDigits(results.length)} results`}
-              {`, ${groupDigits(drawnCount)} on the chart`}
-              {excluded > 0 && `. ${excluded} entered in error or cancelled, not shown`}.
-            </p>
-            {shown.length > 0 && (
-              <button type="button" className="no-print" onClick={() => void exportCsv(shown, lab, unit, patientId)}>
-                Download CSV
-              </button>
-            )}
-          </div>
-          <ResultsTable name={lab.name} results={shown} unit={unit} activeId={activeId} onActivate={setActiveId} />
-        </>
+      {ready && <LabSummary lab={lab} unit={unit} summary={summary} now={now} />}
+      {ready && empty && <p className="empty">No {lab.name} results are on record for this patient.</p>}
+      {charted && (
+        <ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r, transition) => onView({ ...view, range: r }, { transition })} shown={span ?? fit} />
       )}
+      {charted && shown.length === 0 && <p className="empty">No {lab.name} results in this time range.</p>}
+      {/* The chart is laid out while the first page is read (shown as an empty place), so that its arrival only fills it in. */}
+      {!empty && !(data.pending && data.error) && (
+        <ChartSection lab={lab} unit={unit} shown={shown} span={span} activeId={activeId} onActivate={setActiveId} onZoom={onZoom} loading={data.pending} />
+      )}
+      {charted && <p className="hint no-print">Drag across the chart to zoom. On the chart, arrow keys move between results; in the table, arrow keys move between rows.</p>}
+      {ready && (
+        <div className="table-summary">
+          <p className="summary">
+            {span ? `${groupDigits(shown.length)} of ${groupDigits(results.length)} results in this time range` : results.length === 1 ? "1 result" : `${groupDigits(results.length)} results`}
+            {`, ${groupDigits(drawnCount)} on the chart`}
+            {excluded > 0 && `. ${excluded} entered in error or cancelled, not shown`}.
+          </p>
+          {shown.length > 0 && (
+            <button type="button" className="no-print" onClick={() => void exportCsv(shown, lab, unit, patientId)}>
+              Download CSV
+            </button>
+          )}
+        </div>
+      )}
+      {ready && <ResultsTable name={lab.name} results={shown} unit={unit} activeId={activeId} onActivate={setActiveId} />}
     </section>
   );
 }

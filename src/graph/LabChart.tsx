@@ -1,7 +1,8 @@
 import { memo, useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { ChartLayers, type ChartBand, type ChartPoint } from "./ChartLayers";
-import { niceTicks, tickFormatter, timeTicks } from "./ticks";
+import { AxisTick } from "./AxisTick";
+import { maxTimeTicks, niceTicks, tickFormatter, timeTicks } from "./ticks";
 
 export type { ChartBand, ChartPoint } from "./ChartLayers";
 
@@ -25,9 +26,14 @@ export interface LabChartProps {
   readonly description: string;
   /** The tooltip for a point. */
   readonly tooltip: (id: string) => ReactNode;
+  /** The first results are still on their way: the chart is laid out (so they only fill it in), not shown. */
+  readonly busy?: boolean;
 }
 
 const HEIGHT = 320;
+const INITIAL_WIDTH = 720;
+const MARGIN = { top: 12, right: 20, bottom: 4, left: 0 };
+const Y_AXIS_WIDTH = 48;
 
 /** The value axis: every point, band edge and the target in view, with a little room above and below. */
 function valueAxis(points: readonly ChartPoint[], bands: readonly ChartBand[], target: number | undefined) {
@@ -45,13 +51,17 @@ const KEY_STEPS: Readonly<Record<string, Step>> = { ArrowLeft: -1, ArrowDown: -1
 
 /** Draws the points it is given; knows nothing of FHIR or queries. */
 export const LabChart = memo(function LabChart(props: LabChartProps) {
-  const { name, unit, points, bands, target, domain, description, onStep } = props;
+  const { name, unit, points, bands, target, domain, description, onStep, busy = false } = props;
   const [tooltipHost, setTooltipHost] = useState<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState(INITIAL_WIDTH);
+  // The labels' size, read once: the EHR's style may change the page's font size.
+  const fontPx = useMemo(() => (tooltipHost ? parseFloat(getComputedStyle(tooltipHost).fontSize) : 0) || 16, [tooltipHost]);
   const y = useMemo(() => valueAxis(points, bands, target?.value), [points, bands, target]);
   const x = useMemo(() => {
-    const { ticks, unit } = timeTicks(domain[0], domain[1]);
+    const axis = width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right;
+    const { ticks, unit } = timeTicks(domain[0], domain[1], (u) => maxTimeTicks(u, axis, fontPx));
     return { ticks, format: tickFormatter(unit) };
-  }, [domain]);
+  }, [domain, width, fontPx]);
   const lineData = useMemo(() => points.map((p) => ({ time: p.time, value: p.limit ? null : p.value })), [points]);
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -62,7 +72,7 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
   };
 
   return (
-    <figure aria-label={name} aria-describedby="chart-description" className="chart" tabIndex={0} onKeyDown={onKeyDown} onFocus={(e) => e.target === e.currentTarget && !props.activeId && onStep("last")}>
+    <figure aria-label={name} aria-describedby="chart-description" aria-busy={busy || undefined} className={busy ? "chart busy" : "chart"} tabIndex={busy ? -1 : 0} onKeyDown={onKeyDown} onFocus={(e) => e.target === e.currentTarget && !props.activeId && onStep("last")}>
       <p id="chart-description" className="visually-hidden">
         {description}
       </p>
@@ -70,11 +80,11 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
         {unit}
       </p>
       <div className="chart-plot" ref={setTooltipHost}>
-        <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 720, height: HEIGHT }}>
-          <ComposedChart data={lineData} margin={{ top: 12, right: 20, bottom: 4, left: 0 }} accessibilityLayer={false}>
+        <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: INITIAL_WIDTH, height: HEIGHT }} onResize={setWidth}>
+          <ComposedChart data={lineData} margin={MARGIN} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis dataKey="time" type="number" scale="time" domain={domain as [number, number]} allowDataOverflow ticks={x.ticks} tickFormatter={x.format} stroke="var(--muted)" minTickGap={16} />
-            <YAxis type="number" domain={y.domain} ticks={y.ticks} interval={0} allowDataOverflow stroke="var(--muted)" width={48} />
+            <XAxis dataKey="time" type="number" scale="time" domain={domain as [number, number]} allowDataOverflow ticks={x.ticks} tickFormatter={x.format} interval={0} tick={AxisTick} stroke="var(--muted)" />
+            <YAxis type="number" domain={y.domain} ticks={y.ticks} interval={0} tick={AxisTick} allowDataOverflow stroke="var(--muted)" width={Y_AXIS_WIDTH} />
             <ChartLayers {...props} tooltipHost={tooltipHost} />
             <Line dataKey="value" type="linear" stroke="var(--series)" strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
           </ComposedChart>

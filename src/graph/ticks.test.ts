@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { niceTicks, tickFormatter, timeTicks } from "./ticks";
+import { maxTimeTicks, niceTicks, tickFormatter, timeTicks } from "./ticks";
 
 describe("niceTicks", () => {
   it("round steps that cover the values", () => {
@@ -32,6 +32,24 @@ describe("timeTicks", () => {
         const { ticks } = timeTicks(from, from + span);
         expect(ticks.length).toBeLessThanOrEqual(8);
         expect(ticks.every((t) => t >= from && t <= from + span)).toBe(true);
+      }),
+    );
+  });
+
+  it("asks for no more time ticks than the axis holds side by side, from 2 to 8, by label length and font size", () => {
+    expect(maxTimeTicks("month", 652, 16)).toBe(7);
+    expect(maxTimeTicks("month", 652, 24)).toBe(4);
+    expect(maxTimeTicks("month", 220, 16)).toBe(2);
+    expect(maxTimeTicks("year", 220, 16)).toBe(3);
+    expect(maxTimeTicks("day", 40, 16)).toBe(2);
+    expect(maxTimeTicks("year", 4000, 16)).toBe(8);
+    // Nearly three years on a narrow axis: yearly labels, where monthly ones would not fit.
+    const narrow = timeTicks(Date.UTC(2021, 6, 1), Date.UTC(2024, 4, 1), (u) => maxTimeTicks(u, 220, 16));
+    expect(narrow).toEqual({ unit: "year", ticks: [Date.UTC(2022, 0, 1), Date.UTC(2023, 0, 1), Date.UTC(2024, 0, 1)] });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2e12 }), fc.integer({ min: 86_400_000, max: 2e12 }), fc.integer({ min: 2, max: 8 }), (from, span, max) => {
+        // A span that starts and ends on a tick can hold one more than asked for, never two more.
+        expect(timeTicks(from, from + span, max).ticks.length).toBeLessThanOrEqual(max + 1);
       }),
     );
   });

@@ -25,15 +25,27 @@ export function niceTicks(lo: number, hi: number): { domain: [number, number]; t
 
 export type TimeUnit = "year" | "month" | "day";
 
-/** Calendar ticks (UTC) between `from` and `to`, at most `max` of them, and the unit they step by. */
-export function timeTicks(from: number, to: number, max = 8): { ticks: number[]; unit: TimeUnit } {
+/** Room for one label and the gap after it, in ems: "2024", "Sep 12", "Sep 2024" (or "sept. 2024"). */
+const LABEL_EMS: Readonly<Record<TimeUnit, number>> = { year: 3.5, month: 5.5, day: 4.5 };
+
+/** How many labels of `unit` an axis `width` pixels long holds side by side, for text of `fontPx` pixels: 2 to 8. */
+export function maxTimeTicks(unit: TimeUnit, width: number, fontPx: number): number {
+  return Math.max(2, Math.min(8, Math.floor(width / (LABEL_EMS[unit] * fontPx))));
+}
+
+/**
+ * Calendar ticks (UTC) between `from` and `to` and the unit they step by: the finest step that gives at most
+ * `max` of them (or `max(unit)`, for labels whose length depends on the unit).
+ */
+export function timeTicks(from: number, to: number, max: number | ((unit: TimeUnit) => number) = 8): { ticks: number[]; unit: TimeUnit } {
   const span = to - from;
   const steps: [TimeUnit, number][] = [
     ["day", 1], ["day", 2], ["day", 7], ["day", 14], ["month", 1], ["month", 2], ["month", 3], ["month", 6],
     ["year", 1], ["year", 2], ["year", 5], ["year", 10], ["year", 20], ["year", 50],
   ];
   const length = (u: TimeUnit, n: number) => n * (u === "year" ? YEAR : u === "month" ? YEAR / 12 : DAY);
-  const [unit, n] = steps.find(([u, k]) => span / length(u, k) <= max) ?? steps[steps.length - 1]!;
+  const limit = typeof max === "number" ? () => max : max;
+  const [unit, n] = steps.find(([u, k]) => span / length(u, k) <= limit(u)) ?? steps[steps.length - 1]!;
   const start = new Date(from);
   const ticks: number[] = [];
   let t: Date;
