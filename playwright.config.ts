@@ -1,21 +1,8 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { executablePath, QUIET_CHROMIUM } from "./e2e/chromium";
 
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4400);
 const APP_PORT = Number(process.env.APP_PORT ?? 5173);
-
-/** Debian's Chromium when present (this project's CI); Playwright's bundled browser elsewhere. */
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-
-const QUIET_NETWORK = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /**
  * Playwright's own --disable-features list includes ThirdPartyStoragePartitioning, which makes Chromium deny
@@ -59,14 +46,14 @@ export default defineConfig({
       use: {
         launchOptions: {
           executablePath,
-          args: [...QUIET_NETWORK, `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING.join(",")}`],
+          args: [...QUIET_CHROMIUM, `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING.join(",")}`],
         },
       },
     },
     {
       name: "storage-blocked",
       testMatch: /storage-blocked/,
-      use: { launchOptions: { executablePath, args: QUIET_NETWORK } },
+      use: { launchOptions: { executablePath, args: QUIET_CHROMIUM } },
     },
     {
       // `npm run screenshots`: the README's pictures, taken from the running app. Not part of `npm test`.
@@ -76,7 +63,7 @@ export default defineConfig({
         viewport: { width: 1200, height: 800 },
         launchOptions: {
           executablePath,
-          args: [...QUIET_NETWORK, `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING.join(",")}`],
+          args: [...QUIET_CHROMIUM, `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING.join(",")}`],
         },
       },
     },

@@ -1,23 +1,9 @@
 /** Chromium for the benchmark: Debian's build when present (as in the e2e tests), Playwright's otherwise. */
-import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
-
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+import { executablePath, QUIET_CHROMIUM } from "../../e2e/chromium.ts";
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--enable-precise-memory-info",
-    ],
-  });
+  return chromium.launch({ executablePath, args: [...QUIET_CHROMIUM, "--enable-precise-memory-info"] });
 }
 
 /**
