@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useState } from "react";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
+import { memoizeByObject } from "../labs/memo";
 import { rangeSegments } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
 import type { TimeWindow } from "../labs/timeRange";
@@ -36,14 +37,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   const byId = useMemo(() => new Map(drawn.map((r) => [r.id, r])), [drawn]);
 
   // Points are made once per result and unit: zooming and new pages reuse them.
-  const pointOf = useMemo(() => {
-    const cache = new WeakMap<LabResult, ChartPoint>();
-    return (r: LabResult) => {
-      let p = cache.get(r);
-      if (!p) cache.set(r, (p = chartPoint(r, unit)));
-      return p;
-    };
-  }, [unit]);
+  const pointOf = useMemo(() => memoizeByObject((r: LabResult): ChartPoint => chartPoint(r, unit)), [unit]);
   const points = useMemo(() => {
     const all = drawn.map(pointOf);
     const kept = downsample(all, BUCKETS, (p) => p.time, (p) => p.value);

@@ -11,6 +11,7 @@ import type { LabDefinition } from "../labs/catalog";
 import type { PatientContext } from "../labs/ranges";
 import { combinePages, mapObservations, type LabResults, type MappedPage } from "../labs/results";
 import { isPause } from "../fhir/paging";
+import { memoizeByObject } from "../labs/memo";
 import { observationSearch, observationsQuery, pageReader } from "./queries";
 
 export interface LabResultsState extends LabResults {
@@ -32,18 +33,8 @@ export interface LabResultsState extends LabResults {
 /** Maps each page once, however many pages follow; a new lab or patient context starts afresh. */
 function useMappedPages(pages: readonly ObservationPage[], lab: LabDefinition, patient: PatientContext): LabResults {
   // A new cache per lab and patient context: mapping depends on both.
-  const mapped = useMemo(() => new WeakMap<ObservationPage, MappedPage>(), [lab, patient]);
-  return useMemo(
-    () =>
-      combinePages(
-        pages.map((page) => {
-          let m = mapped.get(page);
-          if (!m) mapped.set(page, (m = mapObservations(page.observations, lab, patient)));
-          return m;
-        }),
-      ),
-    [pages, lab, patient, mapped],
-  );
+  const mapPage = useMemo(() => memoizeByObject((page: ObservationPage): MappedPage => mapObservations(page.observations, lab, patient)), [lab, patient]);
+  return useMemo(() => combinePages(pages.map(mapPage)), [pages, mapPage]);
 }
 
 export function useLabResults(session: Session, patientId: string, lab: LabDefinition, category: string | null, patient: PatientContext): LabResultsState {

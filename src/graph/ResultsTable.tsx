@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { LabUnit } from "../labs/catalog";
 import type { LabResult } from "../labs/results";
+import { memoizeByObject } from "../labs/memo";
 import { MarkerIcon } from "./markers";
 import { groupDigits } from "./numbers";
 import { tableRow, type TableRow } from "./present";
@@ -84,14 +85,7 @@ export const ResultsTable = memo(function ResultsTable({ name, results, unit, ac
   const current = Math.min(page, pages - 1);
   // Only the rows on the page are formatted, each once per unit: a page of results arriving adds its rows
   // without redoing the others.
-  const format = useMemo(() => {
-    const rows = new WeakMap<LabResult, TableRow>();
-    return (r: LabResult) => {
-      let row = rows.get(r);
-      if (!row) rows.set(r, (row = tableRow(r, unit)));
-      return row;
-    };
-  }, [unit]);
+  const format = useMemo(() => memoizeByObject((r: LabResult): TableRow => tableRow(r, unit)), [unit]);
   const shown = useMemo(() => (paged ? sorted.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE) : sorted).map(format), [sorted, paged, current, format]);
 
   // The chart selected a result on another page: go there, and bring its row into the table's view.
