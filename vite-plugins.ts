@@ -3,8 +3,11 @@ import type { Plugin, Rollup } from "vite";
 type Bundle = Rollup.OutputBundle;
 type Chunk = Rollup.OutputChunk;
 
-/** Every chunk and style sheet an entry chunk loads, its dynamic imports included (which the plugins below preload). */
-function closure(bundle: Bundle, entry: Chunk): { scripts: Set<string>; styles: Set<string> } {
+/**
+ * Every chunk and style sheet an entry chunk loads, its dynamic imports included unless `dynamic` is false (the
+ * plugins below preload them). The benchmark counts a page's bytes with it too.
+ */
+export function closure(bundle: Bundle, entry: Chunk, { dynamic = true } = {}): { scripts: Set<string>; styles: Set<string> } {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   const visit = (fileName: string) => {
@@ -13,7 +16,7 @@ function closure(bundle: Bundle, entry: Chunk): { scripts: Set<string>; styles: 
     scripts.add(fileName);
     for (const css of target.viteMetadata?.importedCss ?? []) styles.add(css);
     for (const imported of target.imports) visit(imported);
-    for (const imported of target.dynamicImports) visit(imported);
+    if (dynamic) for (const imported of target.dynamicImports) visit(imported);
   };
   visit(entry.fileName);
   return { scripts, styles };

@@ -8,6 +8,7 @@ import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { build, type Plugin } from "vite";
+import { closure } from "../vite-plugins.ts";
 import type { LoggedRequest } from "./lib/servers.ts";
 import { startWorld, type World } from "./lib/world-client.ts";
 import { launchBrowser, newContext, type Marks } from "./lib/browser.ts";
@@ -34,23 +35,12 @@ function recordBuild(info: BuildInfo): Plugin {
   return {
     name: "bench-build-info",
     generateBundle(_options, bundle) {
-      const files = (entry: string, withDynamic: boolean) => {
-        const out = new Set<string>();
-        const visit = (fileName: string) => {
-          const chunk = bundle[fileName];
-          if (!chunk || chunk.type !== "chunk" || out.has(fileName)) return;
-          out.add(fileName);
-          for (const css of chunk.viteMetadata?.importedCss ?? []) out.add(css);
-          for (const f of chunk.imports) visit(f);
-          if (withDynamic) for (const f of chunk.dynamicImports) visit(f);
-        };
-        visit(entry);
-        return [...out];
-      };
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk") continue;
         info.modules[chunk.fileName] = Object.entries(chunk.modules).map(([id, m]) => ({ id, bytes: m.renderedLength }));
-        if (chunk.isEntry) info.pages[chunk.name] = files(chunk.fileName, chunk.name === "index");
+        if (!chunk.isEntry) continue;
+        const { scripts, styles } = closure(bundle, chunk, { dynamic: chunk.name === "index" });
+        info.pages[chunk.name] = [...scripts, ...styles];
       }
     },
   };
