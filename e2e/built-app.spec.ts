@@ -2,7 +2,8 @@
  * The built app, served from a sub-path by a plain static server: it launches and charts under the
  * Content-Security-Policy its pages carry, the EHR's style still applies, and the policy does block inline
  * script. With a deployer's config.json that sets short paging limits, it pauses at the page cap (against a
- * server whose next links never end) and at the time budget (against a slow server).
+ * server whose next links never end) and at the time budget (against a slow server); one that sets a lab's
+ * target and retest interval is followed, and a wrong one is refused at launch.
  */
 import type { Page } from "@playwright/test";
 import { test, expect, FHIR_BASE, SANDBOX } from "./fixtures";
@@ -83,11 +84,13 @@ test("the policy blocks inline script on both pages", async ({ page }) => {
   }
 });
 
-/** config.json as shipped, with `paging` set. */
-async function withPaging(paging: Record<string, number>): Promise<void> {
+/** config.json as shipped, with some keys set as a deployer would. */
+async function withConfig(settings: Record<string, unknown>): Promise<void> {
   const shipped = (await (await fetch(`${app.url}config.json`)).json()) as Record<string, unknown>;
-  app.setConfig({ ...shipped, paging });
+  app.setConfig({ ...shipped, ...settings });
 }
+
+const withPaging = (paging: Record<string, number>) => withConfig({ paging });
 
 function observationRequests(page: Page): string[] {
   const sent: string[] = [];
@@ -119,3 +122,19 @@ test("a slow server: the app pauses when the configured time budget is spent, wi
   await expect(page.getByRole("status")).toHaveText(paused(97), { timeout: 10_000 });
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
+
+test("a deployer's lab settings: the HbA1c target and retest interval config.json sets, and a wrong one refused at launch", async ({ page }) => {
+  await withConfig({ labs: { hba1c: { target: 6.5, overdueAfterMonths: 3 } } });
+  await launchBuilt(page, "hba1c-long");
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
+  const chart = page.getByLabel("Hemoglobin A1c", { exact: true });
+  await expect(chart).toHaveAccessibleDescription(/Target line at 6\.5 %/);
+  await expect(page.getByText("Target 6.5 %").first()).toBeVisible();
+  await expect(page.getByText("— overdue: due every 3 months")).toBeVisible();
+
+  await withConfig({ labs: { a1c: { target: 6.5 } } });
+  await launchBuilt(page, "hba1c-long");
+  await expect(page.getByRole("alert")).toContainText("config.json: labs.a1c is not a lab of this app");
+  expect(page.url()).toContain(`${app.url}launch.html`);
+});
+

@@ -60,6 +60,19 @@ describe("LabPanel", () => {
     expect(within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row")).toHaveLength(2);
   });
 
+  it("a deployment's lab settings (config.json labs) replace the catalog's target line and retest interval", async () => {
+    const old = () => searchBundle([a1c("a", "2020-01-01", 6.4)], undefined, 1);
+    const catalog = renderPanel(fakeSession(old));
+    expect(await screen.findByText("Loaded 1 results")).toBeInTheDocument();
+    expect(screen.getByRole("figure", { name: "Hemoglobin A1c" })).toHaveAccessibleDescription(/Target line at 7\.0 %/);
+    expect(screen.getByText(/overdue: due every 6 months/)).toBeInTheDocument();
+    catalog.unmount();
+    renderPanel(fakeSession(old, { labSettings: { hba1c: { target: 6.5, overdueAfterMonths: null } } }));
+    expect(await screen.findByText("Loaded 1 results")).toBeInTheDocument();
+    expect(screen.getByRole("figure", { name: "Hemoglobin A1c" })).toHaveAccessibleDescription(/Target line at 6\.5 %/);
+    expect(screen.queryByText(/overdue/)).toBeNull();
+  });
+
   it("an empty result: the table with no rows and an empty-state message, no alert", async () => {
     renderPanel(fakeSession(() => searchBundle([], undefined, 0)));
     expect(await screen.findByText("Loaded 0 results")).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import type { Session } from "../fhir/session";
-import { LABS } from "../labs/catalog";
+import { LABS, withSettings } from "../labs/catalog";
 import type { PatientContext } from "../labs/ranges";
 import { summarize } from "../labs/summary";
 import { inWindow, windowOf } from "../labs/timeRange";
@@ -33,7 +33,9 @@ export function LabPanel(props: LabPanelProps) {
   const { excluded } = data;
   // Pages can arrive faster than 10 000 results redraw: while they stream, React may skip drawings in between.
   // The lab and unit go with the results they were drawn for, so a caption never labels another lab's rows.
-  const current = useMemo(() => ({ lab: view.lab, unit: view.unit, results: data.results }), [view.lab, view.unit, data.results]);
+  // The catalog's lab with the deployment's target and retest interval (config.json `labs`).
+  const settled = useMemo(() => withSettings(view.lab, session.labSettings[view.lab.id]), [view.lab, session.labSettings]);
+  const current = useMemo(() => ({ lab: settled, unit: view.unit, results: data.results }), [settled, view.unit, data.results]);
   const deferred = useDeferredValue(current);
   // The first page draws at once: deferring it would first draw the panel with no results, then again.
   const { lab, unit, results } = data.loading && deferred.results.length > 0 ? deferred : current;

@@ -37,6 +37,13 @@ describe("config.json", () => {
       { clientId: "x", scope: "s", issAllowList: [], paging: { timeBudgetSeconds: "60" } },
       { clientId: "x", scope: "s", issAllowList: [], paging: { pageCap: 10 } },
       { clientId: "x", scope: "s", issAllowList: [], paging: 10 },
+      { clientId: "x", scope: "s", issAllowList: [], labs: [] },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { a1c: { target: 7 } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: 0 } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: "7" } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { overdueAfterMonths: 1.5 } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { goal: 7 } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: 7 } },
     ];
     for (const value of bad) {
       expect(validate(value), JSON.stringify(value)).toBe(false);
@@ -72,6 +79,17 @@ describe("config.json", () => {
     const config = { clientId: "x", scope: "s", issAllowList: [], paging: { maxPages: 20, timeBudgetSeconds: 30 } };
     expect(validate(config)).toBe(true);
     expect(parseConfig(config).paging).toEqual({ maxPages: 20, timeBudgetSeconds: 30 });
+  });
+
+  it("lab settings: each optional, null removes, and a wrong lab or value is named", () => {
+    expect(parseConfig({ clientId: "x", scope: "s", issAllowList: [] }).labs).toEqual({});
+    const config = { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: 6.5, overdueAfterMonths: 3 }, glucose: { target: null, overdueAfterMonths: null } } };
+    expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+    expect(parseConfig(config).labs).toEqual(config.labs);
+    expect(() => parseConfig({ clientId: "x", scope: "s", issAllowList: [], labs: { a1c: { target: 7 } } })).toThrow(
+      "config.json: labs.a1c is not a lab of this app; its labs are hba1c, glucose, ldl, hdl, cholesterol, triglycerides, creatinine, egfr.",
+    );
+    expect(() => parseConfig({ clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: -1 } } })).toThrow("config.json: labs.hba1c may hold target");
   });
 
   it("the graph page reads styleAllowList alone, with the same rule", async () => {

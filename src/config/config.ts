@@ -4,6 +4,7 @@
  */
 import { canonicalBase, parseFhirBase } from "./allowList";
 import { ConfigError, fetchConfigJson, readStyleAllowList } from "./file";
+import { LAB_IDS, type LabSettingsById } from "../labs/settings";
 
 export type PkceMode = "required" | "unsafeV1";
 
@@ -29,6 +30,8 @@ export interface AppConfig {
   readonly styleAllowList: readonly string[];
   /** Limits on reading one lab's pages (defaults in src/fhir/paging.ts). */
   readonly paging: { readonly maxPages?: number; readonly timeBudgetSeconds?: number };
+  /** Per lab: the target line and the retest interval, replacing the catalog's. */
+  readonly labs: LabSettingsById;
 }
 
 export { ConfigError };
@@ -80,7 +83,7 @@ export function parseConfig(json: unknown): AppConfig {
       observationCategory: (category as string | null | undefined) ?? null,
     };
   });
-  return { clientId, scope, issAllowList, servers, styleAllowList: readStyleAllowList(raw.styleAllowList), paging: parsePaging(raw.paging) };
+  return { clientId, scope, issAllowList, servers, styleAllowList: readStyleAllowList(raw.styleAllowList), paging: parsePaging(raw.paging), labs: parseLabs(raw.labs) };
 }
 
 function parsePaging(value: unknown): AppConfig["paging"] {
@@ -93,6 +96,24 @@ function parsePaging(value: unknown): AppConfig["paging"] {
     (timeBudgetSeconds === undefined || (typeof timeBudgetSeconds === "number" && timeBudgetSeconds > 0 && timeBudgetSeconds < Infinity));
   if (!ok) fail("paging may hold maxPages (a whole number, at least 1) and timeBudgetSeconds (a number above 0).");
   return value as AppConfig["paging"] ?? {};
+}
+
+function parseLabs(value: unknown): LabSettingsById {
+  if (value === undefined) return {};
+  if (!value || typeof value !== "object" || Array.isArray(value)) fail(`labs must be an object with an entry per lab to change (${LAB_IDS.join(", ")}).`);
+  for (const [id, settings] of Object.entries(value)) {
+    if (!(LAB_IDS as readonly string[]).includes(id)) fail(`labs.${id} is not a lab of this app; its labs are ${LAB_IDS.join(", ")}.`);
+    const { target, overdueAfterMonths, ...rest } = (settings ?? {}) as Record<string, unknown>;
+    const ok =
+      typeof settings === "object" &&
+      settings !== null &&
+      !Array.isArray(settings) &&
+      Object.keys(rest).length === 0 &&
+      (target === undefined || target === null || (typeof target === "number" && target > 0 && target < Infinity)) &&
+      (overdueAfterMonths === undefined || overdueAfterMonths === null || (Number.isInteger(overdueAfterMonths) && (overdueAfterMonths as number) >= 1));
+    if (!ok) fail(`labs.${id} may hold target (a number above 0 in the lab's first unit, or null for no target line) and overdueAfterMonths (a whole number of months, at least 1, or null for never).`);
+  }
+  return value as LabSettingsById;
 }
 
 /** The settings for a FHIR base: the matching `servers[]` entry, if any. */

@@ -8,6 +8,7 @@ import { removePreviousLaunchRecord, saveLaunchRecord } from "./launchRecord";
 import { buildScope } from "../launch/plan";
 import type { PkceMode } from "../config/config";
 import type { PagingSettings } from "./paging";
+import type { LabSettingsById } from "../labs/settings";
 
 export interface AuthorizeRequest {
   readonly kind: "ehr" | "standalone";
@@ -20,6 +21,7 @@ export interface AuthorizeRequest {
   /** The launch page URL that starts this launch again (offered after a failure). */
   readonly launchUrl: string;
   readonly paging?: PagingSettings;
+  readonly labs?: LabSettingsById;
 }
 
 export async function startAuthorization(request: AuthorizeRequest): Promise<void> {
@@ -39,6 +41,7 @@ export async function startAuthorization(request: AuthorizeRequest): Promise<voi
     observationCategory: request.observationCategory,
     revocationEndpoint: isHttpUrl(smart.revocation_endpoint) ? smart.revocation_endpoint : undefined,
     paging: request.paging,
+    labs: request.labs,
   });
   await FHIR.oauth2.authorize({
     iss: request.iss,

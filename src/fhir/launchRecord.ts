@@ -4,6 +4,7 @@
  * under the same `state` key, so two launches in one tab never read each other's record. No token goes here.
  */
 import type { PagingSettings } from "./paging";
+import type { LabSettingsById } from "../labs/settings";
 
 export interface LaunchRecord {
   /** The launch page URL that starts this launch again (EHR: with its iss and launch; standalone: with iss). */
@@ -13,6 +14,8 @@ export interface LaunchRecord {
   readonly revocationEndpoint?: string;
   /** config.json's paging limits. */
   readonly paging?: PagingSettings;
+  /** config.json's lab settings (checked by the launch page). */
+  readonly labs?: LabSettingsById;
 }
 
 const PREFIX = "lab-graph:launch:";
@@ -36,6 +39,7 @@ export function readLaunchRecord(stateKey: string | null | undefined): LaunchRec
       observationCategory: typeof record.observationCategory === "string" ? record.observationCategory : null,
       revocationEndpoint: typeof record.revocationEndpoint === "string" ? record.revocationEndpoint : undefined,
       paging: record.paging && typeof record.paging === "object" ? record.paging : undefined,
+      labs: record.labs && typeof record.labs === "object" ? record.labs : undefined,
     };
   } catch {
     return undefined;

@@ -9,6 +9,7 @@ import { readLaunchRecord, removeLaunchRecord, type LaunchRecord } from "./launc
 import { classify, SessionError, sessionEnded, unknownState, type LaunchKind } from "./sessionErrors";
 import { isOnFhirServer } from "./urls";
 import { pagingLimits, type PagingLimits } from "./paging";
+import type { LabSettingsById } from "../labs/settings";
 import { sessionStorageAvailable, STORAGE_BLOCKED_MESSAGE } from "../launch/storage";
 
 export type { SessionStatus } from "./liveSession";
@@ -39,6 +40,8 @@ export interface Session extends LiveSession {
   readonly relaunchUrl: string | undefined;
   /** Limits on reading one search's pages (config.json `paging`). */
   readonly paging: PagingLimits;
+  /** Targets and retest intervals that replace the catalog's (config.json `labs`). */
+  readonly labSettings: LabSettingsById;
 }
 
 // A public client must name itself when it refreshes; fhirclient leaves client_id out unless told.
@@ -139,6 +142,7 @@ function wrap(client: Client, record: LaunchRecord | undefined): Session {
     observationCategory: record?.observationCategory ?? null,
     relaunchUrl: record?.launchUrl,
     paging: pagingLimits(record?.paging),
+    labSettings: record?.labs ?? {},
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * The lab catalog: which LOINC codes make up each lab, its units and how they convert, and what context the
- * chart adds (a target line, when a test is due). Data, not code branches: a lab is added here and nowhere else.
+ * chart adds (a target line, when a test is due). Data, not code branches: a lab is added here (and its id in
+ * settings.ts, which a deployment's config.json may name) and nowhere else.
  */
+import type { LabId, LabSettings } from "./settings";
 
 export interface LabCode {
   readonly system: string;
@@ -31,7 +33,7 @@ export interface LabTarget {
 }
 
 export interface LabDefinition {
-  readonly id: string;
+  readonly id: LabId;
   /** Shown as the table caption and the chart's label (the DOM contract relies on it). */
   readonly name: string;
   readonly codes: readonly LabCode[];
@@ -141,4 +143,13 @@ export function labById(id: string | undefined): LabDefinition | undefined {
 /** Token search values (`system|code`) for one search covering every code of the lab. */
 export function searchCodes(lab: LabDefinition): string[] {
   return lab.codes.map((c) => `${c.system}|${c.code}`);
+}
+
+/** The lab with a deployment's settings (config.json `labs`) in place of the catalog's. */
+export function withSettings(lab: LabDefinition, settings: LabSettings | undefined): LabDefinition {
+  if (!settings) return lab;
+  const { target: catalogTarget, overdueAfterMonths: catalogMonths, ...rest } = lab;
+  const target = settings.target === undefined ? catalogTarget : settings.target === null ? undefined : { value: settings.target, label: catalogTarget?.label ?? "Target" };
+  const months = settings.overdueAfterMonths === undefined ? catalogMonths : (settings.overdueAfterMonths ?? undefined);
+  return { ...rest, ...(target && { target }), ...(months !== undefined && { overdueAfterMonths: months }) };
 }

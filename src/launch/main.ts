@@ -48,6 +48,7 @@ async function authorize(kind: "ehr" | "standalone", iss: string, server: Server
       observationCategory: server?.observationCategory ?? null,
       launchUrl: launchUrl.href,
       paging: config.paging,
+      labs: config.labs,
     });
   } catch (error) {
     showAlert(error instanceof Error ? error.message : String(error));

@@ -22,6 +22,7 @@ export function fakeSession(respond: Responder, overrides: Partial<Session> = {}
     observationCategory: null,
     relaunchUrl: undefined,
     paging: DEFAULT_PAGING,
+    labSettings: {},
     status: () => ({ state: "active" }),
     subscribe: () => () => undefined,
     signOut: async () => undefined,
