@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import { layers } from "./scripts/eslint-layers.js";
 
 export default tseslint.config(
   { ignores: ["dist", "node_modules", "test-results", "playwright-report", "vendor", "bench/.tmp"] },
@@ -36,6 +37,12 @@ export default tseslint.config(
   {
     files: ["sandbox/src/auth/provider.ts", "sandbox/src/auth/adapter.ts"],
     rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // The direction of imports between src/'s layers, and between src/ and sandbox/ (scripts/eslint-layers.js).
+    files: ["src/**", "sandbox/**"],
+    plugins: { layers },
+    rules: { "layers/direction": "error" },
   },
   {
     files: ["src/**/*.tsx"],

@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: "sandbox",
           environment: "node",
-          include: ["sandbox/**/*.test.ts", "bench/**/*.test.ts"],
+          include: ["sandbox/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
           testTimeout: 20_000,
         },
       },

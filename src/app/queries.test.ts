@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ObservationPage } from "../fhir/observations";
-import { firstCursor } from "../fhir/paging";
+import { DEFAULT_PAGING, firstCursor } from "../fhir/paging";
 import { HBA1C } from "../labs/catalog";
 import { fakeSession } from "../test/fakeSession";
-import { observationSearch, observationsQuery, pageReader } from "./queries";
+import { observationSearch, observationsQuery, PAGE_SIZE, pageReader } from "./queries";
 
 describe("observationsQuery paging", () => {
   const session = fakeSession(() => ({}));
@@ -21,5 +21,11 @@ describe("observationsQuery paging", () => {
     expect(options.queryKey).toEqual(["observations", "https://ehr.test/fhir", "p1", HBA1C.codes.map((c) => `${c.system}|${c.code}`), null, 50]);
     expect(pageReader(session, observationSearch("p1", HBA1C, null))).toBe(pageReader(session, observationSearch("p1", HBA1C, null)));
     expect(pageReader(session, observationSearch("p2", HBA1C, null))).not.toBe(pageReader(session, observationSearch("p1", HBA1C, null)));
+  });
+});
+
+describe("page size", () => {
+  it("lets the largest history the app is built for (10 000 results) load without a pause at the default page cap", () => {
+    expect(DEFAULT_PAGING.maxPages * PAGE_SIZE).toBeGreaterThanOrEqual(10_000);
   });
 });

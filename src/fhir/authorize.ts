@@ -5,7 +5,7 @@
 import FHIR from "fhirclient";
 import { discover, DiscoveryError, isHttpUrl } from "./discovery";
 import { removePreviousLaunchRecord, saveLaunchRecord } from "./launchRecord";
-import { buildScope } from "../launch/plan";
+import { buildScope } from "./scopes";
 import type { PkceMode } from "../config/config";
 import type { PagingSettings } from "./paging";
 import type { LabSettingsById } from "../labs/settings";

@@ -10,7 +10,7 @@ import { classify, SessionError, sessionEnded, unknownState, type LaunchKind } f
 import { isOnFhirServer } from "./urls";
 import { pagingLimits, type PagingLimits } from "./paging";
 import type { LabSettingsById } from "../labs/settings";
-import { sessionStorageAvailable, STORAGE_BLOCKED_MESSAGE } from "../launch/storage";
+import { sessionStorageAvailable, STORAGE_BLOCKED_MESSAGE } from "./storage";
 
 export type { SessionStatus } from "./liveSession";
 

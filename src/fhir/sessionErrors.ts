@@ -3,7 +3,7 @@
  * authorization server put in the redirect) becomes one SessionError with its own message per cause.
  */
 import type { LaunchRecord } from "./launchRecord";
-import { STORAGE_BLOCKED_MESSAGE } from "../launch/storage";
+import { STORAGE_BLOCKED_MESSAGE } from "./storage";
 
 export type SessionErrorKind =
   | "storage-blocked"

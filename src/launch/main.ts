@@ -6,7 +6,7 @@ import "./launch.css";
 import { loadConfig, serverFor, type AppConfig, type ServerConfig } from "../config/config";
 import { checkIss } from "../config/allowList";
 import { planLaunch } from "./plan";
-import { sessionStorageAvailable, STORAGE_BLOCKED_MESSAGE } from "./storage";
+import { sessionStorageAvailable, STORAGE_BLOCKED_MESSAGE } from "../fhir/storage";
 import { startAuthorization } from "../fhir/authorize";
 
 const root = document.getElementById("launch") as HTMLElement;

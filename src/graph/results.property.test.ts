@@ -5,11 +5,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GLUCOSE, LABS } from "./catalog";
-import { chooseRange } from "./ranges";
-import { combinePages, mapObservations, type LabResult } from "./results";
-import { formatIn, fromCanonical, toCanonical } from "./units";
-import { chartPoint, tableRow } from "../graph/present";
+import { GLUCOSE, LABS } from "../labs/catalog";
+import { chooseRange } from "../labs/ranges";
+import { combinePages, mapObservations, type LabResult } from "../labs/results";
+import { formatIn, fromCanonical, toCanonical } from "../labs/units";
+import { chartPoint, tableRow } from "./present";
 
 /** Sometimes the right type with a wild value, sometimes any JSON at all. */
 const anything = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined));
