@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Session, SignedInUser } from "../fhir/session";
-import { canReadUser, personName, roleOf } from "./signedInUser";
+import { personName } from "../graph/patient";
+import { canReadUser, roleOf } from "./signedInUser";
 import { signedInUserQuery } from "./sessionQueries";
 import { patientQuery } from "./queries";
 import "./session.css";
@@ -13,7 +14,7 @@ function UserName({ session, user }: { readonly session: Session; readonly user:
   const patient = useQuery({ ...patientQuery(session, user.id), enabled: readable && own });
   const other = useQuery({ ...signedInUserQuery(session, user), enabled: readable && !own });
   const resource = own ? patient.data : other.data;
-  const who = (resource && personName(resource)) ?? roleOf(user);
+  const who = (resource && personName(resource, true)) ?? roleOf(user);
   return (
     <span className="signed-in">
       Signed in as {who}

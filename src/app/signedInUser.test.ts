@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canReadUser, personName, roleOf } from "./signedInUser";
+import { canReadUser, roleOf } from "./signedInUser";
 
 describe("canReadUser", () => {
   const practitioner = { resourceType: "Practitioner", id: "prac-1" };
@@ -15,18 +15,6 @@ describe("canReadUser", () => {
     expect(canReadUser({ grantedScope: "patient/Patient.rs", patientId: "p1" }, patient)).toBe(true);
     expect(canReadUser({ grantedScope: "patient/Patient.rs", patientId: "p2" }, patient)).toBe(false);
     expect(canReadUser({ grantedScope: "patient/Observation.rs", patientId: "p1" }, patient)).toBe(false);
-  });
-});
-
-describe("personName", () => {
-  it("prefers the official name and keeps its prefix", () => {
-    expect(personName({ name: [{ use: "usual", given: ["Pri"] }, { use: "official", prefix: ["Dr."], given: ["Priya"], family: "Natarajan" }] })).toBe("Dr. Priya Natarajan");
-  });
-
-  it("uses the text when there is one, and gives nothing for no name", () => {
-    expect(personName({ name: [{ text: "Samuel Okafor, MD" }] })).toBe("Samuel Okafor, MD");
-    expect(personName({ name: [{ use: "old" }] })).toBeUndefined();
-    expect(personName({})).toBeUndefined();
   });
 });
 

@@ -11,15 +11,6 @@ export function canReadUser(session: Pick<Session, "grantedScope" | "patientId">
   return user.resourceType === "Patient" && user.id === session.patientId && scopeAllows(session.grantedScope, "Patient", "r", ["patient"]);
 }
 
-/** A person's display name: the official (else first current) name, with its prefix ("Dr."). */
-export function personName(resource: { readonly name?: readonly fhir4.HumanName[] }): string | undefined {
-  const name = resource.name?.find((n) => n.use === "official") ?? resource.name?.find((n) => n.use !== "old") ?? resource.name?.[0];
-  if (!name) return undefined;
-  if (name.text) return name.text;
-  const parts = [...(name.prefix ?? []), ...(name.given ?? []), name.family].filter((p): p is string => Boolean(p));
-  return parts.length ? parts.join(" ") : undefined;
-}
-
 const ROLE: Record<string, string> = { Practitioner: "a clinician", PractitionerRole: "a clinician", Patient: "a patient", RelatedPerson: "a patient's representative" };
 
 /** What to call a user whose name the app may not read. */

@@ -1,14 +1,22 @@
 /** Patient details for the banner: pure helpers. */
 import { list, record, text } from "../labs/json";
 
-export function patientName(patient: fhir4.Patient): string {
-  const names = list(patient.name).map(record).filter((n): n is fhir4.HumanName => n !== undefined);
+/**
+ * A person's display name, whatever JSON the server sends: the official (else first current, else first) name,
+ * its own text, else its parts. `withPrefix` keeps a prefix such as "Dr." (for a signed-in clinician).
+ */
+export function personName(resource: { readonly name?: readonly fhir4.HumanName[] }, withPrefix = false): string | undefined {
+  const names = list(resource.name).map(record).filter((n): n is fhir4.HumanName => n !== undefined);
   const name = names.find((n) => n.use === "official") ?? names.find((n) => n.use !== "old") ?? names[0];
-  if (!name) return "Unnamed patient";
+  if (!name) return undefined;
   const own = text(name.text);
   if (own) return own;
-  const parts = [...list(name.given).map(text), text(name.family)].filter((p): p is string => Boolean(p));
-  return parts.length ? parts.join(" ") : "Unnamed patient";
+  const parts = [...(withPrefix ? list(name.prefix).map(text) : []), ...list(name.given).map(text), text(name.family)].filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join(" ") : undefined;
+}
+
+export function patientName(patient: fhir4.Patient): string {
+  return personName(patient) ?? "Unnamed patient";
 }
 
 /** Whole years between a FHIR birth date and `today`. */
