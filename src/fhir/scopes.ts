@@ -43,8 +43,8 @@ export function buildScope(template: string, kind: "ehr" | "standalone", smartV2
     .filter((s) => s !== "launch" && s !== "launch/patient")
     .map((s) => {
       if (smartV2) return s;
-      const v2 = /^((?:patient|user|system)\/(?:\*|[A-Za-z]+))\.([cruds]+)(\?.*)?$/.exec(s);
-      return v2 ? `${v2[1]}.${v1Permission(v2[2] ?? "")}` : s;
+      const m = RESOURCE_SCOPE.exec(s);
+      return m && /^[cruds]+$/.test(m[3]!) ? `${m[1]}/${m[2]}.${v1Permission(m[3]!)}` : s;
     });
   scopes.push(kind === "ehr" ? "launch" : "launch/patient");
   return [...new Set(scopes)].join(" ");
