@@ -4,6 +4,7 @@
  */
 import { canonicalBase, parseFhirBase } from "./allowList";
 import { ConfigError, fetchConfigJson, readStyleAllowList } from "./file";
+import type { PagingSettings } from "./paging";
 import { LAB_IDS, type LabSettingsById } from "../labs/settings";
 
 export type PkceMode = "required" | "unsafeV1";
@@ -28,8 +29,8 @@ export interface AppConfig {
   readonly servers: readonly ServerConfig[];
   /** Origins besides the FHIR server's that the graph page may load an EHR's `smart_style_url` from. */
   readonly styleAllowList: readonly string[];
-  /** Limits on reading one lab's pages (defaults in src/fhir/paging.ts). */
-  readonly paging: { readonly maxPages?: number; readonly timeBudgetSeconds?: number };
+  /** Limits on reading one lab's pages. */
+  readonly paging: PagingSettings;
   /** Per lab: the target line and the retest interval, replacing the catalog's. */
   readonly labs: LabSettingsById;
 }

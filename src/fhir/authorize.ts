@@ -7,7 +7,7 @@ import { discover, DiscoveryError, isHttpUrl } from "./discovery";
 import { removePreviousLaunchRecord, saveLaunchRecord } from "./launchRecord";
 import { buildScope } from "./scopes";
 import type { PkceMode } from "../config/config";
-import type { PagingSettings } from "./paging";
+import type { PagingSettings } from "../config/paging";
 import type { LabSettingsById } from "../labs/settings";
 
 export interface AuthorizeRequest {

@@ -3,7 +3,7 @@
  * settings from config.json and its revocation endpoint. Kept in sessionStorage next to fhirclient's state,
  * under the same `state` key, so two launches in one tab never read each other's record. No token goes here.
  */
-import type { PagingSettings } from "./paging";
+import type { PagingSettings } from "../config/paging";
 import type { LabSettingsById } from "../labs/settings";
 
 export interface LaunchRecord {

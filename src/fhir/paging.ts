@@ -6,6 +6,7 @@
  * search already read (a loop). It pauses — the reader can go on — after `maxPages` pages or `timeBudgetMs` of
  * reading, which bound a server whose links never end or a search slower than anyone waits for.
  */
+import type { PagingSettings } from "../config/paging";
 import { isOnFhirServer, resolveOnServer } from "./urls";
 
 export interface PagingLimits {
@@ -15,12 +16,6 @@ export interface PagingLimits {
 
 /** 1 000 pages of 50: 50 000 results, five times the largest history the app is built for. */
 export const DEFAULT_PAGING: PagingLimits = { maxPages: 1000, timeBudgetMs: 5 * 60_000 };
-
-/** config.json's `paging`, as the launch page passes it on: each limit optional. */
-export interface PagingSettings {
-  readonly maxPages?: number;
-  readonly timeBudgetSeconds?: number;
-}
 
 /** The limits to apply; a setting that is not a number above 0 (say, from an altered sessionStorage) is not one. */
 export function pagingLimits(settings: PagingSettings | undefined): PagingLimits {
