@@ -4,18 +4,12 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { SignJWT, exportJWK, generateKeyPair, importJWK, decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { useSandbox } from "./useSandbox.ts";
 import { SEED_000_PRIVATE_D, SEED_000_PUBLIC_JWK, SEED_001_SECRET, SEED_CLIENT_ID, SEED_REDIRECT_URI } from "../src/auth/clients.ts";
 import { TEST_REDIRECT, authorize, bearer, choosePatient, ehrLaunch, pkcePair, postForm } from "./client.ts";
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 
 /** A standalone `launch/patient` authorization at `authPath` through the patient picker. */
 async function standalone(authPath: string, fhirPath: string, client: string, redirect: string, scope: string, post = false) {

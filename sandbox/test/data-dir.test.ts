@@ -7,21 +7,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { describe, expect, it } from "vitest";
+import { startSandbox } from "../src/server.ts";
+import { useSandbox } from "./useSandbox.ts";
 import { bearer } from "./client.ts";
 
 const MARIA = "1b2c3d4e-0000-4000-8000-00000000000a";
 const PAUL = "9f8e7d6c-0000-4000-8000-00000000000b";
 const ORTIZ = "0000016d-3a85-4cca-0000-000000000001";
-let sandbox: Sandbox;
+const sandbox = useSandbox({ dataDir: fileURLToPath(new URL("fixtures/synthea", import.meta.url)) });
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, dataDir: fileURLToPath(new URL("fixtures/synthea", import.meta.url)) });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 
 async function mint(user: string, scope: string, patient?: string): Promise<string> {
   const response = await fetch(`${sandbox.origin}/auth/debug/token`, {

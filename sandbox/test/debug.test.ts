@@ -1,16 +1,10 @@
 /** Seed 003's debug tools (token minting, introspection, the debugger page) and the open FHIR endpoint. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "./useSandbox.ts";
 import { bearer, ehrLaunch, postForm } from "./client.ts";
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 
 async function mint(body: Record<string, unknown>, authPath = "/auth") {
   const response = await fetch(`${sandbox.origin}${authPath}/debug/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

@@ -1,19 +1,12 @@
 /** Every simulated error, chosen per launch, over HTTP against a sandbox on a free port. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "./useSandbox.ts";
 import { FAULT_NAMES, MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, type FaultName } from "../src/faults.ts";
 import { HOSTILE_KEPT } from "../src/ehr/styles.ts";
 import { bearer, ehrLaunch, launchAndAuthorize, postForm } from "./client.ts";
 
-let sandbox: Sandbox;
 const SLOW_MS = 300;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, slowMs: SLOW_MS });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSandbox({ slowMs: SLOW_MS });
 
 const HBA1C = `code=${encodeURIComponent("http://loinc.org|4548-4")}&_sort=-date&_count=50`;
 

@@ -1,16 +1,10 @@
 /** The FHIR API's refusals and searches, with tokens minted for exact scopes (POST /auth/debug/token). */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "./useSandbox.ts";
 import { bearer } from "./client.ts";
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 
 async function tokenFor(scope: string, patient = "hba1c-mixed", username = "prac-1"): Promise<string> {
   const response = await fetch(`${sandbox.origin}/auth/debug/token`, {

@@ -4,23 +4,19 @@
  * get-launch-uri call, Aidbox's error object), or a page for a browser.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSandbox } from "./useSandbox.ts";
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let token: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
   const minted = await fetch(`${sandbox.origin}/auth/debug/token`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ client_id: "lab-graph", scope: "user/*.rs patient/*.rs", patient_id: "hba1c-long" }),
   });
   token = String(((await minted.json()) as { access_token: string }).access_token);
-});
-afterAll(async () => {
-  await sandbox.close();
 });
 
 const PREFIXES = ["/fhir", "/v1/fhir", "/seeds/000/fhir", "/open-fhir", "/auth", "/seeds/001/auth", "/launch", "/ehr", "/rpc", "/Client", "/debug", "/auth/debug", "/styles", "/"];

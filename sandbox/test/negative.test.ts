@@ -6,21 +6,15 @@
  */
 import { randomUUID } from "node:crypto";
 import { SignJWT, importJWK } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "./useSandbox.ts";
 import { BODY_LIMIT } from "../src/auth/requests.ts";
 import { SEED_000_PRIVATE_D, SEED_000_PUBLIC_JWK, SEED_CLIENT_ID, SEED_REDIRECT_URI } from "../src/auth/clients.ts";
 import { TEST_REDIRECT, authorize, bearer, choosePatient, ehrLaunch, launchAndAuthorize, pkcePair, postForm } from "./client.ts";
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const tokenUrl = () => `${sandbox.origin}/auth/token`;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 
 /** An EHR launch's code and verifier, not yet exchanged. */
 async function freshCode(): Promise<{ code: string; verifier: string }> {

@@ -1,18 +1,12 @@
 /** The sandbox over HTTP, started on a free port: the OAuth flow, discovery, launch APIs, FHIR enforcement. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "./useSandbox.ts";
 import { authorize, pkcePair, postForm } from "./client.ts";
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const APP = "http://localhost:5173";
 const REDIRECT = `${APP}/index.html`;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 
 /** An EHR launch for `patient`, through to the token response. */
 async function ehrLaunch(patient: string, scope = "openid fhirUser offline_access launch patient/Patient.rs patient/Observation.rs", options: Record<string, string> = {}) {

@@ -1,16 +1,11 @@
 /** `npm run seeds`: the four seed documents' exchanges replayed over HTTP, every step passing. */
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { expect, it } from "vitest";
+import { startSandbox } from "../src/server.ts";
+import { useSandbox } from "./useSandbox.ts";
 import { SEEDS, replaySeeds } from "../replay/replay.ts";
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 
 it("replays seeds 000–003 step by step, and every step passes", async () => {
   const steps = await replaySeeds(sandbox.origin);

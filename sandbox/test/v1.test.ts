@@ -1,17 +1,13 @@
 /** The SMART-v1-only server (`/v1/fhir`): same data, its own authorization server, no v2 scopes. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSandbox } from "./useSandbox.ts";
 import { TEST_REDIRECT, authorize, bearer, ehrLaunch, pkcePair } from "./client.ts";
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let v1Base: string;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
+beforeAll(() => {
   v1Base = `${sandbox.origin}/v1/fhir`;
-});
-afterAll(async () => {
-  await sandbox.close();
 });
 
 describe("the SMART v1 server", () => {
