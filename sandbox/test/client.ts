@@ -53,3 +53,14 @@ export async function ehrLaunch(origin: string, options: Record<string, string>,
 export function bearer(token: unknown): { headers: Record<string, string> } {
   return { headers: { authorization: `Bearer ${String(token)}` } };
 }
+
+/** An access token for `scope` from the debug mint (POST /auth/debug/token), as seed 003's debug tools issue. */
+export async function mintToken(origin: string, request: { readonly scope: string; readonly patient?: string; readonly username?: string }): Promise<string> {
+  const response = await fetch(`${origin}/auth/debug/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_id: "lab-graph", scope: request.scope, patient_id: request.patient, username: request.username }),
+  });
+  if (!response.ok) throw new Error(`The debug mint answered ${response.status}: ${await response.text()}`);
+  return String(((await response.json()) as { access_token: string }).access_token);
+}

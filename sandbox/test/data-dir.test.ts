@@ -10,7 +10,7 @@ import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { startSandbox } from "../src/server.ts";
 import { useSandbox } from "./useSandbox.ts";
-import { bearer } from "./client.ts";
+import { bearer, mintToken } from "./client.ts";
 
 const MARIA = "1b2c3d4e-0000-4000-8000-00000000000a";
 const PAUL = "9f8e7d6c-0000-4000-8000-00000000000b";
@@ -18,13 +18,8 @@ const ORTIZ = "0000016d-3a85-4cca-0000-000000000001";
 const sandbox = useSandbox({ dataDir: fileURLToPath(new URL("fixtures/synthea", import.meta.url)) });
 
 
-async function mint(user: string, scope: string, patient?: string): Promise<string> {
-  const response = await fetch(`${sandbox.origin}/auth/debug/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ client_id: "lab-graph", scope, username: user, patient_id: patient }),
-  });
-  return String(((await response.json()) as { access_token: string }).access_token);
+function mint(user: string, scope: string, patient?: string): Promise<string> {
+  return mintToken(sandbox.origin, { scope, username: user, patient });
 }
 
 describe("a Synthea-style data folder", () => {

@@ -1,18 +1,13 @@
 /** The FHIR API's refusals and searches, with tokens minted for exact scopes (POST /auth/debug/token). */
 import { describe, expect, it } from "vitest";
 import { useSandbox } from "./useSandbox.ts";
-import { bearer } from "./client.ts";
+import { bearer, mintToken } from "./client.ts";
 
 const sandbox = useSandbox();
 
 
-async function tokenFor(scope: string, patient = "hba1c-mixed", username = "prac-1"): Promise<string> {
-  const response = await fetch(`${sandbox.origin}/auth/debug/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ client_id: "lab-graph", scope, patient_id: patient, username }),
-  });
-  return String(((await response.json()) as { access_token: string }).access_token);
+function tokenFor(scope: string, patient = "hba1c-mixed", username = "prac-1"): Promise<string> {
+  return mintToken(sandbox.origin, { scope, patient, username });
 }
 
 /** A searchset Bundle or an OperationOutcome, as the API answers. */

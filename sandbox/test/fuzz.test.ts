@@ -5,18 +5,14 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { mintToken } from "./client.ts";
 import { useSandbox } from "./useSandbox.ts";
 
 const sandbox = useSandbox();
 let token: string;
 
 beforeAll(async () => {
-  const minted = await fetch(`${sandbox.origin}/auth/debug/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ client_id: "lab-graph", scope: "user/*.rs patient/*.rs", patient_id: "hba1c-long" }),
-  });
-  token = String(((await minted.json()) as { access_token: string }).access_token);
+  token = await mintToken(sandbox.origin, { scope: "user/*.rs patient/*.rs", patient: "hba1c-long" });
 });
 
 const PREFIXES = ["/fhir", "/v1/fhir", "/seeds/000/fhir", "/open-fhir", "/auth", "/seeds/001/auth", "/launch", "/ehr", "/rpc", "/Client", "/debug", "/auth/debug", "/styles", "/"];
