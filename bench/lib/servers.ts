@@ -6,9 +6,8 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
 import { startSandbox, type Sandbox } from "../../sandbox/src/server.ts";
+import { serveFolder } from "../../e2e/static.ts";
 
 export interface LoggedRequest {
   readonly server: "sandbox" | "static";
@@ -107,15 +106,6 @@ export async function startDelayedSandbox(log: RequestLog, delay: Delay, dataDir
   return state;
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-};
-
 export interface StaticServer {
   readonly origin: string;
   close(): Promise<void>;
@@ -127,27 +117,11 @@ export interface StaticServer {
  * (127.0.0.1) are different sites, as a real app and EHR are.
  */
 export async function startStaticServer(root: string, log: RequestLog, delay: Delay, overrides: Record<string, string> = {}): Promise<StaticServer> {
-  const server = createServer(async (req, res) => {
-    const start = now();
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const done = (status: number, body: Buffer | string, type: string) => {
-      setTimeout(() => {
-        res.writeHead(status, { "Content-Type": type, "Cache-Control": path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache" });
-        res.end(body, () => log.add({ server: "static", method: req.method ?? "", url: `${origin}${req.url}`, status, start, end: now() }));
-      }, delay.ms);
-    };
-    const override = overrides[path];
-    if (override !== undefined) return done(200, override, TYPES[extname(path)] ?? "application/octet-stream");
-    const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
-    if (!file.startsWith(normalize(root))) return done(403, "", "text/plain");
-    try {
-      if (!(await stat(file)).isFile()) return done(404, "", "text/plain");
-      done(200, await readFile(file), TYPES[extname(file)] ?? "application/octet-stream");
-    } catch {
-      done(404, "", "text/plain");
-    }
+  const server = await serveFolder(root, {
+    override: (file) => overrides[`/${file}`],
+    delayMs: () => delay.ms,
+    onResponse: (req, status, arrived) => log.add({ server: "static", method: req.method ?? "", url: `${origin}${req.url}`, status, start: arrived, end: now() }),
   });
-  const port = await listen(server);
-  const origin = `http://localhost:${port}`;
-  return { origin, close: () => close(server) };
+  const origin = `http://localhost:${server.port}`;
+  return { origin, close: () => server.close() };
 }
