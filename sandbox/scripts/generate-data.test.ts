@@ -2,6 +2,8 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { SCENARIO_FILES, scenarioText } from "./scenarios/index.ts";
+import { CLINICAL_TRAPS_NOTICE, V3_INTERPRETATIONS } from "./scenarios/clinical-traps.ts";
+import { patientSearchOutcome } from "../src/fhir/search-outcome.ts";
 
 const DATA = new URL("../data/", import.meta.url);
 
@@ -37,6 +39,26 @@ describe("scenario data", () => {
       "2160-0": 18, "14682-9": 6, "33914-3": 8, "62238-1": 6, "98979-8": 10, "4548-4": 12,
     });
     expect(codes("scale-10k.json")).toEqual({ "2339-0": 10_000, "4548-4": 30 });
+    expect(codes("clinical-traps.json")).toEqual({
+      "4548-4": 68, "2345-7": 4, "41653-7": 3, "1558-6": 3,
+      "33914-3": 2, "48642-3": 2, "48643-1": 2, "88294-4": 3, "88293-6": 3, "62238-1": 1, "98979-8": 3, "2160-0": 5,
+    });
+    expect(statuses("clinical-traps.json")).toEqual({ final: 96, preliminary: 1, registered: 1, "entered-in-error": 1 });
+  });
+
+  it("clinical-traps: one HbA1c result per interpretation code, a patient Goal, and its search message", () => {
+    const resources = SCENARIO_FILES["clinical-traps.json"]!();
+    const a1c = observationsOf("clinical-traps.json").filter((o) => o.code.coding?.[0]?.code === "4548-4");
+    const v3 = a1c.flatMap((o) => o.interpretation ?? []).flatMap((i) => i.coding ?? []).filter((c) => c.system === "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation");
+    expect(new Set(v3.map((c) => c.code))).toEqual(new Set(V3_INTERPRETATIONS.map(([code]) => code)));
+    expect(V3_INTERPRETATIONS).toHaveLength(49);
+    const goals = resources.filter((r): r is fhir4.Goal => r.resourceType === "Goal");
+    expect(goals.map((g) => [g.lifecycleStatus, g.target?.[0]?.detailQuantity?.comparator, g.target?.[0]?.detailQuantity?.value])).toEqual([
+      ["completed", "<", 7],
+      ["active", "<", 8],
+    ]);
+    const person = resources.find((r): r is fhir4.Patient => r.resourceType === "Patient");
+    expect(patientSearchOutcome(person)?.issue[0]).toMatchObject({ severity: "information", code: "informational", details: { text: CLINICAL_TRAPS_NOTICE } });
   });
 
   it("links results to encounters and practitioners that exist", () => {

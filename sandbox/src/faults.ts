@@ -125,6 +125,10 @@ export const FAULTS = {
     stage: "search",
     summary: "Every page links to a further one, forever (empty pages past the end): only a page cap stops a client.",
   },
+  fhir_search_outcome: {
+    stage: "search",
+    summary: "Every Observation search page also carries an OperationOutcome entry (search.mode outcome): Epic's warning that the response may not contain the entire record.",
+  },
   fhir_markup: {
     stage: "fhir",
     summary: "Patient names and Observation texts (code, notes, performer, reference range) carry HTML markup and script.",

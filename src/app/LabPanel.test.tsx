@@ -42,6 +42,21 @@ describe("LabPanel", () => {
     expect(session.calls[0]).toContain("code=http%3A%2F%2Floinc.org%7C4548-4");
   });
 
+  it("a server's message in the results is shown once, beside the status, and counts as no result", async () => {
+    const note = { resource: { resourceType: "OperationOutcome", issue: [{ severity: "information", code: "informational", details: { text: "Results before 1990 are archived." } }] }, search: { mode: "outcome" } };
+    const warn = { resource: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "processing", diagnostics: "One result could not be read." }] }, search: { mode: "outcome" } };
+    const withNote = (bundle: fhir4.Bundle, ...extra: unknown[]) => ({ ...bundle, entry: [...(bundle.entry ?? []), ...extra] });
+    const session = fakeSession((url) =>
+      url === PAGE2 ? withNote(searchBundle([a1c("b", "2020-01-01", 7.1)], undefined, 2), note, warn) : withNote(searchBundle([a1c("a", "2021-01-01", 6.4)], PAGE2, 2), note),
+    );
+    renderPanel(session);
+    expect(await screen.findByText("Loaded 2 results")).toBeInTheDocument();
+    expect(screen.getAllByText("The server says: Results before 1990 are archived.")).toHaveLength(1);
+    expect(screen.getByText("The server warns: One result could not be read.")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row").slice(1)).toHaveLength(2);
+  });
+
   it("while the first page is read: the chart's place, marked busy, and no table, summary or empty-state text", async () => {
     let answer: (bundle: unknown) => void = () => undefined;
     renderPanel(fakeSession(() => new Promise((resolve) => (answer = resolve))));

@@ -85,6 +85,16 @@ export function LabPanel(props: LabPanelProps) {
           </p>
         )}
       </div>
+      {data.serverMessages.length > 0 && (
+        <div className="server-messages">
+          {data.serverMessages.map((m) => (
+            <p key={`${m.severity}\n${m.text}`} className={`server-message server-${m.severity}`}>
+              {m.severity === "information" ? "The server says: " : "The server warns: "}
+              {m.text}
+            </p>
+          ))}
+        </div>
+      )}
       {data.error && (
         <div role="alert" className="alert">
           <p>{data.error.message}</p>

@@ -8,7 +8,7 @@ import { observationSearch, observationsQuery, PAGE_SIZE, pageReader } from "./q
 describe("observationsQuery paging", () => {
   const session = fakeSession(() => ({}));
   const options = observationsQuery(session, observationSearch("p1", HBA1C, null));
-  const page = (more: Partial<ObservationPage>): ObservationPage => ({ url: "https://ehr.test/fhir/p1", observations: [], total: undefined, next: undefined, stop: undefined, restarted: false, ...more });
+  const page = (more: Partial<ObservationPage>): ObservationPage => ({ url: "https://ehr.test/fhir/p1", observations: [], messages: [], total: undefined, next: undefined, stop: undefined, restarted: false, ...more });
 
   it("goes on where the page says, paused or not, and nowhere after a stop without a next", () => {
     const next = firstCursor("https://ehr.test/fhir/p2");

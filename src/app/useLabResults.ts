@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
-import type { ObservationPage } from "../fhir/observations";
+import { serverMessages, type ObservationPage, type ServerMessage } from "../fhir/observations";
 import type { LabDefinition } from "../labs/catalog";
 import type { PatientContext } from "../labs/ranges";
 import { combinePages, mapObservations, type LabResults, type MappedPage } from "../labs/results";
@@ -23,6 +23,8 @@ export interface LabResultsState extends LabResults {
   readonly error: Error | null;
   /** The text of the one status region. */
   readonly progress: string;
+  /** What the server said about the search (OperationOutcome entries), each once across pages. */
+  readonly serverMessages: readonly ServerMessage[];
   readonly updatedAt: number;
   stop(): void;
   resume(): void;
@@ -62,6 +64,7 @@ export function useLabResults(session: Session, patientId: string, lab: LabDefin
 
   const pages = useMemo(() => data?.pages ?? [], [data]);
   const { results, excluded } = useMappedPages(pages, lab, patient);
+  const messages = useMemo(() => serverMessages(pages), [pages]);
 
   const n = results.length;
   // Each result once, however often pages repeat it (duplicates, a restarted search).
@@ -91,6 +94,7 @@ export function useLabResults(session: Session, patientId: string, lab: LabDefin
     refreshing: isRefetching,
     error: query.error,
     progress,
+    serverMessages: messages,
     updatedAt: query.dataUpdatedAt,
     stop: () => {
       setStoppedKey(searchKey);

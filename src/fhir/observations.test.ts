@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fetchObservationPage, firstPageUrl, readSearchPage } from "./observations";
+import { fetchObservationPage, firstPageUrl, readSearchPage, serverMessages } from "./observations";
 import { firstCursor } from "./paging";
 import { isOnFhirServer } from "./urls";
 import { a1c, fakeSession, httpError, searchBundle, TEST_BASE } from "../test/fakeSession";
@@ -51,8 +51,83 @@ describe("readSearchPage", () => {
         const page = readSearchPage(cursor, body, BASE, LIMITS, 0);
         expect(page.observations.every((o) => o.resourceType === "Observation")).toBe(true);
         expect(page.total === undefined || typeof page.total === "number").toBe(true);
+        expect(page.messages.every((m) => typeof m.text === "string" && m.text.length > 0)).toBe(true);
       }),
     );
+  });
+});
+
+/** An OperationOutcome entry as a server puts it into a searchset (FHIR R4 Bundle.entry.search.mode `outcome`). */
+function outcome(issue: unknown[], mode: string | undefined = "outcome"): unknown {
+  return { resource: { resourceType: "OperationOutcome", issue }, ...(mode ? { search: { mode } } : {}) };
+}
+const observation = (id: string) => ({ resource: { resourceType: "Observation", id, status: "final", code: {} }, search: { mode: "match" } });
+const EPIC_4119 = "This response includes information available to the authorized user at the time of the request. It may not contain the entire record available in the system.";
+
+describe("readSearchPage: messages in the results (OperationOutcome entries)", () => {
+  it("an outcome entry is never a result and never a failure; its text goes with the page", () => {
+    const page = readSearchPage(
+      cursor,
+      { ...bundle(), total: 1, entry: [observation("1"), outcome([{ severity: "information", code: "informational", details: { text: "Results before 1990 are archived." } }])] },
+      BASE,
+      LIMITS,
+      0,
+    );
+    expect(page.observations.map((o) => o.id)).toEqual(["1"]);
+    expect(page.messages).toEqual([{ severity: "information", text: "Results before 1990 are archived." }]);
+  });
+
+  it.each([
+    ["details.text (Epic)", { severity: "warning", code: "processing", details: { coding: [{ code: "4119", display: EPIC_4119 }], text: EPIC_4119 } }, { severity: "warning", text: EPIC_4119 }],
+    ["diagnostics", { severity: "warning", code: "not-supported", diagnostics: "Parameter _elements ignored." }, { severity: "warning", text: "Parameter _elements ignored." }],
+    ["a coding's display when there is no text", { severity: "information", code: "informational", details: { coding: [{ code: "X", display: "Partial record." }] } }, { severity: "information", text: "Partial record." }],
+    ["an error, shown as a warning's text, not a failure", { severity: "error", code: "processing", diagnostics: "Some results could not be read." }, { severity: "error", text: "Some results could not be read." }],
+    ["fatal, as an error", { severity: "fatal", code: "exception", diagnostics: "Index offline." }, { severity: "error", text: "Index offline." }],
+  ])("reads the issue's %s", (_, issue, message) => {
+    const page = readSearchPage(cursor, { ...bundle(), entry: [outcome([issue])] }, BASE, LIMITS, 0);
+    expect(page.observations).toEqual([]);
+    expect(page.messages).toEqual([message]);
+  });
+
+  it("an OperationOutcome without search.mode is a message too; an entry marked outcome is never a result, whatever it holds", () => {
+    const page = readSearchPage(
+      cursor,
+      { ...bundle(), entry: [outcome([{ severity: "information", code: "informational", diagnostics: "No mode." }], undefined), { ...observation("2"), search: { mode: "outcome" } }, observation("3")] },
+      BASE,
+      LIMITS,
+      0,
+    );
+    expect(page.observations.map((o) => o.id)).toEqual(["3"]);
+    expect(page.messages).toEqual([{ severity: "information", text: "No mode." }]);
+  });
+
+  it("issues with no text, odd shapes and repeats give nothing twice and never throw; long text is cut", () => {
+    const long = "x".repeat(2000);
+    const page = readSearchPage(
+      cursor,
+      {
+        ...bundle(),
+        entry: [
+          outcome([{ severity: "information" }, { severity: "information", details: { text: "  " } }, null, 42, { severity: "warning", diagnostics: 7 }]),
+          outcome("not a list" as unknown as unknown[]),
+          outcome([{ severity: "warning", diagnostics: " Same. " }, { severity: "warning", details: { text: "Same." } }, { severity: "teapot", diagnostics: long }]),
+        ],
+      },
+      BASE,
+      LIMITS,
+      0,
+    );
+    expect(page.messages).toEqual([
+      { severity: "warning", text: "Same." },
+      { severity: "information", text: `${"x".repeat(499)}…` },
+    ]);
+  });
+
+  it("serverMessages: each message once across pages, in the order first seen", () => {
+    const info = { severity: "information", text: "Archived before 1990." } as const;
+    const warning = { severity: "warning", text: "Partial record." } as const;
+    expect(serverMessages([{ messages: [info] }, { messages: [info, warning] }, { messages: [] }, { messages: [warning] }])).toEqual([info, warning]);
+    expect(serverMessages([])).toEqual([]);
   });
 });
 

@@ -1,6 +1,8 @@
 /**
  * Paged Observation search. The app pages itself instead of letting fhirclient follow `next` links
- * (which it does to any origin, with the token): every link is checked first (paging.ts).
+ * (which it does to any origin, with the token): every link is checked first (paging.ts). A server's
+ * messages in the results (OperationOutcome entries, docs/clinical-rules.md §10) go with the page, never as
+ * results and never as a failure.
  */
 import type { Session } from "./session";
 import { FhirRequestError, describeStatus } from "./errors";
@@ -16,9 +18,17 @@ export interface ObservationSearch {
   readonly pageSize: number;
 }
 
+/** A message the server put into the results (an OperationOutcome entry's issue); `fatal` is read as `error`. */
+export interface ServerMessage {
+  readonly severity: "information" | "warning" | "error";
+  readonly text: string;
+}
+
 export interface ObservationPage extends NextStep {
   readonly url: string;
   readonly observations: readonly fhir4.Observation[];
+  /** The server's messages on this page, each once. */
+  readonly messages: readonly ServerMessage[];
   /** The server's `total`, when it sends one. */
   readonly total: number | undefined;
   /** The server had forgotten the search (410 Gone): this is its first page, read again. */
@@ -40,9 +50,15 @@ export function readSearchPage(cursor: PageCursor & { readonly runStartedAt: num
   if (!bundle || typeof bundle !== "object" || bundle.resourceType !== "Bundle") {
     throw new FhirRequestError("The FHIR server answered the search with something other than a Bundle of results.", 200, cursor.url);
   }
-  const observations = (Array.isArray(bundle.entry) ? bundle.entry : [])
-    .map((e) => (e && typeof e === "object" ? e.resource : undefined))
-    .filter((r): r is fhir4.Observation => r?.resourceType === "Observation");
+  const observations: fhir4.Observation[] = [];
+  const outcomes: unknown[] = [];
+  for (const e of Array.isArray(bundle.entry) ? bundle.entry : []) {
+    const resource = e && typeof e === "object" ? e.resource : undefined;
+    // FHIR R4 Bundle.entry.search.mode `outcome`: information about the search, never a result.
+    const isOutcome = resource?.resourceType === "OperationOutcome" || e?.search?.mode === "outcome";
+    if (isOutcome) outcomes.push(resource);
+    else if (resource?.resourceType === "Observation") observations.push(resource as fhir4.Observation);
+  }
   const linked = (relation: string) => {
     const url = Array.isArray(bundle.link) ? bundle.link.find((l) => l?.relation === relation)?.url : undefined;
     return typeof url === "string" ? url : undefined;
@@ -50,10 +66,47 @@ export function readSearchPage(cursor: PageCursor & { readonly runStartedAt: num
   return {
     url: cursor.url,
     observations,
+    messages: serverMessages(outcomes.map((o) => ({ messages: messagesOf(o) }))),
     total: typeof bundle.total === "number" ? bundle.total : undefined,
     restarted: cursor.restarted && cursor.seen.length === 0,
     ...nextStep(linked("next"), cursor, serverUrl, limits, now, linked("self")),
   };
+}
+
+/** Longest message shown; a server's text beyond it is cut (it is shown as text, never as markup). */
+const MAX_MESSAGE = 500;
+
+const textOf = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+
+/** The messages of an OperationOutcome, read defensively: the issue's details.text, diagnostics, or a coding's display. */
+function messagesOf(outcome: unknown): ServerMessage[] {
+  const issues = outcome && typeof outcome === "object" && "issue" in outcome && Array.isArray(outcome.issue) ? (outcome.issue as unknown[]) : [];
+  return issues.flatMap((raw): ServerMessage[] => {
+    if (!raw || typeof raw !== "object") return [];
+    const issue = raw as { severity?: unknown; diagnostics?: unknown; details?: { text?: unknown; coding?: unknown } | null };
+    const details = issue.details && typeof issue.details === "object" ? issue.details : undefined;
+    const codings = Array.isArray(details?.coding) ? (details.coding as unknown[]) : [];
+    const display = codings.map((c) => (c && typeof c === "object" && "display" in c ? textOf(c.display) : undefined)).find(Boolean);
+    const text = textOf(details?.text) ?? textOf(issue.diagnostics) ?? display;
+    if (!text) return [];
+    const severity = issue.severity === "warning" ? "warning" : issue.severity === "error" || issue.severity === "fatal" ? "error" : "information";
+    return [{ severity, text: text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text }];
+  });
+}
+
+/** The messages of several pages, each once (same severity and text), in the order first seen. */
+export function serverMessages(pages: readonly { readonly messages: readonly ServerMessage[] }[]): ServerMessage[] {
+  const seen = new Set<string>();
+  const out: ServerMessage[] = [];
+  for (const page of pages) {
+    for (const message of page.messages) {
+      const key = `${message.severity}\n${message.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(message);
+    }
+  }
+  return out;
 }
 
 /**

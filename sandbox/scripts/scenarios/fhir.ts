@@ -3,7 +3,7 @@
 export const LOINC = "http://loinc.org";
 export const UCUM = "http://unitsofmeasure.org";
 export const SNOMED = "http://snomed.info/sct";
-const INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+export const INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
 
 export const LAB_CATEGORY: fhir4.CodeableConcept[] = [
   { coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "laboratory", display: "Laboratory" }] },
@@ -168,6 +168,12 @@ export const TESTS = {
   creatinineMolar: { code: "14682-9", display: "Creatinine [Moles/volume] in Serum or Plasma", text: "Creatinine" },
   egfrMdrd: { code: "33914-3", display: "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum or Plasma by Creatinine-based formula (MDRD)", text: "eGFR (MDRD)" },
   egfrCkdEpi: { code: "62238-1", display: "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)", text: "eGFR (CKD-EPI)" },
+  egfrMdrdNonBlack: { code: "48642-3", display: "Glomerular filtration rate/1.73 sq M.predicted among non-blacks [Volume Rate/Area] in Serum or Plasma by Creatinine-based formula (MDRD)", text: "eGFR (MDRD, non-African American)" },
+  egfrMdrdBlack: { code: "48643-1", display: "Glomerular filtration rate/1.73 sq M.predicted among blacks [Volume Rate/Area] in Serum or Plasma by Creatinine-based formula (MDRD)", text: "eGFR (MDRD, African American)" },
+  egfrCkdEpiNonBlack: { code: "88294-4", display: "Glomerular filtration rate/1.73 sq M.predicted among non-blacks [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)", text: "eGFR (CKD-EPI, non-African American)" },
+  egfrCkdEpiBlack: { code: "88293-6", display: "Glomerular filtration rate/1.73 sq M.predicted among blacks [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)", text: "eGFR (CKD-EPI, African American)" },
+  glucoseMeter: { code: "41653-7", display: "Glucose [Mass/volume] in Capillary blood by Glucometer", text: "Glucose, meter" },
+  glucoseFasting: { code: "1558-6", display: "Fasting glucose [Mass/volume] in Serum or Plasma", text: "Glucose, fasting" },
   egfr2021: { code: "98979-8", display: "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI 2021)", text: "eGFR (CKD-EPI 2021)" },
 } as const satisfies Record<string, LabTest>;
 

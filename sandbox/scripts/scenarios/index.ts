@@ -1,4 +1,5 @@
 /** Every scenario file of `sandbox/data/`, and how it is written. */
+import { clinicalTraps } from "./clinical-traps.ts";
 import { bundle, practitioner } from "./fhir.ts";
 import { hba1cLong, hba1cMixed, noLabs, singleResult } from "./hba1c.ts";
 import { oddValues } from "./odd-values.ts";
@@ -14,6 +15,7 @@ export const SCENARIO_FILES: Readonly<Record<string, () => fhir4.Resource[]>> = 
   "odd-values.json": oddValues,
   "other-labs.json": otherLabs,
   "scale-10k.json": scale10k,
+  "clinical-traps.json": clinicalTraps,
 };
 
 /** Files larger than this are written minified, the others indented to read and diff. */

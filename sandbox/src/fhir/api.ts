@@ -6,6 +6,7 @@ import type { FhirStore } from "./store.ts";
 import { referencedId, subjectPatientId } from "./store.ts";
 import { CursorCodec, DEFAULT_COUNT, MAX_COUNT, matchesDate, parseDate, parseObservationQuery, patientFromReference, searchObservations, type DateFilter, type ObservationQuery } from "./search.ts";
 import { FhirError, badRequest, forbidden, notFound } from "./outcome.ts";
+import { patientSearchOutcome, withOutcome, type SearchOutcome } from "./search-outcome.ts";
 import { parseScopes, scopesAllowing, type Interaction, type ResourceScope } from "../auth/scopes.ts";
 
 /** Who is asking: the token's parsed scopes, its launch patient and its user. */
@@ -68,15 +69,26 @@ function countParam(value: string): number {
   return Math.min(n, MAX_COUNT);
 }
 
+export interface FhirApiOptions {
+  readonly cursors?: CursorCodec;
+  /**
+   * The message an Observation search page carries as an OperationOutcome entry (`search.mode: "outcome"`),
+   * or none. Default: the searched patient's own, from its scenario data (search-outcome.ts).
+   */
+  readonly searchOutcome?: SearchOutcome;
+}
+
 export class FhirApi {
   readonly #cursors: CursorCodec;
+  readonly #searchOutcome: SearchOutcome;
 
   constructor(
     private readonly store: FhirStore,
     private readonly base: string,
-    cursors = new CursorCodec(),
+    options: FhirApiOptions = {},
   ) {
-    this.#cursors = cursors;
+    this.#cursors = options.cursors ?? new CursorCodec();
+    this.#searchOutcome = options.searchOutcome ?? ((query) => patientSearchOutcome(this.store.read<fhir4.Patient>("Patient", query.patient)));
   }
 
   /** Serves GET `path` (relative to the FHIR base, e.g. `/Observation`) with its query. */
@@ -152,7 +164,7 @@ export class FhirApi {
       link,
       entry: result.page.map(({ resource }) => this.#entry(resource)),
     };
-    return { bundle, query, offset };
+    return { bundle: withOutcome(bundle, this.#searchOutcome({ ...query, patient }, offset)), query, offset };
   }
 
   /** The entries of a query's results from `offset` (fault injection repeats entries across pages with it). */

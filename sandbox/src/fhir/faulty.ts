@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, SLOW_MS, type FaultName } from "../faults.ts";
 import type { FhirApi, FhirResponse } from "./api.ts";
 import { FhirError, unauthorized } from "./outcome.ts";
+import { EPIC_PARTIAL_RECORD_NOTICE, outcomeEntry } from "./search-outcome.ts";
 
 /** What to send: a JSON body, or raw text (a truncated body). */
 export type Served = { readonly status: number; readonly body: unknown } | { readonly status: number; readonly raw: string };
@@ -113,6 +114,9 @@ export class FaultInjector {
         break;
       case "fhir_next_endless":
         if (query.count > 0) setNext(this.api.pageUrl(query, offset + query.count));
+        break;
+      case "fhir_search_outcome":
+        bundle.entry = [...(bundle.entry ?? []), outcomeEntry(EPIC_PARTIAL_RECORD_NOTICE)];
         break;
     }
     return response;
