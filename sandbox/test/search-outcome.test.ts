@@ -3,21 +3,14 @@
  * pages, switched on per patient (scenario data), per launch (`error=fhir_search_outcome`) or by the API's
  * `searchOutcome` option. Over HTTP against a sandbox on a free port.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/server.ts";
+import { describe, expect, it } from "vitest";
 import { FhirApi, OPEN_ACCESS } from "../src/fhir/api.ts";
 import { EPIC_PARTIAL_RECORD_NOTICE, searchMessage } from "../src/fhir/search-outcome.ts";
 import { CLINICAL_TRAPS_NOTICE } from "../scripts/scenarios/clinical-traps.ts";
 import { bearer, ehrLaunch } from "./client.ts";
+import { useSandbox } from "./useSandbox.ts";
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const HBA1C = `code=${encodeURIComponent("http://loinc.org|4548-4")}&_sort=-date&_count=50`;
 
