@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { LabPanel } from "./LabPanel";
@@ -232,5 +232,11 @@ describe("LabPanel", () => {
     expect(within(legend).getAllByRole("listitem").map((li) => li.textContent)).toEqual(expect.arrayContaining(["Not flagged", "Significantly high", "Positive"]));
     const table = screen.getByRole("table");
     for (const words of ["Significantly high (HU)", "Positive (POS)", "Not flagged"]) expect(within(table).getByText(words)).toBeInTheDocument();
+    // Stepping through the chart announces each result's flag, "Not flagged" included.
+    const chart = screen.getByRole("figure", { name: "Hemoglobin A1c" });
+    act(() => chart.focus());
+    expect(await screen.findByText(/9\.9 % ?, Significantly high \(HU\)\. Result 3 of 3\./)).toBeInTheDocument();
+    await userEvent.keyboard("{Home}");
+    expect(await screen.findByText(/7\.1 % ?, Not flagged\. Result 1 of 3\./)).toBeInTheDocument();
   });
 });
