@@ -94,6 +94,10 @@ test("sorting by value, and the CSV export with units and flags", async ({ page 
   expect(lines[0]).toBe("Date,Value,Unit,Flag,Reference range,Status,On chart,Recorded as,Test,Performer,Notes");
   expect(lines).toHaveLength(25);
   expect(lines.filter((l) => l.includes(",47,mg/dL,Critical low (LL),70–99 mg/dL,final,yes,"))).toHaveLength(1);
+  expect(lines.filter((l) => l.includes(",412,mg/dL,Critical high (HH),70–99 mg/dL,final,yes,"))).toHaveLength(1);
+  // The same flag words as the table on screen.
+  const shown = await table.locator("tbody tr td:nth-child(4)").allTextContents();
+  expect(new Set(lines.slice(1).map((l) => l.split(",")[3]))).toEqual(new Set(shown));
   expect(lines.filter((l) => l.includes("mmol/L,"))).toHaveLength(4);
 });
 

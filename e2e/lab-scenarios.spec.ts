@@ -36,6 +36,8 @@ test("odd-values: limits at their bound, what cannot be drawn listed with why, e
   expect(row("Aug 30, 2021, 2:45 PM")[5]).toContain("Amended.");
   expect(row("Feb 14, 2022, 9:30 AM").slice(3, 5)).toEqual(["Abnormal (A)", "≥ 4.0 %"]);
   expect(row("May 9, 2022, 10:10 AM")[4]).toBe("≤ 5.6 %");
+  // No interpretation sent: "Not flagged", which is not the lab's "Normal".
+  expect(row("Aug 15, 2022, 9:50 AM")[3]).toBe("Not flagged");
   expect(row("Aug 15, 2022, 9:50 AM")[4]).toBe("Normal below 5.7 %; prediabetes 5.7–6.4 %; diabetes 6.5 % or above");
   expect(row("Nov 21, 2022, 11:00 AM")[4]).toBe("4.0–6.5 %; Also: Treatment target with diabetes: below 7.0 %");
   expect(row("Feb 6, 2023, 9:25 AM")[5]).toBe("Not on chart: No unit recorded, so it cannot be placed on the % scale.");
@@ -52,9 +54,15 @@ test("odd-values: limits at their bound, what cannot be drawn listed with why, e
   await expect(chart.locator(".marker-hollow")).toHaveCount(1);
   await expect(chart.locator(".band")).not.toHaveCount(0);
   const legend = page.getByRole("list", { name: "Chart legend" });
-  for (const item of ["High", "Abnormal", "Limit: the value is below the mark", "Limit: the value is above the mark", "Preliminary (hollow)", "Reference range", "Target 7.0 %"]) {
+  const flagItems = ["Not flagged", "High", "Abnormal", "Limit: the value is below the mark — Low", "Limit: the value is above the mark — Critical high"];
+  for (const item of [...flagItems, "Preliminary (hollow)", "Reference range", "Target 7.0 %"]) {
     await expect(legend.getByText(item, { exact: true })).toBeVisible();
   }
+  // Only what the chart draws: no Normal (N), no critical point marker, nothing ungraded.
+  await expect(legend.locator("li")).toHaveCount(flagItems.length + 3);
+  // The >14.0 limit flagged HH keeps its critical styling on the limit arrow; the <4.0 one flagged L is abnormal.
+  await expect(chart.locator(".marker-limit.marker-critical")).toHaveCount(1);
+  await expect(chart.locator(".marker-limit.marker-flagged")).toHaveCount(1);
 });
 
 test("other-labs: one search per lab with all its codes, counts, flags and ranges for each lab", async ({ page, requests }) => {

@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useState } from "react";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
+import { flagText } from "../labs/flags";
 import { memoizeByObject } from "../labs/memo";
 import { rangeSegments } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
@@ -8,8 +9,7 @@ import type { TimeWindow } from "../labs/timeRange";
 import { formatIn, fromCanonical } from "../labs/units";
 import { ChartLegend } from "../graph/ChartLegend";
 import { LabChart, type ChartBand, type ChartPoint, type Step } from "../graph/LabChart";
-import type { MarkerKind } from "../graph/markers";
-import { chartPoint, dateText, describeChart, valueText } from "../graph/present";
+import { chartPoint, dateText, describeChart, legendEntries, valueText } from "../graph/present";
 import { ResultDetails } from "../graph/ResultDetails";
 
 export interface ChartSectionProps {
@@ -55,7 +55,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
       })),
     [drawn, unit],
   );
-  const markers = useMemo(() => new Set<MarkerKind>(points.map((p) => p.marker)), [points]);
+  const legend = useMemo(() => legendEntries(points), [points]);
   const first = drawn[0]?.when?.time;
   const last = drawn.at(-1)?.when?.time;
   const domain = useMemo<[number, number]>(() => {
@@ -84,7 +84,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
     const next = s === "first" ? 0 : s === "last" ? drawn.length - 1 : index < 0 ? drawn.length - 1 : Math.max(0, Math.min(drawn.length - 1, index + s));
     const r = drawn[next]!;
     onActivate(r.id);
-    setAnnouncement(`${dateText(r)}: ${valueText(r, unit)} ${unit.label}${r.flag ? `, ${r.flag.label}` : ""}. Result ${next + 1} of ${drawn.length}.`);
+    setAnnouncement(`${dateText(r)}: ${valueText(r, unit)} ${unit.label}, ${flagText(r.flag)}. Result ${next + 1} of ${drawn.length}.`);
   }, [drawn, activeId, onActivate, unit]);
 
   return (
@@ -107,7 +107,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {!loading && <ChartLegend markers={markers} preliminary={points.some((p) => p.preliminary)} band={bands.length > 0} target={target?.label} />}
+      {!loading && <ChartLegend entries={legend} preliminary={points.some((p) => p.preliminary)} band={bands.length > 0} target={target?.label} />}
     </>
   );
 });

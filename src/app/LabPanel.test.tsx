@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { LabPanel } from "./LabPanel";
@@ -235,5 +235,23 @@ describe("LabPanel", () => {
     expect(list).toHaveTextContent("−0.7 % since Jul 1, 2020");
     expect(list).toHaveTextContent("overdue: due every 6 months");
     expect(list).toHaveTextContent("Results2");
+  });
+
+  it("flags: the summary, the table and the legend say what the lab sent, and no more", async () => {
+    const flagged = (o: fhir4.Observation, code: string): fhir4.Observation => ({ ...o, interpretation: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", code }] }] });
+    renderPanel(fakeSession(() => searchBundle([flagged(a1c("a", "2021-01-01", 9.9), "HU"), flagged(a1c("b", "2020-07-01", 6.9), "POS"), a1c("c", "2020-01-01", 7.1)], undefined, 3)));
+    const summary = (await screen.findByText("Latest")).closest("dl")!;
+    expect(summary).toHaveTextContent("9.9 % (Significantly high) on");
+    expect(summary).not.toHaveTextContent("Critical");
+    const legend = await screen.findByRole("list", { name: "Chart legend" });
+    expect(within(legend).getAllByRole("listitem").map((li) => li.textContent)).toEqual(expect.arrayContaining(["Not flagged", "Significantly high", "Positive"]));
+    const table = screen.getByRole("table");
+    for (const words of ["Significantly high (HU)", "Positive (POS)", "Not flagged"]) expect(within(table).getByText(words)).toBeInTheDocument();
+    // Stepping through the chart announces each result's flag, "Not flagged" included.
+    const chart = screen.getByRole("figure", { name: "Hemoglobin A1c" });
+    act(() => chart.focus());
+    expect(await screen.findByText(/9\.9 % ?, Significantly high \(HU\)\. Result 3 of 3\./)).toBeInTheDocument();
+    await userEvent.keyboard("{Home}");
+    expect(await screen.findByText(/7\.1 % ?, Not flagged\. Result 1 of 3\./)).toBeInTheDocument();
   });
 });

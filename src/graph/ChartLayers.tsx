@@ -13,6 +13,12 @@ export interface ChartPoint {
   /** In the unit shown. */
   readonly value: number;
   readonly marker: MarkerKind;
+  /** Flagged critical by the lab (HH, LL, AA): drawn in critical styling, even as a limit, and never left out. */
+  readonly critical: boolean;
+  /** Flagged by the lab as outside the normal range (critical included). */
+  readonly flagged: boolean;
+  /** The lab's flag in words, for the legend; none when not flagged. */
+  readonly flag?: string;
   readonly preliminary: boolean;
   /** A limit (`<4.0`) is drawn at its bound and labelled. */
   readonly limit?: string;
@@ -50,7 +56,7 @@ const Markers = memo(function Markers({ points, activeId, px, py }: MarkersProps
       {points.map((p) => (
         <g key={p.id} className={p.id === activeId ? "point active" : "point"} data-id={p.id}>
           {p.id === activeId && <circle className="active-ring" cx={px(p)} cy={py(p)} r={10} />}
-          <Marker kind={p.marker} x={px(p)} y={py(p)} hollow={p.preliminary} />
+          <Marker kind={p.marker} x={px(p)} y={py(p)} hollow={p.preliminary} critical={p.critical} flagged={p.flagged} />
           {p.limit && (
             <text className="limit-label" x={px(p) + 8} y={py(p) + (p.marker === "above" ? -6 : 14)}>
               {p.limit}

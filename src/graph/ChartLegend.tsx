@@ -1,27 +1,28 @@
-import { MARKER_LABELS, MarkerIcon, type MarkerKind } from "./markers";
-
-const ORDER: readonly MarkerKind[] = ["N", "H", "HH", "L", "LL", "A", "below", "above"];
+/** The chart's legend: what each marker drawn means, in the lab's words, and the band and goal line. */
+import { MarkerIcon } from "./markers";
+import type { LegendEntry } from "./present";
 
 export interface ChartLegendProps {
-  readonly markers: ReadonlySet<MarkerKind>;
+  /** One per kind of point drawn (`legendEntries`). */
+  readonly entries: readonly LegendEntry[];
   readonly preliminary: boolean;
   readonly band: boolean;
   readonly target: string | undefined;
 }
 
 /** What each shape and line means, listing only what the chart shows. */
-export function ChartLegend({ markers, preliminary, band, target }: ChartLegendProps) {
+export function ChartLegend({ entries, preliminary, band, target }: ChartLegendProps) {
   return (
     <ul className="legend" aria-label="Chart legend">
-      {ORDER.filter((m) => markers.has(m)).map((m) => (
-        <li key={m}>
-          <MarkerIcon kind={m} />
-          {MARKER_LABELS[m]}
+      {entries.map((e) => (
+        <li key={`${e.marker}|${e.critical}|${e.flagged}|${e.text}`}>
+          <MarkerIcon kind={e.marker} critical={e.critical} flagged={e.flagged} />
+          {e.text}
         </li>
       ))}
       {preliminary && (
         <li>
-          <MarkerIcon kind="N" hollow />
+          <MarkerIcon kind="none" hollow />
           Preliminary (hollow)
         </li>
       )}

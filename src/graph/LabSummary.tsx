@@ -26,7 +26,7 @@ export function LabSummary({ lab, unit, summary, now }: LabSummaryProps) {
             <strong>
               {valueText(latest, unit)} {unit.label}
             </strong>
-            {latest.flag && latest.flag.code !== "N" && ` (${latest.flag.label})`} on {formatFhirDate(latest.when!)}
+            {latest.flag && ` (${latest.flag.label})`} on {formatFhirDate(latest.when!)}
           </dd>
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { LabUnit } from "../labs/catalog";
+import { flagText } from "../labs/flags";
 import type { LabResult } from "../labs/results";
 import { dateText, notesOf, rangeText, valueText } from "./present";
 
@@ -11,7 +12,7 @@ export function ResultDetails({ result: r, unit }: { readonly result: LabResult;
         <strong>
           {valueText(r, unit)} {r.value !== undefined && unit.label}
         </strong>
-        {r.flag && ` — ${r.flag.label} (${r.flag.code})`}
+        {` — ${flagText(r.flag)}`}
       </p>
       <p>{dateText(r)}</p>
       {range && <p>Range: {range}</p>}

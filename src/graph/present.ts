@@ -1,7 +1,7 @@
 /** Lab results as the chart, the table and screen readers present them, in the unit shown. Pure. */
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { formatFhirDate, formatFhirDateTime } from "../labs/dates";
-import { isAbnormal } from "../labs/flags";
+import { NOT_FLAGGED, flagText, isAbnormal, isCritical, type Flag } from "../labs/flags";
 import { describeRange } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
 import { formatIn, fromCanonical } from "../labs/units";
@@ -13,12 +13,23 @@ export interface TableRow {
   readonly date: string;
   readonly valueText: string;
   readonly unit: string;
-  readonly flag: { readonly marker: MarkerKind; readonly text: string } | undefined;
+  /** The lab's flag: its marker and styling on the chart, and in words ("Not flagged" when none). */
+  readonly flag: FlagCell;
   readonly range: string;
   /** Status, why it is not drawn, the lab's comments. */
   readonly notes: readonly string[];
   readonly plotted: boolean;
 }
+
+export interface FlagCell {
+  readonly marker: MarkerKind;
+  readonly critical: boolean;
+  readonly flagged: boolean;
+  readonly text: string;
+}
+
+/** One line of the chart's legend: a marker with its styling, and what it means. */
+export type LegendEntry = FlagCell;
 
 const STATUS_NOTES: Partial<Record<LabResult["status"], string>> = {
   preliminary: "Preliminary.",
@@ -26,10 +37,31 @@ const STATUS_NOTES: Partial<Record<LabResult["status"], string>> = {
   corrected: "Corrected.",
 };
 
+const MARKERS: Readonly<Record<Flag["class"], readonly [high: MarkerKind, low: MarkerKind, neither: MarkerKind]>> = {
+  critical: ["HH", "LL", "AA"],
+  "high-low": ["H", "L", "A"],
+  abnormal: ["A", "A", "A"],
+  normal: ["N", "N", "N"],
+  other: ["other", "other", "other"],
+  "off-scale": ["above", "below", "other"],
+};
+
+/**
+ * A limit (`<4.0`) or an off-scale flag gets the limit's arrow, in the styling of the lab's flag on it; any other
+ * result the marker of its flag's class (docs/clinical-rules.md §1).
+ */
 export function markerOf(r: LabResult): MarkerKind {
   if (r.comparator === "<" || r.comparator === "<=") return "below";
   if (r.comparator === ">" || r.comparator === ">=") return "above";
-  return r.flag?.code ?? "N";
+  const flag = r.flag;
+  if (!flag) return "none";
+  if (flag.offScale) return flag.offScale === "high" ? "above" : "below";
+  const [high, low, neither] = MARKERS[flag.class];
+  return flag.direction === "high" ? high : flag.direction === "low" ? low : neither;
+}
+
+export function flagCell(r: LabResult): FlagCell {
+  return { marker: markerOf(r), critical: isCritical(r.flag), flagged: isAbnormal(r.flag), text: flagText(r.flag) };
 }
 
 /** "<4.0", "7.1", or what was recorded when there is no value to show. */
@@ -66,7 +98,7 @@ export function tableRow(r: LabResult, unit: LabUnit, locale?: string, timeZone?
     date: dateText(r, locale, timeZone),
     valueText: valueText(r, unit, locale),
     unit: r.value === undefined ? "" : unit.label,
-    flag: r.flag ? { marker: r.flag.code, text: `${r.flag.label} (${r.flag.code})` } : undefined,
+    flag: flagCell(r),
     range: rangeText(r, unit, locale),
     notes: notesOf(r, unit, locale),
     plotted: r.plotted,
@@ -80,6 +112,9 @@ export function chartPoint(r: LabResult, unit: LabUnit, locale?: string): ChartP
     time: r.when!.time,
     value: fromCanonical(r.value!, unit),
     marker: markerOf(r),
+    critical: isCritical(r.flag),
+    flagged: isAbnormal(r.flag),
+    ...(r.flag ? { flag: r.flag.label } : {}),
     preliminary: r.status === "preliminary",
     ...(r.comparator ? { limit: valueText(r, unit, locale) } : {}),
   };
@@ -100,9 +135,30 @@ export function describeChart(lab: LabDefinition, results: readonly LabResult[],
     parts.push(`Lowest ${at(low)}; highest ${at(high)}.`);
   }
   const flagged = drawn.filter((r) => isAbnormal(r.flag)).length;
-  if (flagged) parts.push(`${flagged} flagged by the lab as outside the normal range.`);
+  const critical = drawn.filter((r) => isCritical(r.flag)).length;
+  if (flagged) parts.push(`${flagged} flagged by the lab as outside the normal range${critical ? `, ${critical} of them critical` : ""}.`);
+  const offScale = drawn.filter((r) => r.flag?.offScale).length;
+  if (offScale) parts.push(`${offScale} reported by the lab as off the instrument's scale.`);
   const limits = drawn.length - exact.length;
   if (limits) parts.push(`${limits} ${limits === 1 ? "is a limit" : "are limits"} drawn at the bound.`);
   if (lab.target) parts.push(`Target line at ${formatIn(lab.target.value, unit, locale)} ${unit.label}.`);
   return parts.join(" ");
+}
+
+const LEGEND_ORDER: readonly MarkerKind[] = ["none", "N", "H", "HH", "L", "LL", "A", "AA", "other", "below", "above"];
+const LIMIT_WORDS: Partial<Record<MarkerKind, string>> = { below: "Limit: the value is below the mark", above: "Limit: the value is above the mark" };
+
+/**
+ * What each marker drawn means, one line per marker, styling and words: "High", "Significantly high", the lab's
+ * own words for an ungraded flag ("Positive"), and for a limit the flag it carries ("… — Critical low").
+ */
+export function legendEntries(points: readonly ChartPoint[]): LegendEntry[] {
+  const entries = new Map<string, LegendEntry>();
+  for (const p of points) {
+    const limit = LIMIT_WORDS[p.marker];
+    const text = limit ? (p.flag ? `${limit} — ${p.flag}` : limit) : (p.flag ?? NOT_FLAGGED);
+    const key = `${p.marker}|${p.critical}|${p.flagged}|${text}`;
+    if (!entries.has(key)) entries.set(key, { marker: p.marker, critical: p.critical, flagged: p.flagged, text });
+  }
+  return [...entries.values()].sort((a, b) => LEGEND_ORDER.indexOf(a.marker) - LEGEND_ORDER.indexOf(b.marker));
 }
