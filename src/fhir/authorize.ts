@@ -5,7 +5,7 @@
 import FHIR from "fhirclient";
 import { discover, DiscoveryError, isHttpUrl } from "./discovery";
 import { removePreviousLaunchRecord, saveLaunchRecord } from "./launchRecord";
-import { buildScope } from "./scopes";
+import { buildScope } from "./scopeRequest";
 import type { PkceMode } from "../config/config";
 import type { PagingSettings } from "../config/paging";
 import type { LabSettingsById } from "../labs/settings";
