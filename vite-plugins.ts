@@ -4,10 +4,22 @@ type Bundle = Rollup.OutputBundle;
 type Chunk = Rollup.OutputChunk;
 
 /**
- * Every chunk and style sheet an entry chunk loads, its dynamic imports included unless `dynamic` is false (the
- * plugins below preload them). The benchmark counts a page's bytes with it too.
+ * Modules whose file name ends in `.later.ts` or `.later.tsx` are what a page needs only after its first chart:
+ * imported dynamically, they load on use or once the chart is drawn. They are never preloaded or prefetched, and
+ * the benchmark counts them apart from the page's first load.
  */
-export function closure(bundle: Bundle, entry: Chunk, { dynamic = true } = {}): { scripts: Set<string>; styles: Set<string> } {
+const LATER = /\.later\.tsx?$/;
+
+function isLater(chunk: Rollup.OutputChunk | Rollup.OutputAsset | undefined): boolean {
+  return chunk?.type === "chunk" && chunk.facadeModuleId !== null && LATER.test(chunk.facadeModuleId);
+}
+
+/**
+ * Every chunk and style sheet an entry chunk loads, its dynamic imports included unless `dynamic` is false (the
+ * plugins below preload them), and the `.later` ones only when `later` is true. The benchmark counts a page's
+ * bytes with it too.
+ */
+export function closure(bundle: Bundle, entry: Chunk, { dynamic = true, later = false } = {}): { scripts: Set<string>; styles: Set<string> } {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   const visit = (fileName: string) => {
@@ -16,7 +28,8 @@ export function closure(bundle: Bundle, entry: Chunk, { dynamic = true } = {}): 
     scripts.add(fileName);
     for (const css of target.viteMetadata?.importedCss ?? []) styles.add(css);
     for (const imported of target.imports) visit(imported);
-    if (dynamic) for (const imported of target.dynamicImports) visit(imported);
+    if (!dynamic) return;
+    for (const imported of target.dynamicImports) if (later || !isLater(bundle[imported])) visit(imported);
   };
   visit(entry.fileName);
   return { scripts, styles };
