@@ -14,6 +14,8 @@ export interface ChartPoint {
   readonly value: number;
   readonly marker: MarkerKind;
   readonly preliminary: boolean;
+  /** Flagged critical by the lab: always drawn, even when downsampled. */
+  readonly critical: boolean;
   /** A limit (`<4.0`) is drawn at its bound and labelled. */
   readonly limit?: string;
 }

@@ -81,6 +81,7 @@ export function chartPoint(r: LabResult, unit: LabUnit, locale?: string): ChartP
     value: fromCanonical(r.value!, unit),
     marker: markerOf(r),
     preliminary: r.status === "preliminary",
+    critical: r.flag?.code === "HH" || r.flag?.code === "LL",
     ...(r.comparator ? { limit: valueText(r, unit, locale) } : {}),
   };
 }
