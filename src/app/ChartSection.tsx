@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo, useState } from "react";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
 import { memoizeByObject } from "../labs/memo";
-import { rangeSegments } from "../labs/ranges";
+import { rangeSegments, type RangeMeaning } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
 import type { TimeWindow } from "../labs/timeRange";
 import { formatIn, fromCanonical } from "../labs/units";
@@ -60,10 +60,12 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
         to: s.to,
         ...(s.low !== undefined ? { low: fromCanonical(s.low, unit) } : {}),
         ...(s.high !== undefined ? { high: fromCanonical(s.high, unit) } : {}),
+        ...(s.meaning ? { meaning: s.meaning } : {}),
       })),
     [drawn, unit],
   );
   const markers = useMemo(() => new Set<MarkerKind>(points.map((p) => p.marker)), [points]);
+  const bandKinds = useMemo(() => new Set<RangeMeaning>(bands.map((b) => b.meaning ?? "normal")), [bands]);
   const first = drawn[0]?.when?.time;
   const last = drawn.at(-1)?.when?.time;
   const domain = useMemo<[number, number]>(() => {
@@ -115,7 +117,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {!loading && <ChartLegend markers={markers} preliminary={points.some((p) => p.preliminary)} band={bands.length > 0} target={target?.label} />}
+      {!loading && <ChartLegend markers={markers} preliminary={points.some((p) => p.preliminary)} band={bandKinds} target={target?.label} />}
     </>
   );
 });

@@ -1,3 +1,4 @@
+import { RANGE_LABELS, type RangeMeaning } from "../labs/ranges";
 import { MARKER_LABELS, MarkerIcon, type MarkerKind } from "./markers";
 
 const ORDER: readonly MarkerKind[] = ["N", "H", "HH", "L", "LL", "A", "below", "above"];
@@ -5,7 +6,8 @@ const ORDER: readonly MarkerKind[] = ["N", "H", "HH", "L", "LL", "A", "below", "
 export interface ChartLegendProps {
   readonly markers: ReadonlySet<MarkerKind>;
   readonly preliminary: boolean;
-  readonly band: boolean;
+  /** The kinds of range band drawn. */
+  readonly band: ReadonlySet<RangeMeaning>;
   readonly target: string | undefined;
 }
 
@@ -25,12 +27,14 @@ export function ChartLegend({ markers, preliminary, band, target }: ChartLegendP
           Preliminary (hollow)
         </li>
       )}
-      {band && (
-        <li>
-          <span className="legend-band" aria-hidden="true" />
-          Reference range
-        </li>
-      )}
+      {(["normal", "recommended"] as const)
+        .filter((m) => band.has(m))
+        .map((m) => (
+          <li key={m}>
+            <span className={m === "normal" ? "legend-band" : `legend-band legend-band-${m}`} aria-hidden="true" />
+            {RANGE_LABELS[m]}
+          </li>
+        ))}
       {target && (
         <li>
           <span className="legend-target" aria-hidden="true" />
