@@ -3,7 +3,7 @@ import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
 import { flagText } from "../labs/flags";
 import { memoizeByObject } from "../labs/memo";
-import { rangeSegments } from "../labs/ranges";
+import { rangeSegments, type RangeMeaning } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
 import type { TimeWindow } from "../labs/timeRange";
 import { formatIn, fromCanonical } from "../labs/units";
@@ -26,7 +26,11 @@ export interface ChartSectionProps {
   readonly loading?: boolean;
 }
 
-/** About one bucket per three or four pixels of a wide chart: 10 000 results draw as at most ~600 points. */
+/**
+ * About one bucket per three or four pixels of a wide chart: 10 000 results of one flag draw as at most ~600
+ * points, plus the extremes of each other flag in a bucket and every critical, off-scale, preliminary and
+ * selected result (see downsample).
+ */
 const BUCKETS = 300;
 const DAY = 86_400_000;
 
@@ -38,13 +42,18 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
 
   // Points are made once per result and unit: zooming and new pages reuse them.
   const pointOf = useMemo(() => memoizeByObject((r: LabResult): ChartPoint => chartPoint(r, unit)), [unit]);
-  const points = useMemo(() => {
-    const all = drawn.map(pointOf);
-    const kept = downsample(all, BUCKETS, (p) => p.time, (p) => p.value);
-    // The selected result is drawn even where downsampling left it out.
-    const active = activeId && kept.length < all.length && !kept.some((p) => p.id === activeId) ? all.find((p) => p.id === activeId) : undefined;
-    return active ? [...kept, active].sort((a, b) => a.time - b.time) : kept;
-  }, [drawn, pointOf, activeId]);
+  const points = useMemo(
+    () =>
+      downsample(drawn.map(pointOf), BUCKETS, {
+        x: (p) => p.time,
+        y: (p) => p.value,
+        key: (p) => p.marker,
+        // Critical, off-scale (a limit, or the lab's `<`/`>` code) and preliminary results, and the one selected
+        // in the table, are always drawn.
+        keep: (p) => p.critical || p.marker === "above" || p.marker === "below" || p.preliminary || p.id === activeId,
+      }),
+    [drawn, pointOf, activeId],
+  );
   const bands = useMemo<ChartBand[]>(
     () =>
       rangeSegments(drawn.map((r) => ({ time: r.when!.time, range: r.range }))).map((s) => ({
@@ -52,10 +61,12 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
         to: s.to,
         ...(s.low !== undefined ? { low: fromCanonical(s.low, unit) } : {}),
         ...(s.high !== undefined ? { high: fromCanonical(s.high, unit) } : {}),
+        ...(s.meaning ? { meaning: s.meaning } : {}),
       })),
     [drawn, unit],
   );
   const legend = useMemo(() => legendEntries(points), [points]);
+  const bandKinds = useMemo(() => new Set<RangeMeaning>(bands.map((b) => b.meaning ?? "normal")), [bands]);
   const first = drawn[0]?.when?.time;
   const last = drawn.at(-1)?.when?.time;
   const domain = useMemo<[number, number]>(() => {
@@ -107,7 +118,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {!loading && <ChartLegend entries={legend} preliminary={points.some((p) => p.preliminary)} band={bands.length > 0} target={target?.label} />}
+      {!loading && <ChartLegend entries={legend} preliminary={points.some((p) => p.preliminary)} band={bandKinds} target={target?.label} />}
     </>
   );
 });

@@ -29,6 +29,8 @@ export interface ChartBand {
   readonly to: number;
   readonly low?: number;
   readonly high?: number;
+  /** Absent for a normal (reference) range; a recommended range is drawn in a style of its own. */
+  readonly meaning?: "recommended";
 }
 
 interface LayerProps {
@@ -141,7 +143,7 @@ export function ChartLayers(props: LayerProps) {
             const y2 = clampY(b.low === undefined ? bottom : (y(b.low) ?? bottom));
             // A range seen on a single result still gets a visible sliver.
             const width = Math.max(x2 - x1, 6);
-            return <rect key={i} className="band" x={x2 - x1 < 6 ? x1 - 3 : x1} y={y1} width={width} height={Math.max(0, y2 - y1)} />;
+            return <rect key={i} className={b.meaning ? `band band-${b.meaning}` : "band"} x={x2 - x1 < 6 ? x1 - 3 : x1} y={y1} width={width} height={Math.max(0, y2 - y1)} />;
           })}
         </g>
         {props.target && (y(props.target.value) ?? -1) >= top && (y(props.target.value) ?? -1) <= bottom && (

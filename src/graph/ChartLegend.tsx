@@ -1,4 +1,5 @@
 /** The chart's legend: what each marker drawn means, in the lab's words, and the band and goal line. */
+import { RANGE_LABELS, type RangeMeaning } from "../labs/ranges";
 import { MarkerIcon } from "./markers";
 import type { LegendEntry } from "./present";
 
@@ -6,7 +7,8 @@ export interface ChartLegendProps {
   /** One per kind of point drawn (`legendEntries`). */
   readonly entries: readonly LegendEntry[];
   readonly preliminary: boolean;
-  readonly band: boolean;
+  /** The kinds of range band drawn. */
+  readonly band: ReadonlySet<RangeMeaning>;
   readonly target: string | undefined;
 }
 
@@ -26,12 +28,14 @@ export function ChartLegend({ entries, preliminary, band, target }: ChartLegendP
           Preliminary (hollow)
         </li>
       )}
-      {band && (
-        <li>
-          <span className="legend-band" aria-hidden="true" />
-          Reference range
-        </li>
-      )}
+      {(["normal", "recommended"] as const)
+        .filter((m) => band.has(m))
+        .map((m) => (
+          <li key={m}>
+            <span className={m === "normal" ? "legend-band" : `legend-band legend-band-${m}`} aria-hidden="true" />
+            {RANGE_LABELS[m]}
+          </li>
+        ))}
       {target && (
         <li>
           <span className="legend-target" aria-hidden="true" />

@@ -1,35 +1,61 @@
 /**
  * Downsampling for drawing: a chart a few hundred pixels wide cannot show 10 000 points, and drawing them all
- * makes zooming stutter. Per time bucket (about a pixel column) it keeps the lowest and the highest point, so
- * every spike and dip stays visible; the first and last points always stay. Pure.
+ * makes zooming stutter. What it never drops (docs/clinical-rules.md, section 4): every point the caller must
+ * keep (critical, off-scale or preliminary results, the selected one), the oldest and newest points, and in
+ * each time bucket (a few pixel columns) the lowest and highest point of each class (flag) present, so every
+ * spike and dip stays visible and the legend lists every flag the data has. Pure.
  */
-export function downsample<T>(points: readonly T[], buckets: number, x: (p: T) => number, y: (p: T) => number): T[] {
-  if (points.length <= 2 * buckets || buckets < 1) return [...points];
+
+export interface DownsampleOptions<T> {
+  /** Time (or any x); `points` must be in ascending order of it. */
+  readonly x: (p: T) => number;
+  readonly y: (p: T) => number;
+  /** The point's class (its flag or marker): each bucket keeps the extremes of each class in it. */
+  readonly key: (p: T) => unknown;
+  /** Points that are always drawn. */
+  readonly keep: (p: T) => boolean;
+}
+
+/**
+ * The points to draw, in their original order, without duplicates. Below `2 × buckets` points every point is
+ * drawn. Otherwise at most `2 × C × buckets + K + 2` points, for C classes and K must-keep points (in the
+ * worst case every point is a must-keep point and nothing is dropped); with only normal results it is at
+ * most `2 × buckets + 2`.
+ */
+export function downsample<T>(points: readonly T[], buckets: number, { x, y, key, keep }: DownsampleOptions<T>): T[] {
+  const n = points.length;
+  if (n <= 2 * buckets || buckets < 1) return [...points];
+  const kept = new Uint8Array(n);
+  kept[0] = 1;
+  kept[n - 1] = 1;
   const x0 = x(points[0]!);
-  const span = x(points[points.length - 1]!) - x0 || 1;
-  const kept: T[] = [points[0]!];
+  const span = x(points[n - 1]!) - x0 || 1;
+  // Per class in the current bucket: the indexes of its lowest and highest point.
+  let extremes = new Map<unknown, [number, number]>();
   let bucket = -1;
-  let low: T | undefined;
-  let high: T | undefined;
   const flush = () => {
-    if (!low || !high) return;
-    // In time order, so the line between them is drawn left to right.
-    const pair = x(low) <= x(high) ? [low, high] : [high, low];
-    for (const p of pair) if (kept[kept.length - 1] !== p) kept.push(p);
+    for (const [low, high] of extremes.values()) kept[low] = kept[high] = 1;
+    extremes = new Map();
   };
-  for (let i = 1; i < points.length - 1; i++) {
+  for (let i = 0; i < n; i++) {
     const p = points[i]!;
+    if (keep(p)) kept[i] = 1;
     const b = Math.min(buckets - 1, Math.floor(((x(p) - x0) / span) * buckets));
     if (b !== bucket) {
       flush();
       bucket = b;
-      low = high = p;
-    } else {
-      if (y(p) < y(low!)) low = p;
-      if (y(p) > y(high!)) high = p;
+    }
+    const k = key(p);
+    const pair = extremes.get(k);
+    if (!pair) extremes.set(k, [i, i]);
+    else {
+      const v = y(p);
+      if (v < y(points[pair[0]]!)) pair[0] = i;
+      if (v > y(points[pair[1]]!)) pair[1] = i;
     }
   }
   flush();
-  kept.push(points[points.length - 1]!);
-  return kept;
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) if (kept[i]) out.push(points[i]!);
+  return out;
 }

@@ -1,8 +1,9 @@
 /**
- * Reference ranges: which of a result's ranges the chart draws as its normal band, converted to the lab's
- * canonical unit. A range for another population (age, sex) is skipped; a range the app cannot check (a
- * condition such as diabetes or pregnancy) or that is not a normal range (a treatment target) is listed as
- * text, never drawn as the band.
+ * Reference ranges: which of a result's ranges the chart draws as its band, converted to the lab's canonical
+ * unit (rules and sources: docs/clinical-rules.md, section 6). A range for another age or sex is skipped; a
+ * range the app cannot check (a condition such as pregnancy, a sex the patient's record does not state, an age
+ * bound it cannot read, a bound it cannot convert) or that is not a normal or recommended range (a treatment
+ * target) is listed as text, never drawn as the band and never guessed.
  */
 import type { LabDefinition, LabUnit } from "./catalog";
 import { findUnit, formatIn, recordedUnit, toCanonical } from "./units";
@@ -13,12 +14,20 @@ export interface PatientContext {
   readonly birthDate?: string;
 }
 
+/** referencerange-meaning codes the chart draws as a band; a range without a type is a normal range. */
+export type RangeMeaning = "normal" | "recommended";
+
+/** Each band's words, in the legend and the table. */
+export const RANGE_LABELS: Readonly<Record<RangeMeaning, string>> = { normal: "Reference range", recommended: "Recommended range" };
+
 export interface ResultRange {
   /** Canonical unit; undefined for an open side. */
   readonly low?: number;
   readonly high?: number;
   /** The range's own words, used when it has no usable numbers. */
   readonly text?: string;
+  /** Absent for a normal (reference) range. */
+  readonly meaning?: "recommended";
 }
 
 export interface RangeChoice {
@@ -28,21 +37,63 @@ export interface RangeChoice {
 }
 
 const SEX_CODES: Readonly<Record<string, string>> = { "248153007": "male", "248152002": "female", male: "male", female: "female" };
-const BAND_TYPES = new Set(["normal", "recommended"]);
-const YEARS_PER: Readonly<Record<string, number>> = { a: 1, mo: 1 / 12, wk: 7 / 365.25, d: 1 / 365.25 };
+const BAND_TYPES: ReadonlySet<string> = new Set<RangeMeaning>(["normal", "recommended"]);
+const UCUM = "http://unitsofmeasure.org";
+
+/** UCUM age units (FHIR age-units) and the words labs write for them when they send no code. */
+type AgeUnit = "a" | "mo" | "wk" | "d" | "h" | "min";
+const AGE_UNITS: Readonly<Record<string, AgeUnit>> = {
+  a: "a", y: "a", yr: "a", yrs: "a", year: "a", years: "a",
+  mo: "mo", mos: "mo", month: "mo", months: "mo",
+  wk: "wk", wks: "wk", week: "wk", weeks: "wk",
+  d: "d", day: "d", days: "d",
+  h: "h", hr: "h", hrs: "h", hour: "h", hours: "h",
+  min: "min", minute: "min", minutes: "min",
+};
+const MS_PER: Readonly<Record<"wk" | "d" | "h" | "min", number>> = { wk: 7 * 86_400_000, d: 86_400_000, h: 3_600_000, min: 60_000 };
+
+/** A FHIR birth date as a time; a year or a month alone is taken at its middle. */
+function birthTime(birthDate: string | undefined): number | undefined {
+  if (!birthDate) return undefined;
+  const birth = Date.parse(/^\d{4}$/.test(birthDate) ? `${birthDate}-07-01` : /^\d{4}-\d{2}$/.test(birthDate) ? `${birthDate}-15` : birthDate);
+  return Number.isNaN(birth) ? undefined : birth;
+}
 
 /** Age in years (fractional) at `time`, from a FHIR birth date. */
 export function ageAt(birthDate: string | undefined, time: number | undefined): number | undefined {
-  if (!birthDate || time === undefined) return undefined;
-  const birth = Date.parse(/^\d{4}$/.test(birthDate) ? `${birthDate}-07-01` : /^\d{4}-\d{2}$/.test(birthDate) ? `${birthDate}-15` : birthDate);
-  return Number.isNaN(birth) ? undefined : (time - birth) / (365.25 * 86_400_000);
+  const birth = birthTime(birthDate);
+  return birth === undefined || time === undefined ? undefined : (time - birth) / (365.25 * 86_400_000);
 }
 
-function years(q: fhir4.Quantity | undefined): number | undefined {
-  const value = finite(record(q)?.value);
-  if (value === undefined) return undefined;
-  const per = YEARS_PER[text(q!.code) ?? "a"];
-  return per === undefined ? undefined : value * per;
+/** The moment someone born at `birth` reaches `value` of `unit`: calendar years and months, fixed shorter units. */
+function reaches(birth: number, value: number, unit: AgeUnit): number {
+  if (unit === "a" || unit === "mo") {
+    const months = unit === "a" ? value * 12 : value;
+    const whole = Math.floor(months);
+    const d = new Date(birth);
+    const at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + whole, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
+    return at + (months - whole) * (365.25 / 12) * 86_400_000;
+  }
+  return birth + value * MS_PER[unit];
+}
+
+type AgeBound = { readonly value: number; readonly unit: AgeUnit } | { readonly problem: string } | undefined;
+
+/** An age bound: its UCUM code, else its unit text; a bound with a value but no readable unit is a problem. */
+function ageBound(q: fhir4.Quantity | undefined, lower: boolean): AgeBound {
+  const quantity = record(q);
+  if (!quantity) return undefined;
+  const value = finite(quantity.value);
+  if (value === undefined) return { problem: "an age bound has no number" };
+  const code = text(quantity.code);
+  // A UCUM code is read as such ("a", "mo", "wk", "d", "h", "min"); anything else by its words.
+  const fromCode = code !== undefined && (quantity.system === undefined || quantity.system === UCUM) && Object.hasOwn(AGE_UNITS, code) ? AGE_UNITS[code] : undefined;
+  if (fromCode && fromCode === code) return { value, unit: fromCode };
+  const words = (text(quantity.unit) ?? code)?.trim();
+  // A lower bound of 0 is birth in any unit.
+  if (words === undefined) return lower && value === 0 ? { value, unit: "d" } : { problem: "its age bounds have no unit" };
+  const unit = Object.hasOwn(AGE_UNITS, words.toLowerCase()) ? AGE_UNITS[words.toLowerCase()] : undefined;
+  return unit ? { value, unit } : { problem: `age unit ${words} not understood` };
 }
 
 function sexOf(concept: fhir4.CodeableConcept | undefined): string | undefined {
@@ -54,47 +105,54 @@ function sexOf(concept: fhir4.CodeableConcept | undefined): string | undefined {
   return Object.hasOwn(SEX_CODES, words) ? SEX_CODES[words] : undefined;
 }
 
-function bound(q: fhir4.Quantity | undefined, lab: LabDefinition, fallback: LabUnit | undefined): number | undefined {
+/** A bound in the canonical unit; "unconvertible" when it has a number in a unit the lab does not know. */
+function bound(q: fhir4.Quantity | undefined, lab: LabDefinition, fallback: LabUnit | undefined): number | "unconvertible" | undefined {
   const value = finite(record(q)?.value);
   if (value === undefined) return undefined;
   const u = recordedUnit(q!);
   const unit = u === undefined ? fallback : findUnit(lab, u);
   const canonical = unit ? toCanonical(value, unit) : undefined;
-  return canonical !== undefined && Number.isFinite(canonical) ? canonical : undefined;
+  return canonical !== undefined && Number.isFinite(canonical) ? canonical : "unconvertible";
 }
 
-type Verdict = { readonly kind: "band"; readonly specificity: number } | { readonly kind: "other" } | { readonly kind: "skip" };
+type Verdict =
+  | { readonly kind: "band"; readonly specificity: number; readonly meaning: RangeMeaning }
+  | { readonly kind: "other"; readonly why?: string }
+  | { readonly kind: "skip" };
 
-function judge(range: fhir4.ObservationReferenceRange, patient: PatientContext, age: number | undefined): Verdict {
+function judge(range: fhir4.ObservationReferenceRange, patient: PatientContext, time: number | undefined): Verdict {
   const type = text(record(list(record(range.type)?.coding)[0])?.code);
   if (type !== undefined && !BAND_TYPES.has(type)) return { kind: "other" };
   let specificity = 0;
   const ages = record(range.age);
   if (ages) {
-    if (age === undefined) return { kind: "other" };
-    const low = years(ages.low);
-    const high = years(ages.high);
-    // An age bound of 64 years covers everyone until their 65th birthday.
-    if ((low !== undefined && age < low) || (high !== undefined && age >= high + 1)) return { kind: "skip" };
+    const low = ageBound(ages.low, true);
+    const high = ageBound(ages.high, false);
+    for (const b of [low, high]) if (b && "problem" in b) return { kind: "other", why: b.problem };
+    const birth = birthTime(patient.birthDate);
+    if (birth === undefined || time === undefined) return { kind: "other" };
+    // Ages are stated in whole units: "up to 64 years" covers everyone until their 65th birthday, "up to 6
+    // months" until 7 months, so the upper bound reaches one more of its own unit.
+    if (low && "unit" in low && time < reaches(birth, low.value, low.unit)) return { kind: "skip" };
+    if (high && "unit" in high && time >= reaches(birth, high.value + 1, high.unit)) return { kind: "skip" };
     specificity++;
   }
   for (const concept of list(range.appliesTo)) {
     const sex = sexOf(concept);
-    if (sex === undefined || patient.sex === undefined) return { kind: "other" };
+    // A sex-specific range for a patient recorded as other, unknown or not at all: listed, not chosen.
+    if (sex === undefined || (patient.sex !== "male" && patient.sex !== "female")) return { kind: "other" };
     if (sex !== patient.sex) return { kind: "skip" };
     specificity++;
   }
-  return { kind: "band", specificity };
+  return { kind: "band", specificity, meaning: type === "recommended" ? "recommended" : "normal" };
 }
 
 /** How a range reads: its numbers in `unit` when it has them, else its text. */
 export function describeRange(range: ResultRange, unit: LabUnit, locale?: string): string {
   const low = range.low === undefined ? undefined : formatIn(range.low, unit, locale);
   const high = range.high === undefined ? undefined : formatIn(range.high, unit, locale);
-  if (low !== undefined && high !== undefined) return `${low}–${high} ${unit.label}`;
-  if (low !== undefined) return `≥ ${low} ${unit.label}`;
-  if (high !== undefined) return `≤ ${high} ${unit.label}`;
-  return range.text ?? "";
+  const words = low !== undefined && high !== undefined ? `${low}–${high} ${unit.label}` : low !== undefined ? `≥ ${low} ${unit.label}` : high !== undefined ? `≤ ${high} ${unit.label}` : (range.text ?? "");
+  return range.meaning && words ? `${RANGE_LABELS[range.meaning]}: ${words}` : words;
 }
 
 function quantityText(q: fhir4.Quantity | undefined): string | undefined {
@@ -108,14 +166,31 @@ function fallbackText(range: fhir4.ObservationReferenceRange): string {
   const high = record(range.high);
   const lo = finite(low?.value);
   const hi = finite(high?.value);
-  const numbers = lo !== undefined && hi !== undefined ? `${lo}–${hi}` : lo !== undefined ? `≥ ${lo}` : hi !== undefined ? `≤ ${hi}` : "";
+  const loUnit = quantityText(low);
+  const hiUnit = quantityText(high);
+  const numbers =
+    lo !== undefined && hi !== undefined
+      ? loUnit !== undefined && hiUnit !== undefined && loUnit !== hiUnit
+        ? `${lo} ${loUnit}–${hi} ${hiUnit}`
+        : `${lo}–${hi} ${loUnit ?? hiUnit ?? ""}`
+      : lo !== undefined
+        ? `≥ ${lo} ${loUnit ?? ""}`
+        : hi !== undefined
+          ? `≤ ${hi} ${hiUnit ?? ""}`
+          : "";
   const who = list(range.appliesTo).map((c) => conceptText(c) ?? "").filter(Boolean).join(", ");
-  return [who, [numbers, quantityText(low) ?? quantityText(high)].filter(Boolean).join(" ")].filter(Boolean).join(": ");
+  return [who, numbers.trim()].filter(Boolean).join(": ");
+}
+
+function meaningOf(range: ResultRange | undefined): RangeMeaning {
+  return range?.meaning ?? "normal";
 }
 
 /**
  * Picks the band among a result's ranges for this patient at the result's time: the most specific range
- * that applies (matching age and sex beat a general one), first one on a tie.
+ * that applies (matching age and sex beat a general one), a normal range before a recommended one, first one
+ * on a tie. A range of the other meaning that also applies is listed; a band whose bound cannot be converted
+ * is listed instead of drawn.
  */
 export function chooseRange(
   ranges: readonly fhir4.ObservationReferenceRange[] | undefined,
@@ -124,21 +199,38 @@ export function chooseRange(
   time: number | undefined,
   resultUnit: LabUnit | undefined,
 ): RangeChoice {
-  const age = ageAt(patient.birthDate, time);
-  let best: { range: fhir4.ObservationReferenceRange; specificity: number } | undefined;
+  const candidates: { range: fhir4.ObservationReferenceRange; specificity: number; meaning: RangeMeaning }[] = [];
   const others: string[] = [];
   for (const range of list(ranges).map(record)) {
     if (!range) continue;
-    const verdict = judge(range, patient, age);
-    if (verdict.kind === "other") others.push(fallbackText(range));
-    else if (verdict.kind === "band" && (!best || verdict.specificity > best.specificity)) best = { range, specificity: verdict.specificity };
+    const verdict = judge(range, patient, time);
+    if (verdict.kind === "other") others.push(verdict.why ? `${fallbackText(range)} (not drawn: ${verdict.why})` : fallbackText(range));
+    else if (verdict.kind === "band") candidates.push({ range, specificity: verdict.specificity, meaning: verdict.meaning });
   }
+  const rank = (c: (typeof candidates)[number]) => c.specificity * 2 + (c.meaning === "normal" ? 1 : 0);
+  const best = candidates.reduce<(typeof candidates)[number] | undefined>((a, c) => (!a || rank(c) > rank(a) ? c : a), undefined);
   if (!best) return { band: undefined, others };
-  const low = bound(best.range.low, lab, resultUnit);
-  const high = bound(best.range.high, lab, resultUnit);
-  const words = text(best.range.text);
-  const band: ResultRange = { ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}), ...(words ? { text: words } : {}) };
-  return { band: low === undefined && high === undefined && !band.text ? undefined : band, others };
+  const toBand = (c: (typeof candidates)[number]): ResultRange | string | undefined => {
+    const low = bound(c.range.low, lab, resultUnit);
+    const high = bound(c.range.high, lab, resultUnit);
+    if (low === "unconvertible" || high === "unconvertible") {
+      const unit = recordedUnit(record(low === "unconvertible" ? c.range.low : c.range.high)!) ?? "their unit";
+      return `${fallbackText(c.range)} (not drawn: ${unit} cannot be converted to ${resultUnit?.label ?? lab.units[0].label})`;
+    }
+    const words = text(c.range.text);
+    const band: ResultRange = {
+      ...(low !== undefined ? { low } : {}),
+      ...(high !== undefined ? { high } : {}),
+      ...(words ? { text: words } : {}),
+      ...(c.meaning === "recommended" ? { meaning: "recommended" as const } : {}),
+    };
+    return low === undefined && high === undefined && !band.text ? undefined : band;
+  };
+  const chosen = toBand(best);
+  if (typeof chosen === "string") return { band: undefined, others: [...others, chosen] };
+  // The best range of the other meaning, when it applies too, is named beside the band.
+  const other = candidates.filter((c) => c.meaning !== best.meaning).reduce<(typeof candidates)[number] | undefined>((a, c) => (!a || rank(c) > rank(a) ? c : a), undefined);
+  return { band: chosen, others: other ? [...others, `${RANGE_LABELS[other.meaning]}: ${fallbackText(other.range)}`] : others };
 }
 
 export interface RangeSegment {
@@ -146,22 +238,35 @@ export interface RangeSegment {
   readonly to: number;
   readonly low?: number;
   readonly high?: number;
+  /** Absent for a normal (reference) range. */
+  readonly meaning?: "recommended";
 }
 
 /**
- * The band over time: one segment per run of consecutive results with the same numeric range, each reaching
- * the next run's first result, so a range that changes is drawn as it changed. `points` oldest first.
+ * The band over time: one segment per run of consecutive results with the same numeric range. A run reaches
+ * halfway to a neighbouring result with another range, so a range that changes is drawn as it changed, and
+ * stops at its own first and last result next to a result without a range, so it never spans results that
+ * have none. `points` oldest first.
  */
 export function rangeSegments(points: readonly { readonly time: number; readonly range?: ResultRange | undefined }[]): RangeSegment[] {
-  const segments: { from: number; to: number; low?: number; high?: number }[] = [];
-  for (const { time, range } of points) {
-    const low = range?.low;
-    const high = range?.high;
-    const last = segments.at(-1);
-    if (last) last.to = time;
-    if (low === undefined && high === undefined) continue;
-    if (last && last.low === low && last.high === high) continue;
-    segments.push({ from: time, to: time, ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}) });
+  const segments: RangeSegment[] = [];
+  const numeric = (r: ResultRange | undefined) => r !== undefined && (r.low !== undefined || r.high !== undefined);
+  const same = (a: ResultRange | undefined, b: ResultRange | undefined) => a?.low === b?.low && a?.high === b?.high && meaningOf(a) === meaningOf(b);
+  let i = 0;
+  while (i < points.length) {
+    const { time, range } = points[i]!;
+    if (!numeric(range)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < points.length && same(points[j + 1]!.range, range)) j++;
+    const before = points[i - 1];
+    const after = points[j + 1];
+    const from = before && numeric(before.range) ? (before.time + time) / 2 : time;
+    const to = after && numeric(after.range) ? (points[j]!.time + after.time) / 2 : points[j]!.time;
+    segments.push({ from, to, ...(range!.low !== undefined ? { low: range!.low } : {}), ...(range!.high !== undefined ? { high: range!.high } : {}), ...(range!.meaning ? { meaning: range!.meaning } : {}) });
+    i = j + 1;
   }
   return segments;
 }
