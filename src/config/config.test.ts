@@ -109,7 +109,7 @@ describe("config.json", () => {
     );
     expect(() => parseConfig({ clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: -1 } } })).toThrow("config.json: labs.hba1c may hold target");
     expect(() => parseConfig({ clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: { value: 7 } } } })).toThrow(
-      'config.json: labs.hba1c may hold target (a number above 0 in the lab\'s first unit, { "comparator": "<", "value": 7, "basis": "words" }, or null for no goal line), retestMonthsAtGoal and retestMonthsNotAtGoal (whole months, at least 1, or null for never).',
+      'config.json: labs.hba1c may hold target (a number above 0 in the lab\'s first unit, {"comparator": "<", "value": 7, "basis": "words"}, or null) and retestMonthsAtGoal, retestMonthsNotAtGoal (whole months from 1, or null).',
     );
   });
 

@@ -121,7 +121,7 @@ function parseLabs(value: unknown): LabSettingsById {
       Object.keys(rest).length === 0 &&
       goodTarget(target) &&
       [retestMonthsAtGoal, retestMonthsNotAtGoal, overdueAfterMonths].every(months);
-    if (!ok) fail(`labs.${id} may hold target (a number above 0 in the lab's first unit, { "comparator": "<", "value": 7, "basis": "words" }, or null for no goal line), retestMonthsAtGoal and retestMonthsNotAtGoal (whole months, at least 1, or null for never).`);
+    if (!ok) fail(`labs.${id} may hold target (a number above 0 in the lab's first unit, {"comparator": "<", "value": 7, "basis": "words"}, or null) and retestMonthsAtGoal, retestMonthsNotAtGoal (whole months from 1, or null).`);
   }
   return value as LabSettingsById;
 }
