@@ -79,6 +79,13 @@ describe("choosing the goal line", () => {
     expect(choice.notes).toEqual(["A goal in the record (goal g) is in mg/dL, which cannot be converted to %; it is not drawn."]);
   });
 
+  it("a number without a unit is not guessed at: not drawn, and said", () => {
+    const bare = goal("b", { detailQuantity: { value: 53, comparator: "<" } });
+    const choice = chooseGoal(HBA1C, { status: "read", goals: [bare] });
+    expect(choice.line?.source).toBe("default");
+    expect(choice.notes).toEqual(["A goal in the record (goal b) has no unit; it is not drawn."]);
+  });
+
   it("only active Goals, even when the server ignored lifecycle-status", () => {
     const done = goal("done", quantity(6, "<"), { lifecycleStatus: "completed" });
     expect(chooseGoal(HBA1C, { status: "read", goals: [done] }).line?.source).toBe("default");

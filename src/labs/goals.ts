@@ -63,8 +63,10 @@ type Reading = { readonly bound: GoalBound } | { readonly problem: string };
 function canonical(lab: LabDefinition, q: fhir4.Quantity | undefined): number | string | undefined {
   const value = finite(record(q)?.value);
   if (value === undefined) return undefined;
+  // A number without a unit is not guessed at: HbA1c 53 may be % or mmol/mol.
   const recorded = recordedUnit(q!);
-  const unit = findUnit(lab, recorded ?? lab.units[0].code);
+  if (recorded === undefined) return "has no unit";
+  const unit = findUnit(lab, recorded);
   return unit ? toCanonical(value, unit) : `is in ${recorded}, which cannot be converted to ${lab.units[0].label}`;
 }
 
