@@ -2,8 +2,8 @@
  * The built app, served from a sub-path by a plain static server: it launches and charts under the
  * Content-Security-Policy its pages carry, the EHR's style still applies, and the policy does block inline
  * script. With a deployer's config.json that sets short paging limits, it pauses at the page cap (against a
- * server whose next links never end) and at the time budget (against a slow server); one that sets a lab's
- * target and retest interval is followed, and a wrong one is refused at launch.
+ * server whose next links never end) and at the time budget (against a slow server); the default goal and
+ * retest intervals it sets for a lab are followed, and a wrong one is refused at launch.
  */
 import type { Page } from "@playwright/test";
 import { test, expect, FHIR_BASE, SANDBOX } from "./fixtures";
@@ -123,14 +123,22 @@ test("a slow server: the app pauses when the configured time budget is spent, wi
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
 
-test("a deployer's lab settings: the HbA1c target and retest interval config.json sets, and a wrong one refused at launch", async ({ page }) => {
-  await withConfig({ labs: { hba1c: { target: 6.5, overdueAfterMonths: 3 } } });
+test("a deployer's lab settings: the HbA1c default goal and retest intervals config.json sets, and a wrong one refused at launch", async ({ page }) => {
+  await withConfig({ labs: { hba1c: { target: { comparator: "<", value: 6.5, basis: "our diabetes clinic" }, retestMonthsNotAtGoal: 4 } } });
   await launchBuilt(page, "hba1c-long");
   await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
   const chart = page.getByLabel("Hemoglobin A1c", { exact: true });
-  await expect(chart).toHaveAccessibleDescription(/Target line at 6\.5 %/);
-  await expect(page.getByText("Target 6.5 %").first()).toBeVisible();
-  await expect(page.getByText("— overdue: due every 3 months")).toBeVisible();
+  // hba1c-long has no Goal of its own: the default is drawn, with its basis; its latest 6.5 % is not below 6.5.
+  await expect(chart).toHaveAccessibleDescription(/Goal < 6\.5 % — default \(our diabetes clinic\), drawn as a line\./);
+  await expect(page.getByRole("list", { name: "Chart legend" }).getByText("Goal < 6.5 % — default (our diabetes clinic)")).toBeVisible();
+  await expect(page.getByText("— overdue: not at goal, test every 4 months")).toBeVisible();
+
+  // A bare number keeps working, and the earlier overdueAfterMonths is read as the at-goal interval.
+  await withConfig({ labs: { hba1c: { target: 7, overdueAfterMonths: 5 } } });
+  await launchBuilt(page, "hba1c-long");
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
+  await expect(page.getByRole("list", { name: "Chart legend" }).getByText("Goal < 7.0 % — default (set by this deployment)")).toBeVisible();
+  await expect(page.getByText("— overdue: at goal, test at least every 5 months")).toBeVisible();
 
   await withConfig({ labs: { a1c: { target: 6.5 } } });
   await launchBuilt(page, "hba1c-long");

@@ -18,7 +18,7 @@ test("hba1c-mixed: three codes in two units on one % scale, and in mmol/mol with
   expect(rows.every((r) => r[2] === "mmol/mol")).toBe(true);
   expect(rows.find((r) => r[0] === "Aug 22, 2022, 10:00 AM")!.slice(1, 5)).toEqual(["53", "mmol/mol", "High (H)", "20–41 mmol/mol"]);
   expect(rows.find((r) => r[0] === "Sep 20, 2024, 2:15 PM")!.slice(1, 5)).toEqual(["41", "mmol/mol", "High (H)", "20–38 mmol/mol"]);
-  await expect(page.getByText("Target 53 mmol/mol").first()).toBeVisible();
+  await expect(page.getByText("Goal < 53 mmol/mol — default (ADA: many non-pregnant adults)").first()).toBeVisible();
   expect(new URL(page.url()).hash).toBe("#unit=mmol%2Fmol");
 });
 
@@ -55,7 +55,7 @@ test("odd-values: limits at their bound, what cannot be drawn listed with why, e
   await expect(chart.locator(".band")).not.toHaveCount(0);
   const legend = page.getByRole("list", { name: "Chart legend" });
   const flagItems = ["Not flagged", "High", "Abnormal", "Limit: the value is below the mark — Low", "Limit: the value is above the mark — Critical high"];
-  for (const item of [...flagItems, "Preliminary (hollow)", "Reference range", "Target 7.0 %"]) {
+  for (const item of [...flagItems, "Preliminary (hollow)", "Reference range", "Goal < 7.0 % — default (ADA: many non-pregnant adults)"]) {
     await expect(legend.getByText(item, { exact: true })).toBeVisible();
   }
   // Only what the chart draws: no Normal (N), no critical point marker, nothing ungraded.

@@ -2,11 +2,12 @@ import { memo, useCallback, useMemo, useState } from "react";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
 import { flagText } from "../labs/flags";
+import { goalLabel, type GoalLine } from "../labs/goals";
 import { memoizeByObject } from "../labs/memo";
 import { rangeSegments, type RangeMeaning } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
 import type { TimeWindow } from "../labs/timeRange";
-import { formatIn, fromCanonical } from "../labs/units";
+import { fromCanonical } from "../labs/units";
 import { ChartLegend } from "../graph/ChartLegend";
 import { LabChart, type ChartBand, type ChartPoint, type Step } from "../graph/LabChart";
 import { chartPoint, dateText, describeChart, legendEntries, valueText } from "../graph/present";
@@ -24,6 +25,8 @@ export interface ChartSectionProps {
   readonly onZoom: (from: number, to: number) => void;
   /** No results have arrived yet: the chart laid out but empty (see LabChart's `busy`). */
   readonly loading?: boolean;
+  /** The goal line: the patient's Goal or the default (labs/goals.ts); undefined: none. */
+  readonly goal?: GoalLine | undefined;
 }
 
 /**
@@ -35,7 +38,7 @@ const BUCKETS = 300;
 const DAY = 86_400_000;
 
 /** The chart, its legend and its spoken feedback, for the results it is given. */
-export const ChartSection = memo(function ChartSection({ lab, unit, shown, span, activeId, onActivate, onZoom, loading = false }: ChartSectionProps) {
+export const ChartSection = memo(function ChartSection({ lab, unit, shown, span, activeId, onActivate, onZoom, loading = false, goal }: ChartSectionProps) {
   const [announcement, setAnnouncement] = useState("");
   const drawn = useMemo(() => shown.filter((r) => r.plotted).reverse(), [shown]);
   const byId = useMemo(() => new Map(drawn.map((r) => [r.id, r])), [drawn]);
@@ -75,11 +78,13 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
     const pad = Math.max((last - first) * 0.02, 15 * DAY);
     return [first - pad, last + pad];
   }, [span, first, last]);
-  const target = useMemo(
-    () => (lab.target ? { value: fromCanonical(lab.target.value, unit), label: `${lab.target.label} ${formatIn(lab.target.value, unit)} ${unit.label}` } : undefined),
-    [lab, unit],
-  );
-  const description = useMemo(() => (loading ? `Loading ${lab.name} results…` : describeChart(lab, shown, unit)), [loading, lab, shown, unit]);
+  // A range goal is two lines, labelled at its upper end.
+  const target = useMemo(() => {
+    if (!goal) return undefined;
+    const label = goalLabel(goal, unit);
+    return goal.kind === "range" ? { value: fromCanonical(goal.high, unit), other: fromCanonical(goal.low, unit), label } : { value: fromCanonical(goal.value, unit), label };
+  }, [goal, unit]);
+  const description = useMemo(() => (loading ? `Loading ${lab.name} results…` : describeChart(lab, shown, unit, undefined, target?.label)), [loading, lab, shown, unit, target]);
 
   const tooltip = useCallback(
     (id: string) => {

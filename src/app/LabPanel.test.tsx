@@ -75,17 +75,73 @@ describe("LabPanel", () => {
     expect(within(screen.getByRole("table", { name: "Hemoglobin A1c" })).getAllByRole("row")).toHaveLength(2);
   });
 
-  it("a deployment's lab settings (config.json labs) replace the catalog's target line and retest interval", async () => {
+  it("a deployment's lab settings (config.json labs) replace the catalog's default goal and retest intervals", async () => {
     const old = () => searchBundle([a1c("a", "2020-01-01", 6.4)], undefined, 1);
+    const figure = () => screen.getByRole("figure", { name: "Hemoglobin A1c" });
     const catalog = renderPanel(fakeSession(old));
     expect(await screen.findByText("Loaded 1 results")).toBeInTheDocument();
-    expect(screen.getByRole("figure", { name: "Hemoglobin A1c" })).toHaveAccessibleDescription(/Target line at 7\.0 %/);
-    expect(screen.getByText(/overdue: due every 6 months/)).toBeInTheDocument();
+    await waitFor(() => expect(figure()).toHaveAccessibleDescription(/Goal < 7\.0 % — default \(ADA: many non-pregnant adults\), drawn as a line\.$/));
+    expect(within(screen.getByRole("list", { name: "Chart legend" })).getByText("Goal < 7.0 % — default (ADA: many non-pregnant adults)")).toBeInTheDocument();
+    expect(await screen.findByText(/overdue: at goal, test at least every 6 months/)).toBeInTheDocument();
     catalog.unmount();
-    renderPanel(fakeSession(old, { labSettings: { hba1c: { target: 6.5, overdueAfterMonths: null } } }));
+    const clinic = renderPanel(fakeSession(old, { labSettings: { hba1c: { target: { comparator: "<", value: 6, basis: "our clinic" }, retestMonthsNotAtGoal: 12 } } }));
     expect(await screen.findByText("Loaded 1 results")).toBeInTheDocument();
-    expect(screen.getByRole("figure", { name: "Hemoglobin A1c" })).toHaveAccessibleDescription(/Target line at 6\.5 %/);
+    await waitFor(() => expect(figure()).toHaveAccessibleDescription(/Goal < 6\.0 % — default \(our clinic\), drawn as a line\.$/));
+    expect(await screen.findByText(/overdue: not at goal, test every 12 months/)).toBeInTheDocument();
+    clinic.unmount();
+    renderPanel(fakeSession(old, { labSettings: { hba1c: { target: null, overdueAfterMonths: null } } }));
+    expect(await screen.findByText("Loaded 1 results")).toBeInTheDocument();
+    expect(figure()).not.toHaveAccessibleDescription(/Goal/);
     expect(screen.queryByText(/overdue/)).toBeNull();
+  });
+
+  it("the patient's own Goal replaces the default; the others are named, an unreadable one is said", async () => {
+    const goal = (id: string, value: number, startDate: string, code = "%"): fhir4.Goal => ({
+      resourceType: "Goal",
+      id,
+      lifecycleStatus: "active",
+      description: { text: `A1c goal ${id}` },
+      subject: { reference: "Patient/p1" },
+      startDate,
+      target: [{ measure: { coding: [{ system: "http://loinc.org", code: "4548-4" }] }, detailQuantity: { value, comparator: "<", code, system: "http://unitsofmeasure.org" } }],
+    });
+    const session = fakeSession(
+      (url) =>
+        url.includes("/Goal?")
+          ? { resourceType: "Bundle", type: "searchset", entry: [goal("old", 7.5, "2019-01-01"), goal("new", 8, "2023-02-01"), goal("odd", 150, "2024-01-01", "mg/dL")].map((resource) => ({ resource })) }
+          : searchBundle([a1c("a", "2020-01-01", 7.8)], undefined, 1),
+      { grantedScope: "launch patient/Observation.rs patient/Patient.rs patient/Goal.rs" },
+    );
+    renderPanel(session);
+    expect(await screen.findByText("Loaded 1 results")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("figure", { name: "Hemoglobin A1c" })).toHaveAccessibleDescription(/Goal < 8\.0 % — patient's goal, drawn as a line\.$/));
+    expect(within(screen.getByRole("list", { name: "Chart legend" })).getByText("Goal < 8.0 % — patient's goal")).toBeInTheDocument();
+    const summary = screen.getByText("Latest").closest("dl")!;
+    expect(summary).toHaveTextContent("Goal < 8.0 % — patient's goal. Also in the record, not drawn: Goal < 7.5 % — patient's goal (from 2019-01-01)");
+    expect(summary).toHaveTextContent("A goal in the record (A1c goal odd) is in mg/dL, which cannot be converted to %; it is not drawn.");
+    expect(summary).toHaveTextContent("overdue: at goal, test at least every 6 months");
+    // The Goal search went out after the lab search.
+    expect(session.calls.findIndex((u) => u.includes("/Goal?"))).toBeGreaterThan(session.calls.findIndex((u) => u.includes("/Observation?")));
+  });
+
+  it("a Goal read that fails for another reason than 'none here' draws the default and says so; 403 says nothing", async () => {
+    const failing = (status: number) =>
+      fakeSession(
+        (url) => {
+          if (url.includes("/Goal?")) throw httpError(status);
+          return searchBundle([a1c("a", "2020-01-01", 6.4)], undefined, 1);
+        },
+        { grantedScope: "launch patient/Observation.rs patient/Goal.rs" },
+      );
+    const first = renderPanel(failing(500));
+    expect(await screen.findByText(/The patient's goals could not be read \(The FHIR server had an error \(500\)\.\); the default goal is shown\./)).toBeInTheDocument();
+    expect(screen.getByText("Latest").closest("dl")).toHaveTextContent("Goal < 7.0 % — default (ADA: many non-pregnant adults)");
+    expect(screen.queryByRole("alert")).toBeNull();
+    first.unmount();
+    renderPanel(failing(403));
+    expect(await screen.findByText("Loaded 1 results")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText("Latest").closest("dl")).toHaveTextContent("Goal < 7.0 % — default (ADA: many non-pregnant adults)"));
+    expect(screen.queryByText(/could not be read/)).toBeNull();
   });
 
   it("an empty result: the table with no rows and an empty-state message, no alert", async () => {
@@ -233,7 +289,7 @@ describe("LabPanel", () => {
     const list = summary.closest("dl")!;
     expect(list).toHaveTextContent("6.4 %");
     expect(list).toHaveTextContent("−0.7 % since Jul 1, 2020");
-    expect(list).toHaveTextContent("overdue: due every 6 months");
+    await waitFor(() => expect(list).toHaveTextContent("overdue: at goal, test at least every 6 months"));
     expect(list).toHaveTextContent("Results2");
   });
 

@@ -1,6 +1,8 @@
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import { LABS, withSettings } from "../labs/catalog";
+import { chooseGoal } from "../labs/goals";
 import type { PatientContext } from "../labs/ranges";
 import { summarize } from "../labs/summary";
 import { inWindow, windowOf } from "../labs/timeRange";
@@ -11,6 +13,7 @@ import { ResultsTable } from "../graph/ResultsTable";
 import { groupDigits } from "../graph/numbers";
 import { ChartSection } from "./ChartSection";
 import { exportCsv } from "./exportCsv";
+import { goalsQuery } from "./queries";
 import { useLabResults } from "./useLabResults";
 import type { SetView } from "./useViewState";
 import { withLab, type ViewState } from "./viewState";
@@ -33,7 +36,7 @@ export function LabPanel(props: LabPanelProps) {
   const { excluded } = data;
   // Pages can arrive faster than 10 000 results redraw: while they stream, React may skip drawings in between.
   // The lab and unit go with the results they were drawn for, so a caption never labels another lab's rows.
-  // The catalog's lab with the deployment's target and retest interval (config.json `labs`).
+  // The catalog's lab with the deployment's default goal and retest intervals (config.json `labs`).
   const settled = useMemo(() => withSettings(view.lab, session.labSettings[view.lab.id]), [view.lab, session.labSettings]);
   const current = useMemo(() => ({ lab: settled, unit: view.unit, results: data.results }), [settled, view.unit, data.results]);
   const deferred = useDeferredValue(current);
@@ -46,7 +49,11 @@ export function LabPanel(props: LabPanelProps) {
   const latest = results.find((r) => r.when)?.when?.time;
   const span = useMemo(() => windowOf(range, latest), [range, latest]);
   const shown = useMemo(() => results.filter((r) => inWindow(r.when?.time, span)), [results, span]);
-  const summary = useMemo(() => summarize(results, lab, now), [results, lab, now]);
+  // The patient's Goals, read beside the results (firstReads.ts starts it after the lab search): until they
+  // are in, no goal line; they never hold up the chart.
+  const goals = useQuery(goalsQuery(session, patientId)).data;
+  const goal = useMemo(() => (goals ? chooseGoal(lab, goals) : undefined), [lab, goals]);
+  const summary = useMemo(() => summarize(results, lab, now, goal?.line), [results, lab, now, goal]);
   const onZoom = useCallback((from: number, to: number) => onView({ ...view, range: { kind: "window", from, to } }, { transition: true }), [view, onView]);
   const dated = shown.filter((r) => r.when);
   const fit = dated.length ? { from: dated.at(-1)!.when!.time, to: dated[0]!.when!.time } : undefined;
@@ -103,7 +110,7 @@ export function LabPanel(props: LabPanelProps) {
           </button>
         </div>
       )}
-      {ready && <LabSummary lab={lab} unit={unit} summary={summary} now={now} />}
+      {ready && <LabSummary unit={unit} goal={goal} summary={summary} now={now} />}
       {ready && empty && <p className="empty">No {lab.name} results are on record for this patient.</p>}
       {charted && (
         <ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r, transition) => onView({ ...view, range: r }, { transition })} shown={span ?? fit} />
@@ -111,7 +118,7 @@ export function LabPanel(props: LabPanelProps) {
       {charted && shown.length === 0 && <p className="empty">No {lab.name} results in this time range.</p>}
       {/* The chart is laid out while the first page is read (shown as an empty place), so that its arrival only fills it in. */}
       {!empty && !(data.pending && data.error) && (
-        <ChartSection lab={lab} unit={unit} shown={shown} span={span} activeId={activeId} onActivate={setActiveId} onZoom={onZoom} loading={data.pending} />
+        <ChartSection lab={lab} unit={unit} shown={shown} span={span} activeId={activeId} onActivate={setActiveId} onZoom={onZoom} loading={data.pending} goal={goal?.line} />
       )}
       {charted && <p className="hint no-print">Drag across the chart to zoom. On the chart, arrow keys move between results; in the table, arrow keys move between rows.</p>}
       {ready && (

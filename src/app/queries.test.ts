@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ObservationPage } from "../fhir/observations";
 import { DEFAULT_PAGING, firstCursor } from "../fhir/paging";
 import { HBA1C } from "../labs/catalog";
@@ -27,5 +27,26 @@ describe("observationsQuery paging", () => {
 describe("page size", () => {
   it("lets the largest history the app is built for (10 000 results) load without a pause at the default page cap", () => {
     expect(DEFAULT_PAGING.maxPages * PAGE_SIZE).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+describe("the first reads", () => {
+  it("start the Goal read right after the lab search, never before it, and never when the scope is missing", async () => {
+    const { QueryClient } = await import("@tanstack/react-query");
+    const { startFirstReads } = await import("./firstReads");
+    const respond = (url: string) => (url.includes("/Patient/") ? { resourceType: "Patient", id: "p1" } : { resourceType: "Bundle", type: "searchset", entry: [] });
+    const session = fakeSession(respond, { grantedScope: "launch patient/Observation.rs patient/Patient.rs patient/Goal.rs" });
+    const client = new QueryClient();
+    startFirstReads(client, session);
+    await vi.waitFor(() => expect(session.calls.some((u) => u.includes("/Goal?"))).toBe(true));
+    const types = session.calls.map((u) => new URL(u).pathname.split("/")[2]);
+    expect(types.indexOf("Goal")).toBeGreaterThan(types.indexOf("Observation"));
+    expect(types.indexOf("Observation")).toBeGreaterThanOrEqual(0);
+
+    const without = fakeSession(respond);
+    startFirstReads(new QueryClient(), without);
+    await vi.waitFor(() => expect(without.calls.some((u) => u.includes("/Observation?"))).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(without.calls.some((u) => u.includes("/Goal"))).toBe(false);
   });
 });

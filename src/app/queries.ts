@@ -51,6 +51,19 @@ export function observationsQuery(session: Session, search: ObservationSearch) {
   });
 }
 
+/**
+ * The patient's active Goals, for the goal line. Its reader loads on first use, after the lab search has
+ * started (firstReads.ts), so it adds nothing before the first FHIR request. Never fails: see fhir/goals.ts.
+ */
+export function goalsQuery(session: Session, patientId: string) {
+  return queryOptions({
+    queryKey: ["goals", session.serverUrl, patientId],
+    queryFn: async ({ signal }) => (await import("../fhir/goals")).readGoals(session, patientId, signal),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
 /** A style document is small; anything bigger is not one. */
 const MAX_STYLE_BYTES = 32_768;
 

@@ -43,6 +43,14 @@ describe("config.json", () => {
       { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: "7" } } },
       { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { overdueAfterMonths: 1.5 } } },
       { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { goal: 7 } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: { comparator: "=", value: 7, basis: "ADA" } } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: { comparator: "<", value: 0, basis: "ADA" } } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: { comparator: "<", value: 7 } } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: { comparator: "<", value: 7, basis: "" } } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: { comparator: "<", value: 7, basis: "ADA", unit: "%" } } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: [7] } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { retestMonthsAtGoal: 0 } } },
+      { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { retestMonthsNotAtGoal: "3" } } },
       { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: 7 } },
     ];
     for (const value of bad) {
@@ -83,13 +91,26 @@ describe("config.json", () => {
 
   it("lab settings: each optional, null removes, and a wrong lab or value is named", () => {
     expect(parseConfig({ clientId: "x", scope: "s", issAllowList: [] }).labs).toEqual({});
-    const config = { clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: 6.5, overdueAfterMonths: 3 }, glucose: { target: null, overdueAfterMonths: null } } };
+    const config = {
+      clientId: "x",
+      scope: "s",
+      issAllowList: [],
+      labs: {
+        hba1c: { target: { comparator: "<", value: 7, basis: "ADA: many non-pregnant adults" }, retestMonthsAtGoal: 6, retestMonthsNotAtGoal: 3 },
+        glucose: { target: null, retestMonthsAtGoal: null, retestMonthsNotAtGoal: null },
+        ldl: { target: 100, overdueAfterMonths: 12 },
+        egfr: { target: { comparator: ">=", value: 60, basis: "KDIGO" }, overdueAfterMonths: null },
+      },
+    };
     expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
     expect(parseConfig(config).labs).toEqual(config.labs);
     expect(() => parseConfig({ clientId: "x", scope: "s", issAllowList: [], labs: { a1c: { target: 7 } } })).toThrow(
       "config.json: labs.a1c is not a lab of this app; its labs are hba1c, glucose, ldl, hdl, cholesterol, triglycerides, creatinine, egfr.",
     );
     expect(() => parseConfig({ clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: -1 } } })).toThrow("config.json: labs.hba1c may hold target");
+    expect(() => parseConfig({ clientId: "x", scope: "s", issAllowList: [], labs: { hba1c: { target: { value: 7 } } } })).toThrow(
+      'config.json: labs.hba1c may hold target (a number above 0 in the lab\'s first unit, {"comparator": "<", "value": 7, "basis": "words"}, or null) and retestMonthsAtGoal, retestMonthsNotAtGoal (whole months from 1, or null).',
+    );
   });
 
   it("the graph page reads styleAllowList alone, with the same rule", async () => {

@@ -31,7 +31,7 @@ export interface AppConfig {
   readonly styleAllowList: readonly string[];
   /** Limits on reading one lab's pages. */
   readonly paging: PagingSettings;
-  /** Per lab: the target line and the retest interval, replacing the catalog's. */
+  /** Per lab: the default goal line and the retest intervals, replacing the catalog's. */
   readonly labs: LabSettingsById;
 }
 
@@ -99,20 +99,30 @@ function parsePaging(value: unknown): AppConfig["paging"] {
   return value as AppConfig["paging"] ?? {};
 }
 
+const positive = (v: unknown) => typeof v === "number" && v > 0 && v < Infinity;
+const months = (v: unknown) => v == null || (Number.isInteger(v) && (v as number) >= 1);
+
+/** A bare number, null, or { comparator, value, basis } and nothing else. */
+function goodTarget(t: unknown): boolean {
+  if (t == null || positive(t)) return true;
+  const { comparator, value, basis, ...rest } = t as Record<string, unknown>;
+  return typeof t === "object" && !Object.keys(rest).length && ["<", "<=", ">", ">="].includes(comparator as string) && positive(value) && typeof basis === "string" && basis !== "";
+}
+
 function parseLabs(value: unknown): LabSettingsById {
   if (value === undefined) return {};
   if (!value || typeof value !== "object" || Array.isArray(value)) fail(`labs must be an object with an entry per lab to change (${LAB_IDS.join(", ")}).`);
   for (const [id, settings] of Object.entries(value)) {
     if (!(LAB_IDS as readonly string[]).includes(id)) fail(`labs.${id} is not a lab of this app; its labs are ${LAB_IDS.join(", ")}.`);
-    const { target, overdueAfterMonths, ...rest } = (settings ?? {}) as Record<string, unknown>;
+    const { target, retestMonthsAtGoal, retestMonthsNotAtGoal, overdueAfterMonths, ...rest } = (settings ?? {}) as Record<string, unknown>;
     const ok =
       typeof settings === "object" &&
       settings !== null &&
       !Array.isArray(settings) &&
       Object.keys(rest).length === 0 &&
-      (target === undefined || target === null || (typeof target === "number" && target > 0 && target < Infinity)) &&
-      (overdueAfterMonths === undefined || overdueAfterMonths === null || (Number.isInteger(overdueAfterMonths) && (overdueAfterMonths as number) >= 1));
-    if (!ok) fail(`labs.${id} may hold target (a number above 0 in the lab's first unit, or null for no target line) and overdueAfterMonths (a whole number of months, at least 1, or null for never).`);
+      goodTarget(target) &&
+      [retestMonthsAtGoal, retestMonthsNotAtGoal, overdueAfterMonths].every(months);
+    if (!ok) fail(`labs.${id} may hold target (a number above 0 in the lab's first unit, {"comparator": "<", "value": 7, "basis": "words"}, or null) and retestMonthsAtGoal, retestMonthsNotAtGoal (whole months from 1, or null).`);
   }
   return value as LabSettingsById;
 }

@@ -36,7 +36,7 @@ export interface ChartBand {
 interface LayerProps {
   readonly points: readonly ChartPoint[];
   readonly bands: readonly ChartBand[];
-  readonly target: { readonly value: number; readonly label: string } | undefined;
+  readonly target: { readonly value: number; readonly label: string; readonly other?: number } | undefined;
   readonly activeId: string | undefined;
   readonly onActivate: (id: string) => void;
   readonly onZoom: (from: number, to: number) => void;
@@ -149,6 +149,9 @@ export function ChartLayers(props: LayerProps) {
         {props.target && (y(props.target.value) ?? -1) >= top && (y(props.target.value) ?? -1) <= bottom && (
           <g className="target">
             <line x1={left} x2={right} y1={y(props.target.value)} y2={y(props.target.value)} />
+            {props.target.other !== undefined && (y(props.target.other) ?? -1) >= top && (y(props.target.other) ?? -1) <= bottom && (
+              <line x1={left} x2={right} y1={y(props.target.other)} y2={y(props.target.other)} />
+            )}
             <text x={right - 4} y={(y(props.target.value) ?? 0) - 5} textAnchor="end">
               {props.target.label}
             </text>

@@ -15,7 +15,8 @@ export interface LabChartProps {
   /** Oldest first, already downsampled; values in the unit shown. */
   readonly points: readonly ChartPoint[];
   readonly bands: readonly ChartBand[];
-  readonly target: { readonly value: number; readonly label: string } | undefined;
+  /** The goal line, labelled; `other`: a range goal's other end, a second line. */
+  readonly target: { readonly value: number; readonly label: string; readonly other?: number } | undefined;
   /** The time span drawn. */
   readonly domain: readonly [number, number];
   readonly activeId: string | undefined;
@@ -36,8 +37,8 @@ const MARGIN = { top: 12, right: 20, bottom: 4, left: 0 };
 const Y_AXIS_WIDTH = 48;
 
 /** The value axis: every point, band edge and the target in view, with a little room above and below. */
-function valueAxis(points: readonly ChartPoint[], bands: readonly ChartBand[], target: number | undefined) {
-  const values = [...points.map((p) => p.value), ...bands.flatMap((b) => [b.low, b.high]), target].filter((v): v is number => v !== undefined && Number.isFinite(v));
+function valueAxis(points: readonly ChartPoint[], bands: readonly ChartBand[], target: number | undefined, other?: number) {
+  const values = [...points.map((p) => p.value), ...bands.flatMap((b) => [b.low, b.high]), target, other].filter((v): v is number => v !== undefined && Number.isFinite(v));
   if (values.length === 0) return niceTicks(0, 1);
   let lo = Math.min(...values);
   let hi = Math.max(...values);
@@ -56,7 +57,7 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
   const [width, setWidth] = useState(INITIAL_WIDTH);
   // The labels' size, read once: the EHR's style may change the page's font size.
   const fontPx = useMemo(() => (tooltipHost ? parseFloat(getComputedStyle(tooltipHost).fontSize) : 0) || 16, [tooltipHost]);
-  const y = useMemo(() => valueAxis(points, bands, target?.value), [points, bands, target]);
+  const y = useMemo(() => valueAxis(points, bands, target?.value, target?.other), [points, bands, target]);
   const x = useMemo(() => {
     const axis = width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right;
     const { ticks, unit } = timeTicks(domain[0], domain[1], (u) => maxTimeTicks(u, axis, fontPx));

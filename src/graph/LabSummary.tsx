@@ -1,18 +1,20 @@
-import type { LabDefinition, LabUnit } from "../labs/catalog";
+import type { LabUnit } from "../labs/catalog";
 import { formatElapsed, formatFhirDate } from "../labs/dates";
-import type { LabSummary as Summary } from "../labs/summary";
+import { goalLabel, type GoalChoice } from "../labs/goals";
+import { overdueText, type LabSummary as Summary } from "../labs/summary";
 import { formatNumber } from "../labs/units";
 import { valueText } from "./present";
 
 export interface LabSummaryProps {
-  readonly lab: LabDefinition;
   readonly unit: LabUnit;
+  /** The goal line drawn, the patient's other Goals and why any was not drawn; undefined while Goals are read. */
+  readonly goal: GoalChoice | undefined;
   readonly summary: Summary;
   readonly now: number;
 }
 
-/** Latest value with its date, change from the previous, time since the last test, count. */
-export function LabSummary({ lab, unit, summary, now }: LabSummaryProps) {
+/** Latest value with its date, change from the previous, goal, time since the last test, count. */
+export function LabSummary({ unit, goal, summary, now }: LabSummaryProps) {
   const { latest, previous, change, lastTested, overdue, count } = summary;
   if (count === 0) return null;
   // A difference converts without the offset: Δ(display) = Δ(canonical) ÷ factor.
@@ -41,12 +43,25 @@ export function LabSummary({ lab, unit, summary, now }: LabSummaryProps) {
           </dd>
         </div>
       )}
+      {goal && (goal.line || goal.notes.length > 0) && (
+        <div className="goal">
+          <dt>Goal</dt>
+          <dd>
+            {goal.line ? goalLabel(goal.line, unit) : "none drawn"}
+            {goal.others.length > 0 &&
+              `. Also in the record, not drawn: ${goal.others.map((o) => `${goalLabel(o, unit)}${o.since ? ` (from ${o.since.slice(0, 10)})` : ""}`).join("; ")}`}
+            {goal.notes.map((note) => (
+              <span key={note} className="goal-note">{` ${note}`}</span>
+            ))}
+          </dd>
+        </div>
+      )}
       {lastTested && (
         <div className={overdue ? "overdue" : undefined}>
           <dt>Last test</dt>
           <dd>
             {formatElapsed(lastTested.time, now)}
-            {overdue && <strong>{` — overdue: due every ${lab.overdueAfterMonths} months`}</strong>}
+            {overdue && <strong>{` — ${overdueText(overdue)}`}</strong>}
           </dd>
         </div>
       )}

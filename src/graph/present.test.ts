@@ -24,8 +24,9 @@ describe("presenting results", () => {
 
   it("describes the chart in words", () => {
     expect(describeChart(HBA1C, results, percent, "en-US")).toBe(
-      "Hemoglobin A1c chart in %: 15 results from Feb 11, 2019 to Jun 10, 2024. Latest 7.1 % on Jun 10, 2024. Lowest 6.6 % on Aug 15, 2022; highest 9.1 % on Jun 1, 2020. 14 flagged by the lab as outside the normal range, 1 of them critical. 2 are limits drawn at the bound. Target line at 7.0 %.",
+      "Hemoglobin A1c chart in %: 15 results from Feb 11, 2019 to Jun 10, 2024. Latest 7.1 % on Jun 10, 2024. Lowest 6.6 % on Aug 15, 2022; highest 9.1 % on Jun 1, 2020. 14 flagged by the lab as outside the normal range, 1 of them critical. 2 are limits drawn at the bound.",
     );
+    expect(describeChart(HBA1C, results, percent, "en-US", "Goal < 8.0 % — patient's goal")).toMatch(/drawn at the bound\. Goal < 8\.0 % — patient's goal, drawn as a line\.$/);
     expect(describeChart(HBA1C, [], percent, "en-US")).toBe("Hemoglobin A1c: no results to draw.");
   });
 

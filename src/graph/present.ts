@@ -120,8 +120,8 @@ export function chartPoint(r: LabResult, unit: LabUnit, locale?: string): ChartP
   };
 }
 
-/** The chart in words, for screen readers: span, latest, extremes, flags, target. `results` newest first. */
-export function describeChart(lab: LabDefinition, results: readonly LabResult[], unit: LabUnit, locale?: string): string {
+/** The chart in words, for screen readers: span, latest, extremes, flags, goal line (its label). `results` newest first. */
+export function describeChart(lab: LabDefinition, results: readonly LabResult[], unit: LabUnit, locale?: string, goal?: string): string {
   const drawn = results.filter((r) => r.plotted);
   if (drawn.length === 0) return `${lab.name}: no results to draw.`;
   const at = (r: LabResult) => `${valueText(r, unit, locale)} ${unit.label} on ${formatFhirDate(r.when!, locale)}`;
@@ -141,7 +141,7 @@ export function describeChart(lab: LabDefinition, results: readonly LabResult[],
   if (offScale) parts.push(`${offScale} reported by the lab as off the instrument's scale.`);
   const limits = drawn.length - exact.length;
   if (limits) parts.push(`${limits} ${limits === 1 ? "is a limit" : "are limits"} drawn at the bound.`);
-  if (lab.target) parts.push(`Target line at ${formatIn(lab.target.value, unit, locale)} ${unit.label}.`);
+  if (goal) parts.push(`${goal}, drawn as a line.`);
   return parts.join(" ");
 }
 

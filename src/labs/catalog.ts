@@ -3,7 +3,7 @@
  * chart adds (a target line, when a test is due). Data, not code branches: a lab is added here (and its id in
  * settings.ts, which a deployment's config.json may name) and nowhere else.
  */
-import type { LabId, LabSettings } from "./settings";
+import type { GoalComparator, LabId, LabSettings } from "./settings";
 
 export interface LabCode {
   readonly system: string;
@@ -26,10 +26,13 @@ export interface LabUnit {
   readonly offset: number;
 }
 
+/** The default goal, drawn when the patient's record has none for the lab (docs/clinical-rules.md §5). */
 export interface LabTarget {
+  readonly comparator: GoalComparator;
   /** In the canonical unit. */
   readonly value: number;
-  readonly label: string;
+  /** Where it comes from, in words: "ADA: many non-pregnant adults". */
+  readonly basis: string;
 }
 
 export interface LabDefinition {
@@ -39,10 +42,12 @@ export interface LabDefinition {
   readonly codes: readonly LabCode[];
   /** The first is the canonical unit, which values are stored in; the others are offered by the unit toggle. */
   readonly units: readonly [LabUnit, ...LabUnit[]];
-  /** A clinical target drawn as a line, distinct from the normal range. */
+  /** The default goal line, distinct from the normal range; the patient's own Goal replaces it. */
   readonly target?: LabTarget;
-  /** After this many months without a result, the summary says the test is overdue. */
-  readonly overdueAfterMonths?: number;
+  /** After this many months without a result, the summary says the test is overdue: at goal, or with no goal… */
+  readonly retestMonthsAtGoal?: number;
+  /** …and when the latest result is not (or not known to be) at goal. */
+  readonly retestMonthsNotAtGoal?: number;
 }
 
 export const LOINC = "http://loinc.org";
@@ -64,8 +69,11 @@ export const HBA1C: LabDefinition = {
   ],
   // IFCC mmol/mol = 10.929 × (NGSP % − 2.15), so % = mmol/mol ÷ 10.929 + 2.15.
   units: [unit("%", "%", 1), unit("mmol/mol", "mmol/mol", 0, 1 / 10.929, 2.15)],
-  target: { value: 7, label: "Target" },
-  overdueAfterMonths: 6,
+  // ADA Standards of Care, section 6 (docs/clinical-rules.md §5): an A1C goal of <7% for many non-pregnant
+  // adults; tested at least twice a year when meeting goals, quarterly when not.
+  target: { comparator: "<", value: 7, basis: "ADA: many non-pregnant adults" },
+  retestMonthsAtGoal: 6,
+  retestMonthsNotAtGoal: 3,
 };
 
 export const GLUCOSE: LabDefinition = {
@@ -148,8 +156,13 @@ export function searchCodes(lab: LabDefinition): string[] {
 /** The lab with a deployment's settings (config.json `labs`) in place of the catalog's. */
 export function withSettings(lab: LabDefinition, settings: LabSettings | undefined): LabDefinition {
   if (!settings) return lab;
-  const { target: catalogTarget, overdueAfterMonths: catalogMonths, ...rest } = lab;
-  const target = settings.target === undefined ? catalogTarget : settings.target === null ? undefined : { value: settings.target, label: catalogTarget?.label ?? "Target" };
-  const months = settings.overdueAfterMonths === undefined ? catalogMonths : (settings.overdueAfterMonths ?? undefined);
-  return { ...rest, ...(target && { target }), ...(months !== undefined && { overdueAfterMonths: months }) };
+  const { target: catalogTarget, retestMonthsAtGoal: catalogAt, retestMonthsNotAtGoal: catalogNot, ...rest } = lab;
+  const set = settings.target;
+  const target = set === undefined ? catalogTarget : set === null ? undefined : typeof set === "number" ? { comparator: "<" as const, value: set, basis: "set by this deployment" } : set;
+  // The earlier single interval is the at-goal one; its null ("never") switches both off.
+  const old = settings.overdueAfterMonths;
+  const pick = (value: number | null | undefined, catalog: number | undefined) => (value === undefined ? catalog : (value ?? undefined));
+  const at = pick(settings.retestMonthsAtGoal !== undefined ? settings.retestMonthsAtGoal : old, catalogAt);
+  const not = pick(settings.retestMonthsNotAtGoal !== undefined || old !== null ? settings.retestMonthsNotAtGoal : null, catalogNot);
+  return { ...rest, ...(target && { target }), ...(at !== undefined && { retestMonthsAtGoal: at }), ...(not !== undefined && { retestMonthsNotAtGoal: not }) };
 }

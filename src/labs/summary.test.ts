@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GLUCOSE, HBA1C } from "./catalog";
+import { defaultGoal, type GoalLine } from "./goals";
 import { toLabResults } from "./results";
-import { monthsBetween, summarize } from "./summary";
+import { monthsBetween, overdueText, summarize } from "./summary";
 
 function a1c(id: string, date: string, value: number | string): fhir4.Observation {
   return {
@@ -24,20 +25,51 @@ describe("summarize", () => {
     expect(s.previous?.id).toBe("a");
     expect(s.change).toBeCloseTo(-0.5, 10);
     expect(s.lastTested?.raw).toBe("2024-08-01");
-    expect(s.overdue).toBe(false);
+    expect(s.overdue).toBeUndefined();
   });
 
-  it("HbA1c is overdue six months after the last test; a lab without an interval never is", () => {
-    expect(summarize(results, HBA1C, Date.UTC(2025, 0, 31)).overdue).toBe(false);
-    expect(summarize(results, HBA1C, Date.UTC(2025, 1, 1)).overdue).toBe(true);
-    expect(summarize(results, { ...HBA1C, overdueAfterMonths: 12 }, Date.UTC(2025, 1, 1)).overdue).toBe(false);
-    expect(summarize(results, GLUCOSE, Date.UTC(2030, 0, 1)).overdue).toBe(false);
+  const goal = defaultGoal(HBA1C);
+  it("at goal (6.9 < 7.0), HbA1c is overdue six months after the last test; a lab without an interval never is", () => {
+    expect(summarize(results, HBA1C, Date.UTC(2025, 0, 31), goal).overdue).toBeUndefined();
+    expect(summarize(results, HBA1C, Date.UTC(2025, 1, 1), goal).overdue).toEqual({ months: 6, goal: "at" });
+    expect(summarize(results, { ...HBA1C, retestMonthsAtGoal: 12 }, Date.UTC(2025, 1, 1), goal).overdue).toBeUndefined();
+    expect(summarize(results, GLUCOSE, Date.UTC(2030, 0, 1), undefined).overdue).toBeUndefined();
+  });
+
+  it("not at goal, three months; not known to be at goal (a limit across it), three months; no goal, the at-goal interval", () => {
+    const high = toLabResults([a1c("a", "2024-01-10", 6.4), a1c("b", "2024-06-01", 8.2)], HBA1C).results;
+    expect(summarize(high, HBA1C, Date.UTC(2024, 8, 1), goal).overdue).toEqual({ months: 3, goal: "not" });
+    expect(summarize(high, HBA1C, Date.UTC(2024, 7, 31), goal).overdue).toBeUndefined();
+    const strict: GoalLine = { kind: "limit", comparator: "<", value: 6.5, source: "patient" };
+    expect(summarize(toLabResults([a1c("a", "2024-01-10", 6.4)], HBA1C).results, HBA1C, Date.UTC(2024, 4, 1), strict).overdue).toBeUndefined();
+    const limit = toLabResults([a1c("a", "2024-01-10", ">6.0 %")], HBA1C).results;
+    expect(summarize(limit, HBA1C, Date.UTC(2024, 4, 1), goal).overdue).toEqual({ months: 3, goal: "unknown" });
+    expect(summarize(high, HBA1C, Date.UTC(2024, 11, 1), undefined).overdue).toEqual({ months: 6, goal: "none" });
+    expect(summarize(high, { ...HBA1C, retestMonthsNotAtGoal: undefined }, Date.UTC(2024, 11, 1), goal).overdue).toEqual({ months: 6, goal: "not" });
+  });
+
+  it("words the interval as the guideline does", () => {
+    expect(overdueText({ months: 6, goal: "at" })).toBe("overdue: at goal, test at least every 6 months");
+    expect(overdueText({ months: 3, goal: "not" })).toBe("overdue: not at goal, test every 3 months");
+    expect(overdueText({ months: 3, goal: "unknown" })).toBe("overdue: not known to be at goal, test every 3 months");
+    expect(overdueText({ months: 12, goal: "none" })).toBe("overdue: test at least every 12 months");
+  });
+
+  it("only a result with a value is the last test: not a clotted specimen, a registered order or a cancelled one", () => {
+    const clotted: fhir4.Observation = { ...a1c("x", "2024-12-01", 0), valueQuantity: undefined, dataAbsentReason: { text: "Clotted specimen" } };
+    const registered: fhir4.Observation = { ...a1c("y", "2024-12-15", 0), status: "registered", valueQuantity: undefined };
+    const cancelled: fhir4.Observation = { ...a1c("z", "2024-12-20", 0), status: "cancelled", valueQuantity: undefined };
+    const empty: fhir4.Observation = { ...a1c("w", "2024-12-21", 0), valueQuantity: undefined };
+    const all = toLabResults([a1c("a", "2024-01-10", 7.4), a1c("b", "2024-06-01", 6.9), clotted, registered, cancelled, empty], HBA1C).results;
+    const s = summarize(all, HBA1C, Date.UTC(2025, 1, 1), goal);
+    expect(s.lastTested?.raw).toBe("2024-06-01");
+    expect(s.overdue).toEqual({ months: 6, goal: "at" });
   });
 
   it("no change across a limit, nothing at all without results", () => {
     const limits = toLabResults([a1c("a", "2024-01-10", 7.4), a1c("b", "2024-06-01", "<4.0 %")], HBA1C).results;
     expect(summarize(limits, HBA1C, 0).change).toBeUndefined();
-    expect(summarize([], HBA1C, 0)).toMatchObject({ count: 0, latest: undefined, change: undefined, lastTested: undefined, overdue: false });
+    expect(summarize([], HBA1C, 0)).toMatchObject({ count: 0, latest: undefined, change: undefined, lastTested: undefined, overdue: undefined });
   });
 
   it("counts whole months", () => {

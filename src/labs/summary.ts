@@ -1,7 +1,17 @@
-/** The summary above the chart: latest value, change from the previous, time since the last test. Pure. */
+/**
+ * The summary above the chart: latest value, change from the previous, time since the last test and whether
+ * a retest is due, by the lab's intervals at goal and not at goal (docs/clinical-rules.md §5). Pure.
+ */
 import type { LabDefinition } from "./catalog";
 import type { FhirInstant } from "./dates";
+import { atGoal, type GoalLine } from "./goals";
 import type { LabResult } from "./results";
+
+/** A retest is due: the interval that applies, and why (the latest result at goal, not, not known, no goal). */
+export interface Overdue {
+  readonly months: number;
+  readonly goal: "at" | "not" | "unknown" | "none";
+}
 
 export interface LabSummary {
   readonly count: number;
@@ -11,10 +21,10 @@ export interface LabSummary {
   readonly previous: LabResult | undefined;
   /** latest − previous in the canonical unit, when both are exact values (not limits). */
   readonly change: number | undefined;
-  /** The newest result with a date, drawn or not. */
+  /** The newest dated result that has a value: a clotted specimen or an order not yet resulted is no test. */
   readonly lastTested: FhirInstant | undefined;
-  /** Whether the lab's re-test interval has passed since then. */
-  readonly overdue: boolean;
+  /** Set when the interval that applies has passed since then. */
+  readonly overdue: Overdue | undefined;
 }
 
 /** Whole calendar months from `from` to `to` (UTC, which is what FHIR dates without a zone mean). */
@@ -26,19 +36,47 @@ export function monthsBetween(from: number, to: number): number {
   return months;
 }
 
-/** `results` newest first, as the table lists them. */
-export function summarize(results: readonly LabResult[], lab: LabDefinition, now: number): LabSummary {
+const NOT_RESULTED = new Set<LabResult["status"]>(["registered", "cancelled", "entered-in-error"]);
+
+/**
+ * A test was done and resulted: a number, or other words the lab reported. A data-absent reason (results.ts
+ * records it as "No value: …") or nothing at all is not a result.
+ */
+function resulted(r: LabResult): boolean {
+  return !NOT_RESULTED.has(r.status) && (r.value !== undefined || (r.recorded.trim() !== "" && !r.recorded.startsWith("No value")));
+}
+
+/** "overdue: at goal, test at least every 6 months", worded as the ADA recommendation is. */
+export function overdueText({ months, goal }: Overdue): string {
+  const every = `every ${months} months`;
+  switch (goal) {
+    case "at":
+      return `overdue: at goal, test at least ${every}`;
+    case "not":
+      return `overdue: not at goal, test ${every}`;
+    case "unknown":
+      return `overdue: not known to be at goal, test ${every}`;
+    default:
+      return `overdue: test at least ${every}`;
+  }
+}
+
+/** `results` newest first, as the table lists them; `goal` the line drawn, if any. */
+export function summarize(results: readonly LabResult[], lab: LabDefinition, now: number, goal?: GoalLine): LabSummary {
   const drawn = results.filter((r) => r.plotted);
   const [latest, previous] = drawn;
   const exact = latest && previous && !latest.comparator && !previous.comparator;
-  const lastTested = results.find((r) => r.when)?.when;
-  const overdue = lab.overdueAfterMonths !== undefined && lastTested !== undefined && monthsBetween(lastTested.time, now) >= lab.overdueAfterMonths;
+  const lastTested = results.find((r) => r.when && resulted(r))?.when;
+  const met = goal && latest ? atGoal(latest, goal) : undefined;
+  const status: Overdue["goal"] = !goal ? "none" : met === true ? "at" : met === false ? "not" : "unknown";
+  const months = status === "at" || status === "none" ? lab.retestMonthsAtGoal : (lab.retestMonthsNotAtGoal ?? lab.retestMonthsAtGoal);
+  const due = months !== undefined && lastTested !== undefined && monthsBetween(lastTested.time, now) >= months;
   return {
     count: results.length,
     latest,
     previous,
     change: exact ? latest.value! - previous.value! : undefined,
     lastTested,
-    overdue,
+    overdue: due ? { months, goal: status } : undefined,
   };
 }

@@ -59,7 +59,7 @@ export function scopesAllowing(
   );
 }
 
-export const SERVED_RESOURCE_TYPES = ["Patient", "Practitioner", "Encounter", "Observation"] as const;
+export const SERVED_RESOURCE_TYPES = ["Patient", "Practitioner", "Encounter", "Observation", "Goal"] as const;
 
 /** Ordered, non-empty subsets of "cruds": the v2 permission strings. */
 function v2Permissions(): string[] {

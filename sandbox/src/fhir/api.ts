@@ -46,7 +46,7 @@ interface Permit {
   maySee(patientId: string | undefined): boolean;
 }
 
-type ListCursor = { t: "Patient" | "Encounter"; p: string; o: number };
+type ListCursor = { t: "Patient" | "Encounter" | "Goal"; p: string; o: number };
 type ObservationCursor = { t: "Observation"; q: ObservationQuery; o: number };
 
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -109,6 +109,8 @@ export class FhirApi {
         return { status: 200, body: this.#searchPatient(params, access) };
       case "Encounter":
         return { status: 200, body: this.#searchEncounter(params, access) };
+      case "Goal":
+        return { status: 200, body: this.#searchGoal(params, access) };
       default:
         throw this.unknownType(type, "search");
     }
@@ -122,9 +124,10 @@ export class FhirApi {
         return this.#found(this.store.read<fhir4.Patient>("Patient", id), type, id);
       }
       case "Observation":
-      case "Encounter": {
+      case "Encounter":
+      case "Goal": {
         const permit = this.#permit(access, type, "r");
-        const resource = this.#found(this.store.read<fhir4.Observation | fhir4.Encounter>(type, id), type, id);
+        const resource = this.#found(this.store.read<fhir4.Observation | fhir4.Encounter | fhir4.Goal>(type, id), type, id);
         const owner = subjectPatientId(resource);
         if (!permit.maySee(owner)) throw this.#notVisible(access, permit, type, owner);
         if (resource.resourceType === "Observation" && !matchesRestrictions(resource, permit.restrictions)) {
@@ -225,6 +228,24 @@ export class FhirApi {
       .map(({ resource }) => resource);
     if (sort === "-date") matches.reverse();
     return this.#listBundle("Encounter", matches, query, offset, count);
+  }
+
+  /** Goals are few per patient: a scan of the type is enough. */
+  #searchGoal(params: URLSearchParams, access: Access): fhir4.Bundle {
+    const permit = this.#permit(access, "Goal", "s");
+    const { query, offset } = this.#listQuery(params, "Goal");
+    let patient: string | undefined;
+    const statuses: string[] = [];
+    let count = DEFAULT_COUNT;
+    for (const [key, value] of query) {
+      if (key === "patient" || key === "subject") patient = patientFromReference(value);
+      else if (key === "lifecycle-status") statuses.push(...value.split(","));
+      else if (key === "_count") count = countParam(value);
+      else if (key !== "_format" && key !== "_pretty") throw badRequest(`Unknown search parameter '${key}' for Goal.`);
+    }
+    const searched = this.#searchedPatient(patient, permit, access, "Goal");
+    const matches = [...this.store.all<fhir4.Goal>("Goal")].filter((g) => subjectPatientId(g) === searched && (statuses.length === 0 || statuses.includes(g.lifecycleStatus)));
+    return this.#listBundle("Goal", matches, query, offset, count);
   }
 
   /** The patient a search is about: the one named (if the token may see it), else the launch patient. */

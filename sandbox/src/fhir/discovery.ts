@@ -117,6 +117,14 @@ export function capabilityStatement(input: DiscoveryInput): fhir4.CapabilityStat
               { name: "status", type: "token" },
             ],
           },
+          {
+            type: "Goal",
+            interaction: [{ code: "read" }, { code: "search-type" }],
+            searchParam: [
+              { name: "patient", type: "reference" },
+              { name: "lifecycle-status", type: "token" },
+            ],
+          },
         ],
       },
     ],
