@@ -2,6 +2,7 @@ import { memo, useCallback, useMemo, useState } from "react";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
 import { memoizeByObject } from "../labs/memo";
+import { methodChanges, methodsOf } from "../labs/methods";
 import { rangeSegments } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
 import type { TimeWindow } from "../labs/timeRange";
@@ -9,6 +10,7 @@ import { formatIn, fromCanonical } from "../labs/units";
 import { ChartLegend } from "../graph/ChartLegend";
 import { LabChart, type ChartBand, type ChartPoint, type Step } from "../graph/LabChart";
 import type { MarkerKind } from "../graph/markers";
+import { describeMethods } from "../graph/methods";
 import { chartPoint, dateText, describeChart, valueText } from "../graph/present";
 import { ResultDetails } from "../graph/ResultDetails";
 
@@ -68,7 +70,13 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
     () => (lab.target ? { value: fromCanonical(lab.target.value, unit), label: `${lab.target.label} ${formatIn(lab.target.value, unit)} ${unit.label}` } : undefined),
     [lab, unit],
   );
-  const description = useMemo(() => (loading ? `Loading ${lab.name} results…` : describeChart(lab, shown, unit)), [loading, lab, shown, unit]);
+  // Methods are told apart and their changes marked over every drawn result, not only the downsampled points.
+  const methods = useMemo(() => methodsOf(lab, drawn.map((r) => r.method)), [lab, drawn]);
+  const changes = useMemo(() => (methods.length > 1 ? methodChanges(drawn.map((r) => ({ time: r.when!.time, method: r.method }))) : []), [methods, drawn]);
+  const description = useMemo(
+    () => (loading ? `Loading ${lab.name} results…` : [describeChart(lab, shown, unit), describeMethods(methods, changes)].filter(Boolean).join(" ")),
+    [loading, lab, shown, unit, methods, changes],
+  );
 
   const tooltip = useCallback(
     (id: string) => {
@@ -103,11 +111,13 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
         description={description}
         tooltip={tooltip}
         busy={loading}
+        methods={methods}
+        methodChanges={changes}
       />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {!loading && <ChartLegend markers={markers} preliminary={points.some((p) => p.preliminary)} band={bands.length > 0} target={target?.label} />}
+      {!loading && <ChartLegend markers={markers} preliminary={points.some((p) => p.preliminary)} band={bands.length > 0} target={target?.label} methods={methods} methodChanges={changes.length} />}
     </>
   );
 });

@@ -16,6 +16,7 @@ export function ResultDetails({ result: r, unit }: { readonly result: LabResult;
       <p>{dateText(r)}</p>
       {range && <p>Range: {range}</p>}
       {r.test && <p>{r.test}</p>}
+      {r.method && <p>Method: {r.method}</p>}
       {r.performer && <p>By {r.performer}</p>}
       {notesOf(r, unit).map((note, i) => (
         <p key={i}>{note}</p>

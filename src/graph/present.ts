@@ -82,6 +82,7 @@ export function chartPoint(r: LabResult, unit: LabUnit, locale?: string): ChartP
     marker: markerOf(r),
     preliminary: r.status === "preliminary",
     ...(r.comparator ? { limit: valueText(r, unit, locale) } : {}),
+    method: r.method,
   };
 }
 
