@@ -81,9 +81,9 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   const tooltip = useCallback(
     (id: string) => {
       const r = byId.get(id);
-      return r && <ResultDetails result={r} unit={unit} />;
+      return r && <ResultDetails result={r} unit={unit} showMethod={methods.length > 1} />;
     },
-    [byId, unit],
+    [byId, unit, methods],
   );
 
   const step = useCallback((s: Step) => {

@@ -3,12 +3,15 @@ import { render, screen, within } from "@testing-library/react";
 import { methodChanges } from "../labs/methods";
 import { ChartLegend } from "./ChartLegend";
 import { LabChart, type ChartPoint } from "./LabChart";
+import { ResultDetails } from "./ResultDetails";
+import { EGFR } from "../labs/catalog";
+import { toLabResult } from "../labs/results";
 
 const DAY = 86_400_000;
 const point = (i: number, value: number, method: string | undefined): ChartPoint => ({ id: `p${i}`, time: i * 90 * DAY, value, marker: "N", preliminary: false, method });
 const POINTS = [point(1, 52, "MDRD"), point(2, 50, "MDRD"), point(3, 58, "CKD-EPI 2021"), point(4, 57, "CKD-EPI 2021")];
 const METHODS = ["MDRD", "CKD-EPI 2021"];
-const CHANGES = methodChanges(POINTS);
+const CHANGES = methodChanges(POINTS.map((p) => ({ time: p.time, method: p.method })));
 
 function chart(points: readonly ChartPoint[], methods: readonly (string | undefined)[]) {
   return render(
@@ -64,5 +67,18 @@ describe("methods on the chart (docs/clinical-rules.md §7)", () => {
     expect(container.querySelectorAll(".method-frame")).toHaveLength(4);
     render(<ChartLegend markers={new Set(["N"])} preliminary={false} band={false} target={undefined} methods={["A", "B"]} methodChanges={7} />);
     expect(screen.getByText("Methods alternate (7 changes, not marked): told apart by line and frame")).toBeInTheDocument();
+  });
+});
+
+describe("the tooltip names the result's method when the chart has several", () => {
+  const r = toLabResult({ resourceType: "Observation", id: "x", status: "final", code: { coding: [{ system: "http://loinc.org", code: "48643-1" }] }, effectiveDateTime: "2020-01-01", valueQuantity: { value: 61, code: "mL/min/{1.73_m2}" } }, EGFR);
+
+  it("shows it when asked, and not otherwise", () => {
+    const { container, rerender } = render(<ResultDetails result={r} unit={EGFR.units[0]} showMethod />);
+    expect(container).toHaveTextContent("Method: MDRD, race-based (African American)");
+    rerender(<ResultDetails result={r} unit={EGFR.units[0]} />);
+    expect(container).not.toHaveTextContent("Method:");
+    rerender(<ResultDetails result={{ ...r, method: undefined }} unit={EGFR.units[0]} showMethod />);
+    expect(container).toHaveTextContent("Method: not identified");
   });
 });
