@@ -6,7 +6,7 @@ import { memo, useCallback, useMemo, useRef, useState, type PointerEvent, type R
 import { createPortal } from "react-dom";
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
 import { Marker, type MarkerKind } from "./markers";
-import type { MethodChange } from "../labs/methods";
+import { methodName, type MethodChange } from "../labs/methods";
 import { MAX_MARKED_CHANGES, MethodFrame, methodChangeLabel } from "./methods";
 
 export interface ChartPoint {
@@ -73,6 +73,8 @@ const Markers = memo(function Markers({ points, activeId, methods, px, py }: Mar
 });
 
 const NO_METHODS: readonly (string | undefined)[] = [];
+/** Whether a method-change label (11 px text, about 6.2 px a character) fits in `room` pixels. */
+const fits = (label: string, room: number) => label.length * 6.2 + 8 <= room;
 
 /** A drag shorter than this many pixels is a click. */
 const DRAG_MIN = 8;
@@ -167,8 +169,9 @@ export function ChartLayers(props: LayerProps) {
               return (
                 <g key={c.time} className="method-change">
                   <line x1={at} x2={at} y1={top} y2={bottom} />
-                  <text x={at + 4} y={top + 12 + (i % 3) * 14}>
-                    {methodChangeLabel(c)}
+                  {/* On the side with more room; where the whole label does not fit, only the new method. */}
+                  <text x={at - left > right - at ? at - 4 : at + 4} y={top + 12 + (i % 3) * 14} textAnchor={at - left > right - at ? "end" : "start"}>
+                    {fits(methodChangeLabel(c), Math.max(at - left, right - at)) ? methodChangeLabel(c) : `→ ${methodName(c.to)}`}
                   </text>
                 </g>
               );
