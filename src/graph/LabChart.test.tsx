@@ -4,6 +4,7 @@ import { methodChanges } from "../labs/methods";
 import { ChartLegend } from "./ChartLegend";
 import { LabChart, type ChartPoint } from "./LabChart";
 import { ResultDetails } from "./ResultDetails";
+import { describeMethods } from "./methods";
 import { EGFR } from "../labs/catalog";
 import { toLabResult } from "../labs/results";
 
@@ -80,5 +81,13 @@ describe("the tooltip names the result's method when the chart has several", () 
     expect(container).not.toHaveTextContent("Method:");
     rerender(<ResultDetails result={{ ...r, method: undefined }} unit={EGFR.units[0]} showMethod />);
     expect(container).toHaveTextContent("Method: not identified");
+  });
+});
+
+describe("the methods in words, for screen readers", () => {
+  it("names each method and how often it changes; says nothing for one method", () => {
+    expect(describeMethods(METHODS, CHANGES)).toBe("Results by 2 methods, each with its own line style: MDRD; CKD-EPI 2021; the method changes once.");
+    expect(describeMethods(["A", undefined], [...CHANGES, ...CHANGES])).toBe("Results by 2 methods, each with its own line style: A; method not identified; the method changes 2 times.");
+    expect(describeMethods(["MDRD"], [])).toBe("");
   });
 });
