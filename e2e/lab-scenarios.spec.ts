@@ -99,11 +99,27 @@ test("other-labs: one search per lab with all its codes, counts, flags and range
   }
   expect(new URL(page.url()).hash).toBe("#lab=egfr");
 
+  // eGFR by three equations: a line each, the two changes marked, Change only within one equation (clinical-rules §7).
+  await expect(page.getByLabel("eGFR", { exact: true }).locator(".method-change text")).toHaveText(["Method changed: MDRD → CKD-EPI 2009", "Method changed: CKD-EPI 2009 → CKD-EPI 2021"]);
+  const legend = page.getByRole("list", { name: "Chart legend" });
+  for (const item of ["Method: MDRD", "Method: CKD-EPI 2009", "Method: CKD-EPI 2021", "Method changed (dotted vertical line)"]) {
+    await expect(legend.getByText(item, { exact: true })).toBeVisible();
+  }
+  await expect(page.locator(".lab-summary")).toContainText(/Change\+1 mL\/min\/1\.73 m² since Jul \d+, 2024/);
+
   const searches = requests.filter((r) => r.url.startsWith(`${FHIR_BASE}/Observation?`) && new URL(r.url).searchParams.has("code"));
   const codes = searches.map((r) => new URL(r.url).searchParams.get("code"));
-  expect(codes).toContain("http://loinc.org|2345-7,http://loinc.org|2339-0,http://loinc.org|15074-8,http://loinc.org|14749-6");
-  expect(codes).toContain("http://loinc.org|33914-3,http://loinc.org|62238-1,http://loinc.org|98979-8");
+  const loinc = (...list: string[]) => list.map((c) => `http://loinc.org|${c}`).join(",");
+  expect(codes).toContain(loinc("2345-7", "14749-6", "2339-0", "15074-8", "41653-7", "14743-9", "1558-6", "14771-0", "41604-0", "14770-2"));
+  expect(codes).toContain(loinc("33914-3", "77147-7", "48643-1", "48642-3", "50044-7", "70969-1", "62238-1", "88293-6", "88294-4", "98979-8"));
+  expect(codes).toContain(loinc("2089-1", "18262-6", "13457-7", "22748-8", "39469-2"));
   expect(codes).toHaveLength(8);
+
+  // Serum or plasma and whole blood glucose alternate: told apart by style, the seven changes not marked one by one.
+  await chooseLab(page, "Glucose", 24);
+  await expect(page.getByLabel("Glucose", { exact: true }).locator(".method-change")).toHaveCount(0);
+  await expect(legend.getByText("Methods alternate (7 changes, not marked): told apart by line and frame", { exact: true })).toBeVisible();
+  await expect(legend.getByText("Method: Whole blood", { exact: true })).toBeVisible();
 
   await chooseLab(page, "Creatinine", 24);
   await page.getByRole("radio", { name: "µmol/L" }).check();

@@ -34,6 +34,15 @@ describe("Observation search", () => {
     expect(ids("code=http://other|4548-4")).toEqual([]);
   });
 
+  it("matches any LOINC code the app adds to a lab, e.g. the eGFR search with every method's code", () => {
+    const s = new FhirStore();
+    const egfr = [obs("aa", "2019-01-01", "48643-1"), obs("naa", "2019-01-01", "48642-3"), obs("f", "2020-01-01", "50044-7"), obs("ckd", "2021-01-01", "88294-4"), obs("new", "2022-01-01", "98979-8")];
+    s.addBundle({ resourceType: "Bundle", type: "collection", entry: [...egfr, obs("g", "2020-05-05", "2345-7")].map((resource) => ({ resource })) });
+    const codes = ["33914-3", "77147-7", "48643-1", "48642-3", "50044-7", "70969-1", "62238-1", "88293-6", "88294-4", "98979-8"].map((c) => `http://loinc.org|${c}`).join(",");
+    const found = searchObservations(s, "p", q(`code=${encodeURIComponent(codes)}&_sort=date`), 0).page.map((o) => o.resource.id);
+    expect(found).toEqual(["aa", "naa", "f", "ckd", "new"]);
+  });
+
   it("filters dates with prefixes at the value's precision", () => {
     expect(ids("code=4548-4&date=ge2020&date=lt2022&_sort=date")).toEqual(["a", "b"]);
     expect(ids("code=4548-4&date=2021-06&_sort=date")).toEqual(["b"]);

@@ -4,12 +4,14 @@ import { downsample } from "../labs/downsample";
 import { flagText } from "../labs/flags";
 import { goalLabel, type GoalLine } from "../labs/goals";
 import { memoizeByObject } from "../labs/memo";
+import { methodChanges, methodsOf } from "../labs/methods";
 import { rangeSegments, type RangeMeaning } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
 import type { TimeWindow } from "../labs/timeRange";
 import { fromCanonical } from "../labs/units";
 import { ChartLegend } from "../graph/ChartLegend";
 import { LabChart, type ChartBand, type ChartPoint, type Step } from "../graph/LabChart";
+import { describeMethods } from "../graph/methods";
 import { chartPoint, dateText, describeChart, legendEntries, valueText } from "../graph/present";
 import { ResultDetails } from "../graph/ResultDetails";
 
@@ -50,7 +52,8 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
       downsample(drawn.map(pointOf), BUCKETS, {
         x: (p) => p.time,
         y: (p) => p.value,
-        key: (p) => p.marker,
+        // Each flag class of each method keeps its extremes in every bucket, so no class or method vanishes.
+        key: (p) => `${p.marker}|${p.method ?? ""}`,
         // Critical, off-scale (a limit, or the lab's `<`/`>` code) and preliminary results, and the one selected
         // in the table, are always drawn.
         keep: (p) => p.critical || p.marker === "above" || p.marker === "below" || p.preliminary || p.id === activeId,
@@ -84,14 +87,20 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
     const label = goalLabel(goal, unit);
     return goal.kind === "range" ? { value: fromCanonical(goal.high, unit), other: fromCanonical(goal.low, unit), label } : { value: fromCanonical(goal.value, unit), label };
   }, [goal, unit]);
-  const description = useMemo(() => (loading ? `Loading ${lab.name} results…` : describeChart(lab, shown, unit, undefined, target?.label)), [loading, lab, shown, unit, target]);
+  // Methods are told apart and their changes marked over every drawn result, not only the downsampled points.
+  const methods = useMemo(() => methodsOf(lab, drawn.map((r) => r.method)), [lab, drawn]);
+  const changes = useMemo(() => (methods.length > 1 ? methodChanges(drawn.map((r) => ({ time: r.when!.time, method: r.method }))) : []), [methods, drawn]);
+  const description = useMemo(
+    () => (loading ? `Loading ${lab.name} results…` : [describeChart(lab, shown, unit, undefined, target?.label), describeMethods(methods, changes)].filter(Boolean).join(" ")),
+    [loading, lab, shown, unit, target, methods, changes],
+  );
 
   const tooltip = useCallback(
     (id: string) => {
       const r = byId.get(id);
-      return r && <ResultDetails result={r} unit={unit} />;
+      return r && <ResultDetails result={r} unit={unit} showMethod={methods.length > 1} />;
     },
-    [byId, unit],
+    [byId, unit, methods],
   );
 
   const step = useCallback((s: Step) => {
@@ -119,11 +128,13 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
         description={description}
         tooltip={tooltip}
         busy={loading}
+        methods={methods}
+        methodChanges={changes}
       />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {!loading && <ChartLegend entries={legend} preliminary={points.some((p) => p.preliminary)} band={bandKinds} target={target?.label} />}
+      {!loading && <ChartLegend entries={legend} preliminary={points.some((p) => p.preliminary)} band={bandKinds} target={target?.label} methods={methods} methodChanges={changes.length} />}
     </>
   );
 });

@@ -6,6 +6,8 @@ import { memo, useCallback, useMemo, useRef, useState, type PointerEvent, type R
 import { createPortal } from "react-dom";
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
 import { Marker, type MarkerKind } from "./markers";
+import { methodName, type MethodChange } from "../labs/methods";
+import { MAX_MARKED_CHANGES, MethodFrame, methodChangeLabel } from "./methods";
 
 export interface ChartPoint {
   readonly id: string;
@@ -22,6 +24,8 @@ export interface ChartPoint {
   readonly preliminary: boolean;
   /** A limit (`<4.0`) is drawn at its bound and labelled. */
   readonly limit?: string;
+  /** The method of the result (docs/clinical-rules.md §7); undefined when it is not identified. */
+  readonly method?: string | undefined;
 }
 
 export interface ChartBand {
@@ -42,22 +46,28 @@ interface LayerProps {
   readonly onZoom: (from: number, to: number) => void;
   readonly tooltip: (id: string) => ReactNode;
   readonly tooltipHost: HTMLDivElement | null;
+  /** The methods drawn, in order: with more than one, each point gets its method's frame. */
+  readonly methods?: readonly (string | undefined)[];
+  /** Where the method changes, oldest first (marked when there are a few, not when methods alternate). */
+  readonly methodChanges?: readonly MethodChange[];
 }
 
 interface MarkersProps {
   readonly points: readonly ChartPoint[];
   readonly activeId: string | undefined;
+  readonly methods: readonly (string | undefined)[];
   readonly px: (p: ChartPoint) => number;
   readonly py: (p: ChartPoint) => number;
 }
 
 /** The points; redrawn only when they, the scales or the selection change (not on hover or drag). */
-const Markers = memo(function Markers({ points, activeId, px, py }: MarkersProps) {
+const Markers = memo(function Markers({ points, activeId, methods, px, py }: MarkersProps) {
   return (
     <g className="markers">
       {points.map((p) => (
         <g key={p.id} className={p.id === activeId ? "point active" : "point"} data-id={p.id}>
           {p.id === activeId && <circle className="active-ring" cx={px(p)} cy={py(p)} r={10} />}
+          {methods.length > 1 && <MethodFrame index={methods.indexOf(p.method)} x={px(p)} y={py(p)} />}
           <Marker kind={p.marker} x={px(p)} y={py(p)} hollow={p.preliminary} critical={p.critical} flagged={p.flagged} />
           {p.limit && (
             <text className="limit-label" x={px(p) + 8} y={py(p) + (p.marker === "above" ? -6 : 14)}>
@@ -69,6 +79,10 @@ const Markers = memo(function Markers({ points, activeId, px, py }: MarkersProps
     </g>
   );
 });
+
+const NO_METHODS: readonly (string | undefined)[] = [];
+/** Whether a method-change label (11 px text, about 6.2 px a character) fits in `room` pixels. */
+const fits = (label: string, room: number) => label.length * 6.2 + 8 <= room;
 
 /** A drag shorter than this many pixels is a click. */
 const DRAG_MIN = 8;
@@ -157,9 +171,27 @@ export function ChartLayers(props: LayerProps) {
             </text>
           </g>
         )}
+        {props.methodChanges && props.methodChanges.length <= MAX_MARKED_CHANGES && (
+          <g className="method-changes">
+            {props.methodChanges.map((c, i) => {
+              // Between the last result of one method and the first of the next.
+              const at = x((c.after + c.time) / 2);
+              if (at === undefined || at < left || at > right) return null;
+              return (
+                <g key={c.time} className="method-change">
+                  <line x1={at} x2={at} y1={top} y2={bottom} />
+                  {/* On the side with more room; where the whole label does not fit, only the new method. */}
+                  <text x={at - left > right - at ? at - 4 : at + 4} y={top + 12 + (i % 3) * 14} textAnchor={at - left > right - at ? "end" : "start"}>
+                    {fits(methodChangeLabel(c), Math.max(at - left, right - at)) ? methodChangeLabel(c) : `→ ${methodName(c.to)}`}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        )}
       </ZIndexLayer>
       <ZIndexLayer zIndex={1000}>
-        <Markers points={visible} activeId={props.activeId} px={px} py={py} />
+        <Markers points={visible} activeId={props.activeId} methods={props.methods ?? NO_METHODS} px={px} py={py} />
         {drag && Math.abs(drag.end - drag.start) >= DRAG_MIN && (
           <rect className="zoom-selection" x={Math.min(drag.start, drag.end)} y={top} width={Math.abs(drag.end - drag.start)} height={area.height} />
         )}

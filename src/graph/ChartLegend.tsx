@@ -2,6 +2,7 @@
 import { RANGE_LABELS, type RangeMeaning } from "../labs/ranges";
 import { MarkerIcon } from "./markers";
 import type { LegendEntry } from "./present";
+import { MAX_MARKED_CHANGES, MethodIcon } from "./methods";
 
 export interface ChartLegendProps {
   /** One per kind of point drawn (`legendEntries`). */
@@ -10,10 +11,14 @@ export interface ChartLegendProps {
   /** The kinds of range band drawn. */
   readonly band: ReadonlySet<RangeMeaning>;
   readonly target: string | undefined;
+  /** The methods drawn, in the chart's order; listed when there is more than one. */
+  readonly methods?: readonly (string | undefined)[];
+  /** How many times the method changes. */
+  readonly methodChanges?: number;
 }
 
 /** What each shape and line means, listing only what the chart shows. */
-export function ChartLegend({ entries, preliminary, band, target }: ChartLegendProps) {
+export function ChartLegend({ entries, preliminary, band, target, methods = [], methodChanges = 0 }: ChartLegendProps) {
   return (
     <ul className="legend" aria-label="Chart legend">
       {entries.map((e) => (
@@ -36,6 +41,19 @@ export function ChartLegend({ entries, preliminary, band, target }: ChartLegendP
             {RANGE_LABELS[m]}
           </li>
         ))}
+      {methods.length > 1 &&
+        methods.map((m, i) => (
+          <li key={m ?? ""}>
+            <MethodIcon index={i} />
+            {m ? `Method: ${m}` : "Method not identified"}
+          </li>
+        ))}
+      {methods.length > 1 && methodChanges > 0 && (
+        <li>
+          <span className="legend-method-change" aria-hidden="true" />
+          {methodChanges <= MAX_MARKED_CHANGES ? "Method changed (dotted vertical line)" : `Methods alternate (${methodChanges} changes, not marked): told apart by line and frame`}
+        </li>
+      )}
       {target && (
         <li>
           <span className="legend-target" aria-hidden="true" />

@@ -3,6 +3,8 @@ import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis }
 import { ChartLayers, type ChartBand, type ChartPoint } from "./ChartLayers";
 import { AxisTick } from "./AxisTick";
 import { maxTimeTicks, niceTicks, tickFormatter, timeTicks } from "./ticks";
+import type { MethodChange } from "../labs/methods";
+import { methodDash } from "./methods";
 
 export type { ChartBand, ChartPoint } from "./ChartLayers";
 
@@ -29,6 +31,10 @@ export interface LabChartProps {
   readonly tooltip: (id: string) => ReactNode;
   /** The first results are still on their way: the chart is laid out (so they only fill it in), not shown. */
   readonly busy?: boolean;
+  /** The methods of the points, in order: with more than one, each is its own line and frame (clinical-rules §7). */
+  readonly methods?: readonly (string | undefined)[];
+  /** Where the method changes, oldest first. */
+  readonly methodChanges?: readonly MethodChange[];
 }
 
 const HEIGHT = 320;
@@ -64,6 +70,15 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
     return { ticks, format: tickFormatter(unit) };
   }, [domain, width, fontPx]);
   const lineData = useMemo(() => points.map((p) => ({ time: p.time, value: p.limit ? null : p.value })), [points]);
+  // One line per method: results of different methods are not joined (docs/clinical-rules.md §7).
+  const methods = props.methods;
+  const methodLines = useMemo(
+    () =>
+      methods && methods.length > 1
+        ? methods.map((m) => points.filter((p) => p.method === m).map((p) => ({ time: p.time, value: p.limit ? null : p.value })))
+        : undefined,
+    [methods, points],
+  );
 
   const onKeyDown = (e: KeyboardEvent) => {
     const step = KEY_STEPS[e.key];
@@ -87,7 +102,13 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
             <XAxis dataKey="time" type="number" scale="time" domain={domain as [number, number]} allowDataOverflow ticks={x.ticks} tickFormatter={x.format} interval={0} tick={AxisTick} stroke="var(--muted)" />
             <YAxis type="number" domain={y.domain} ticks={y.ticks} interval={0} tick={AxisTick} allowDataOverflow stroke="var(--muted)" width={Y_AXIS_WIDTH} />
             <ChartLayers {...props} tooltipHost={tooltipHost} />
-            <Line dataKey="value" type="linear" stroke="var(--series)" strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+            {methodLines ? (
+              methodLines.map((data, i) => (
+                <Line key={i} data={data} dataKey="value" type="linear" stroke="var(--series)" strokeWidth={1.5} strokeDasharray={methodDash(i)} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+              ))
+            ) : (
+              <Line dataKey="value" type="linear" stroke="var(--series)" strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+            )}
           </ComposedChart>
         </ResponsiveContainer>
       </div>

@@ -3,6 +3,7 @@ import { formatElapsed, formatFhirDate } from "../labs/dates";
 import { goalLabel, type GoalChoice } from "../labs/goals";
 import { overdueText, type LabSummary as Summary } from "../labs/summary";
 import { formatNumber } from "../labs/units";
+import { methodName } from "../labs/methods";
 import { valueText } from "./present";
 
 export interface LabSummaryProps {
@@ -15,7 +16,7 @@ export interface LabSummaryProps {
 
 /** Latest value with its date, change from the previous, goal, time since the last test, count. */
 export function LabSummary({ unit, goal, summary, now }: LabSummaryProps) {
-  const { latest, previous, change, lastTested, overdue, count } = summary;
+  const { latest, previous, change, otherMethodBefore, lastTested, overdue, count } = summary;
   if (count === 0) return null;
   // A difference converts without the offset: Δ(display) = Δ(canonical) ÷ factor.
   const signed = (delta: number) => `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${formatNumber(Math.abs(delta), unit.decimals)}`;
@@ -32,14 +33,19 @@ export function LabSummary({ unit, goal, summary, now }: LabSummaryProps) {
           </dd>
         </div>
       )}
-      {latest && previous && (
+      {latest && (previous || otherMethodBefore) && (
         <div>
           <dt>Change</dt>
           <dd>
-            {change === undefined
-              ? "not computed: a limit is not an exact value"
-              : `${signed(change / unit.factor)} ${unit.label}`}{" "}
-            since {formatFhirDate(previous.when!)}
+            {previous ? (
+              <>
+                {change === undefined ? "not computed: a limit is not an exact value" : `${signed(change / unit.factor)} ${unit.label}`} since {formatFhirDate(previous.when!)}
+                {/* A result of another method lies between: say which results were compared (clinical-rules §7). */}
+                {otherMethodBefore && (latest.method ? `, the previous ${latest.method} result` : ", the previous result by the same method")}
+              </>
+            ) : (
+              `not computed: the previous result used another method (${methodName(otherMethodBefore!.method)})`
+            )}
           </dd>
         </div>
       )}

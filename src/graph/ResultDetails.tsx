@@ -4,7 +4,7 @@ import type { LabResult } from "../labs/results";
 import { dateText, notesOf, rangeText, valueText } from "./present";
 
 /** Everything known about one result: the chart's tooltip. */
-export function ResultDetails({ result: r, unit }: { readonly result: LabResult; readonly unit: LabUnit }) {
+export function ResultDetails({ result: r, unit, showMethod = false }: { readonly result: LabResult; readonly unit: LabUnit; readonly showMethod?: boolean }) {
   const range = rangeText(r, unit);
   return (
     <div className="details">
@@ -17,6 +17,8 @@ export function ResultDetails({ result: r, unit }: { readonly result: LabResult;
       <p>{dateText(r)}</p>
       {range && <p>Range: {range}</p>}
       {r.test && <p>{r.test}</p>}
+      {/* When the chart has several methods (docs/clinical-rules.md §7). */}
+      {showMethod && <p>Method: {r.method ?? "not identified"}</p>}
       {r.performer && <p>By {r.performer}</p>}
       {notesOf(r, unit).map((note, i) => (
         <p key={i}>{note}</p>

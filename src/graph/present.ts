@@ -117,6 +117,7 @@ export function chartPoint(r: LabResult, unit: LabUnit, locale?: string): ChartP
     ...(r.flag ? { flag: r.flag.label } : {}),
     preliminary: r.status === "preliminary",
     ...(r.comparator ? { limit: valueText(r, unit, locale) } : {}),
+    method: r.method,
   };
 }
 

@@ -8,7 +8,13 @@ import type { GoalComparator, LabId, LabSettings } from "./settings";
 export interface LabCode {
   readonly system: string;
   readonly code: string;
+  /** LOINC's long common name. */
   readonly display: string;
+  /**
+   * The method the code's results are drawn as (docs/clinical-rules.md §7): codes of one lab with the same
+   * method form one line and are compared with each other; a unit alone (mass or molar) is not a method.
+   */
+  readonly method: string;
 }
 
 /**
@@ -52,8 +58,14 @@ export interface LabDefinition {
 
 export const LOINC = "http://loinc.org";
 
-const loinc = (code: string, display: string): LabCode => ({ system: LOINC, code, display });
+const loinc = (code: string, display: string, method: string): LabCode => ({ system: LOINC, code, display, method });
 const unit = (code: string, label: string, decimals: number, factor = 1, offset = 0): LabUnit => ({ code, label, decimals, factor, offset });
+
+/** Method labels shared by several codes (docs/clinical-rules.md §7). */
+const SERUM_OR_PLASMA = "Serum or plasma";
+const A1C_STANDARDIZED = "NGSP/IFCC-standardized";
+const GFR = "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area]";
+const GFR_AMONG = (group: string) => `Glomerular filtration rate/1.73 sq M.predicted among ${group} [Volume Rate/Area]`;
 
 /** Cholesterol's molar mass: 1 mmol/L = 38.67 mg/dL (used for total, LDL and HDL alike). */
 const CHOLESTEROL_UNITS: LabDefinition["units"] = [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 2, 38.67)];
@@ -62,10 +74,11 @@ export const HBA1C: LabDefinition = {
   id: "hba1c",
   name: "Hemoglobin A1c",
   codes: [
-    loinc("4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood"),
-    loinc("17856-6", "Hemoglobin A1c/Hemoglobin.total in Blood by HPLC"),
-    loinc("4549-2", "Hemoglobin A1c/Hemoglobin.total in Blood by Electrophoresis"),
-    loinc("59261-8", "Hemoglobin A1c/Hemoglobin.total in Blood by IFCC protocol"),
+    // NGSP-certified assays are traceable to one reference and the IFCC units convert by the master equation.
+    loinc("4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood", A1C_STANDARDIZED),
+    loinc("17856-6", "Hemoglobin A1c/Hemoglobin.total in Blood by HPLC", A1C_STANDARDIZED),
+    loinc("4549-2", "Hemoglobin A1c/Hemoglobin.total in Blood by Electrophoresis", A1C_STANDARDIZED),
+    loinc("59261-8", "Hemoglobin A1c/Hemoglobin.total in Blood by IFCC protocol", A1C_STANDARDIZED),
   ],
   // IFCC mmol/mol = 10.929 × (NGSP % − 2.15), so % = mmol/mol ÷ 10.929 + 2.15.
   units: [unit("%", "%", 1), unit("mmol/mol", "mmol/mol", 0, 1 / 10.929, 2.15)],
@@ -80,10 +93,18 @@ export const GLUCOSE: LabDefinition = {
   id: "glucose",
   name: "Glucose",
   codes: [
-    loinc("2345-7", "Glucose [Mass/volume] in Serum or Plasma"),
-    loinc("2339-0", "Glucose [Mass/volume] in Blood"),
-    loinc("15074-8", "Glucose [Moles/volume] in Blood"),
-    loinc("14749-6", "Glucose [Moles/volume] in Serum or Plasma"),
+    // Specimen, point of care and fasting each change the value: each is its own method. LOINC's plain serum
+    // or plasma code does not say whether the patient fasted, so it is not called "random".
+    loinc("2345-7", "Glucose [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA),
+    loinc("14749-6", "Glucose [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA),
+    loinc("2339-0", "Glucose [Mass/volume] in Blood", "Whole blood"),
+    loinc("15074-8", "Glucose [Moles/volume] in Blood", "Whole blood"),
+    loinc("41653-7", "Glucose [Mass/volume] in Capillary blood by Glucometer", "Glucometer (capillary)"),
+    loinc("14743-9", "Glucose [Moles/volume] in Capillary blood by Glucometer", "Glucometer (capillary)"),
+    loinc("1558-6", "Fasting glucose [Mass/volume] in Serum or Plasma", "Fasting serum or plasma"),
+    loinc("14771-0", "Fasting glucose [Moles/volume] in Serum or Plasma", "Fasting serum or plasma"),
+    loinc("41604-0", "Fasting glucose [Mass/volume] in Capillary blood by Glucometer", "Fasting glucometer (capillary)"),
+    loinc("14770-2", "Fasting glucose [Moles/volume] in Capillary blood by Glucometer", "Fasting glucometer (capillary)"),
   ],
   units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 1, 18.016)],
 };
@@ -92,9 +113,11 @@ export const LDL: LabDefinition = {
   id: "ldl",
   name: "LDL cholesterol",
   codes: [
-    loinc("2089-1", "Cholesterol in LDL [Mass/volume] in Serum or Plasma"),
-    loinc("18262-6", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct assay"),
-    loinc("13457-7", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation"),
+    loinc("2089-1", "Cholesterol in LDL [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA),
+    loinc("18262-6", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct assay", SERUM_OR_PLASMA),
+    loinc("13457-7", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation", SERUM_OR_PLASMA),
+    loinc("22748-8", "Cholesterol in LDL [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA),
+    loinc("39469-2", "Cholesterol in LDL [Moles/volume] in Serum or Plasma by calculation", SERUM_OR_PLASMA),
   ],
   units: CHOLESTEROL_UNITS,
 };
@@ -102,21 +125,24 @@ export const LDL: LabDefinition = {
 export const HDL: LabDefinition = {
   id: "hdl",
   name: "HDL cholesterol",
-  codes: [loinc("2085-9", "Cholesterol in HDL [Mass/volume] in Serum or Plasma")],
+  codes: [
+    loinc("2085-9", "Cholesterol in HDL [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA),
+    loinc("14646-4", "Cholesterol in HDL [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA),
+  ],
   units: CHOLESTEROL_UNITS,
 };
 
 export const TOTAL_CHOLESTEROL: LabDefinition = {
   id: "cholesterol",
   name: "Total cholesterol",
-  codes: [loinc("2093-3", "Cholesterol [Mass/volume] in Serum or Plasma")],
+  codes: [loinc("2093-3", "Cholesterol [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA), loinc("14647-2", "Cholesterol [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA)],
   units: CHOLESTEROL_UNITS,
 };
 
 export const TRIGLYCERIDES: LabDefinition = {
   id: "triglycerides",
   name: "Triglycerides",
-  codes: [loinc("2571-8", "Triglyceride [Mass/volume] in Serum or Plasma")],
+  codes: [loinc("2571-8", "Triglyceride [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA), loinc("14927-8", "Triglyceride [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA)],
   // Triglycerides (as triolein): 1 mmol/L = 88.57 mg/dL.
   units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 2, 88.57)],
 };
@@ -124,7 +150,7 @@ export const TRIGLYCERIDES: LabDefinition = {
 export const CREATININE: LabDefinition = {
   id: "creatinine",
   name: "Creatinine",
-  codes: [loinc("2160-0", "Creatinine [Mass/volume] in Serum or Plasma"), loinc("14682-9", "Creatinine [Moles/volume] in Serum or Plasma")],
+  codes: [loinc("2160-0", "Creatinine [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA), loinc("14682-9", "Creatinine [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA)],
   // 1 mg/dL = 88.42 µmol/L.
   units: [unit("mg/dL", "mg/dL", 2), unit("umol/L", "µmol/L", 0, 1 / 88.42)],
 };
@@ -133,9 +159,17 @@ export const EGFR: LabDefinition = {
   id: "egfr",
   name: "eGFR",
   codes: [
-    loinc("33914-3", "Glomerular filtration rate/1.73 sq M.predicted by Creatinine-based formula (MDRD)"),
-    loinc("62238-1", "Glomerular filtration rate/1.73 sq M.predicted by Creatinine-based formula (CKD-EPI)"),
-    loinc("98979-8", "Glomerular filtration rate/1.73 sq M.predicted by Creatinine-based formula (CKD-EPI 2021)"),
+    // Each equation, and each race- or sex-specific variant of one, gives another number for the same creatinine.
+    loinc("33914-3", `${GFR} in Serum or Plasma by Creatinine-based formula (MDRD)`, "MDRD"),
+    loinc("77147-7", `${GFR} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, "MDRD"),
+    loinc("48643-1", `${GFR_AMONG("blacks")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, "MDRD, race-based (African American)"),
+    loinc("48642-3", `${GFR_AMONG("non-blacks")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, "MDRD, race-based (non-African American)"),
+    loinc("50044-7", `${GFR_AMONG("females")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, "MDRD (female)"),
+    loinc("70969-1", `${GFR_AMONG("males")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, "MDRD (male)"),
+    loinc("62238-1", `${GFR} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)`, "CKD-EPI 2009"),
+    loinc("88293-6", `${GFR_AMONG("blacks")} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)`, "CKD-EPI 2009, race-based (African American)"),
+    loinc("88294-4", `${GFR_AMONG("non-blacks")} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)`, "CKD-EPI 2009, race-based (non-African American)"),
+    loinc("98979-8", `${GFR} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI 2021)`, "CKD-EPI 2021"),
   ],
   units: [unit("mL/min/{1.73_m2}", "mL/min/1.73 m²", 0)],
 };

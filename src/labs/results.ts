@@ -13,6 +13,7 @@ import { flagOf, type Flag } from "./flags";
 import { chooseRange, type PatientContext, type ResultRange } from "./ranges";
 import { findUnit, recordedUnit, toCanonical } from "./units";
 import { conceptText, finite, list, record, text } from "./json";
+import { codeOf } from "./methods";
 
 export type Comparator = "<" | "<=" | ">=" | ">";
 
@@ -37,6 +38,8 @@ export interface LabResult {
   readonly notes: readonly string[];
   readonly performer: string | undefined;
   readonly test: string | undefined;
+  /** The method of the lab's code the result matched (docs/clinical-rules.md §7); none when it matched none. */
+  readonly method: string | undefined;
 }
 
 export interface LabResults {
@@ -128,6 +131,7 @@ export function toLabResult(o: fhir4.Observation, lab: LabDefinition, patient: P
       .map((p) => text(record(p)?.display))
       .find((d): d is string => Boolean(d)),
     test: conceptText(o.code),
+    method: codeOf(lab, o.code)?.method,
   };
 }
 
@@ -164,6 +168,7 @@ function readable(o: fhir4.Observation, lab: LabDefinition, patient: PatientCont
       notes: [],
       performer: undefined,
       test: undefined,
+      method: undefined,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GLUCOSE, HBA1C } from "./catalog";
+import { EGFR, GLUCOSE, HBA1C } from "./catalog";
 import { defaultGoal, type GoalLine } from "./goals";
 import { toLabResults } from "./results";
 import { monthsBetween, overdueText, summarize } from "./summary";
@@ -70,6 +70,57 @@ describe("summarize", () => {
     const limits = toLabResults([a1c("a", "2024-01-10", 7.4), a1c("b", "2024-06-01", "<4.0 %")], HBA1C).results;
     expect(summarize(limits, HBA1C, 0).change).toBeUndefined();
     expect(summarize([], HBA1C, 0)).toMatchObject({ count: 0, latest: undefined, change: undefined, lastTested: undefined, overdue: undefined });
+  });
+
+  describe("Change is never computed across a method change (docs/clinical-rules.md §7)", () => {
+    function egfr(id: string, date: string, code: string, value: number | string): fhir4.Observation {
+      return {
+        resourceType: "Observation",
+        id,
+        status: "final",
+        code: { coding: [{ system: "http://loinc.org", code }] },
+        effectiveDateTime: date,
+        ...(typeof value === "number" ? { valueQuantity: { value, code: "mL/min/{1.73_m2}" } } : { valueString: value }),
+      };
+    }
+    const MDRD = "33914-3";
+    const CKD_EPI_2021 = "98979-8";
+    const summary = (...observations: fhir4.Observation[]) => summarize(toLabResults(observations, EGFR).results, EGFR, 0);
+
+    it("the first result of a new method: no change, and the method the previous result used", () => {
+      const s = summary(egfr("a", "2022-01-01", MDRD, 52), egfr("b", "2023-01-01", CKD_EPI_2021, 58));
+      expect(s.latest?.id).toBe("b");
+      expect(s.previous).toBeUndefined();
+      expect(s.change).toBeUndefined();
+      expect(s.otherMethodBefore?.id).toBe("a");
+      expect(s.otherMethodBefore?.method).toBe("MDRD");
+    });
+
+    it("compares with the previous result of the same method, passing over another method's results", () => {
+      const s = summary(egfr("a", "2022-01-01", CKD_EPI_2021, 61), egfr("b", "2022-06-01", MDRD, 40), egfr("c", "2023-01-01", CKD_EPI_2021, 58));
+      expect(s.previous?.id).toBe("a");
+      expect(s.change).toBe(-3);
+      expect(s.otherMethodBefore?.id).toBe("b");
+    });
+
+    it("the same method throughout: as before, and no other method to name", () => {
+      const s = summary(egfr("a", "2022-01-01", CKD_EPI_2021, 61), egfr("b", "2023-01-01", CKD_EPI_2021, 58));
+      expect([s.previous?.id, s.change, s.otherMethodBefore]).toEqual(["a", -3, undefined]);
+    });
+
+    it("glucose: a glucometer reading is not compared with a plasma glucose", () => {
+      const glucose = (id: string, date: string, code: string, value: number): fhir4.Observation => ({
+        resourceType: "Observation",
+        id,
+        status: "final",
+        code: { coding: [{ system: "http://loinc.org", code }] },
+        effectiveDateTime: date,
+        valueQuantity: { value, code: "mg/dL" },
+      });
+      const results = toLabResults([glucose("lab", "2024-01-01", "2345-7", 180), glucose("meter", "2024-01-02", "41653-7", 95)], GLUCOSE).results;
+      const s = summarize(results, GLUCOSE, 0);
+      expect([s.latest?.id, s.previous, s.change, s.otherMethodBefore?.method]).toEqual(["meter", undefined, undefined, "Serum or plasma"]);
+    });
   });
 
   it("counts whole months", () => {

@@ -17,10 +17,15 @@ export interface LabSummary {
   readonly count: number;
   /** The newest result drawn on the chart. */
   readonly latest: LabResult | undefined;
-  /** The drawn result before it. */
+  /**
+   * The drawn result before it by the same method: Change is never computed across a method change
+   * (docs/clinical-rules.md §7).
+   */
   readonly previous: LabResult | undefined;
   /** latest − previous in the canonical unit, when both are exact values (not limits). */
   readonly change: number | undefined;
+  /** The drawn result just before the latest, when it used another method: it is not compared with the latest. */
+  readonly otherMethodBefore: LabResult | undefined;
   /** The newest dated result that has a value: a clotted specimen or an order not yet resulted is no test. */
   readonly lastTested: FhirInstant | undefined;
   /** Set when the interval that applies has passed since then. */
@@ -64,7 +69,10 @@ export function overdueText({ months, goal }: Overdue): string {
 /** `results` newest first, as the table lists them; `goal` the line drawn, if any. */
 export function summarize(results: readonly LabResult[], lab: LabDefinition, now: number, goal?: GoalLine): LabSummary {
   const drawn = results.filter((r) => r.plotted);
-  const [latest, previous] = drawn;
+  const latest = drawn[0];
+  const previous = latest && drawn.slice(1).find((r) => r.method === latest.method);
+  const before = drawn[1];
+  const otherMethodBefore = latest && before && before.method !== latest.method ? before : undefined;
   const exact = latest && previous && !latest.comparator && !previous.comparator;
   const lastTested = results.find((r) => r.when && resulted(r))?.when;
   const met = goal && latest ? atGoal(latest, goal) : undefined;
@@ -76,6 +84,7 @@ export function summarize(results: readonly LabResult[], lab: LabDefinition, now
     latest,
     previous,
     change: exact ? latest.value! - previous.value! : undefined,
+    otherMethodBefore,
     lastTested,
     overdue: due ? { months, goal: status } : undefined,
   };
