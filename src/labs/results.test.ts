@@ -141,3 +141,29 @@ describe("combining pages", () => {
     expect(excluded).toBe(2);
   });
 });
+
+describe("numbers in a valueString (clinical rules §2)", () => {
+  const glucose = (valueString: string) =>
+    toLabResult(observation({ code: { coding: [{ system: "http://loinc.org", code: "2345-7" }] }, valueQuantity: undefined, valueString }), GLUCOSE);
+
+  it("reads a thousands-grouped number as thousands: 1,250 mg/dL is a glucose of 1 250, not 1.25", () => {
+    expect(glucose("1,250 mg/dL")).toMatchObject({ plotted: true, value: 1250 });
+    expect(glucose("12,500.5 mg/dL").value).toBe(12500.5);
+    expect(glucose("> 1,000 mg/dL")).toMatchObject({ plotted: true, value: 1000, comparator: ">" });
+  });
+
+  it("reads digits with a '.' decimal point", () => {
+    expect(glucose("98.5 mg/dL").value).toBe(98.5);
+    expect(toLabResult(observation({ valueQuantity: undefined, valueString: "7.2 %" }), HBA1C).value).toBe(7.2);
+  });
+
+  it("lists any other comma, not drawn, because the number is ambiguous", () => {
+    for (const s of ["1,25 mg/dL", "7,1 %", "1,2345 mg/dL", "1.250,5 mg/dL", "12,50,0 mg/dL", ",5 mg/dL"]) {
+      const r = s.includes("%") ? toLabResult(observation({ valueQuantity: undefined, valueString: s }), HBA1C) : glucose(s);
+      expect(r.plotted, s).toBe(false);
+      expect(r.value, s).toBeUndefined();
+      expect(r.reason, s).toMatch(/^The number is ambiguous/);
+      expect(r.recorded).toBe(s);
+    }
+  });
+});

@@ -51,14 +51,26 @@ const DRAWN_STATUSES = new Set<fhir4.Observation["status"]>(["final", "amended",
 /** Beyond any lab value: such a number would not even fit on the chart's scale. */
 const plausible = (canonical: number) => Math.abs(canonical) < 1e9;
 const COMPARATORS: Readonly<Record<string, Comparator>> = { "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=" };
-/** A limit or a plain number in a valueString, with an optional unit: "<4.0", "> 14 %", "7.2". */
-const VALUE_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*(-?\d+(?:[.,]\d+)?)\s*(\S.*)?$/;
+/** A limit or a number in a valueString, with an optional unit: "<4.0", "> 14 %", "7.2", "1,250 mg/dL". */
+const VALUE_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*(-?[\d.,]*\d)\s*(\S.*)?$/;
+/** Unambiguous numbers (clinical rules §2): digits with a '.' decimal point, or ',' between groups of three digits. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const GROUPED_NUMBER = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 interface Value {
   readonly number: number | undefined;
   readonly comparator: Comparator | undefined;
   readonly unitText: string | undefined;
   readonly recorded: string;
+  /** A comma that is not a thousands separator: "1,25" may be 1.25 or 125, so it is not read. */
+  readonly ambiguous?: boolean;
+}
+
+/** The number in a valueString's number part, by the rules of §2. */
+function readNumber(digits: string): { number: number | undefined; ambiguous: boolean } {
+  if (GROUPED_NUMBER.test(digits)) return { number: finite(Number(digits.replace(/,/g, ""))), ambiguous: false };
+  if (digits.includes(",")) return { number: undefined, ambiguous: true };
+  return { number: PLAIN_NUMBER.test(digits) ? finite(Number(digits)) : undefined, ambiguous: false };
 }
 
 function readValue(o: fhir4.Observation): Value {
@@ -74,7 +86,8 @@ function readValue(o: fhir4.Observation): Value {
   if (valueString !== undefined) {
     const m = VALUE_STRING.exec(valueString);
     if (!m) return { number: undefined, comparator: undefined, unitText: undefined, recorded: valueString };
-    return { number: finite(Number(m[2]!.replace(",", "."))), comparator: m[1] ? COMPARATORS[m[1]] : undefined, unitText: m[3], recorded: valueString };
+    const { number, ambiguous } = readNumber(m[2]!);
+    return { number, ambiguous, comparator: m[1] ? COMPARATORS[m[1]] : undefined, unitText: m[3], recorded: valueString };
   }
   const words = conceptText(o.valueCodeableConcept) ?? (o.dataAbsentReason ? `No value: ${conceptText(o.dataAbsentReason) ?? "not recorded"}` : "");
   return { number: undefined, comparator: undefined, unitText: undefined, recorded: words };
@@ -93,6 +106,7 @@ function whyNotDrawn(o: fhir4.Observation, when: FhirInstant | undefined, value:
   if (!when) return "No date recorded";
   if (o.dataAbsentReason) return `No value: ${conceptText(o.dataAbsentReason) ?? "not recorded"}`;
   if (!DRAWN_STATUSES.has(o.status)) return `Status ${o.status}: not a result yet`;
+  if (value.ambiguous) return `The number is ambiguous: the comma in "${value.recorded}" may be a decimal comma or a thousands separator`;
   if (value.number === undefined) return "No numeric value";
   if (unitText === undefined || unitText.trim() === "") return `No unit recorded, so it cannot be placed on the ${lab.units[0].label} scale`;
   if (!unit) return `Unit ${unitText} cannot be converted to ${lab.units[0].label}`;
