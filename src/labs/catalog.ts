@@ -32,6 +32,16 @@ export interface LabTarget {
   readonly label: string;
 }
 
+/**
+ * Values no patient can have, in the canonical unit (docs/clinical-rules.md §3): a result must be above `low` and
+ * at most `high`. Generous on purpose: they catch data errors (a zero, a negative, 70 % HbA1c), never a real
+ * extreme result.
+ */
+export interface PlausibleLimits {
+  readonly low: number;
+  readonly high: number;
+}
+
 export interface LabDefinition {
   readonly id: LabId;
   /** Shown as the table caption and the chart's label (the DOM contract relies on it). */
@@ -43,6 +53,7 @@ export interface LabDefinition {
   readonly target?: LabTarget;
   /** After this many months without a result, the summary says the test is overdue. */
   readonly overdueAfterMonths?: number;
+  readonly plausible: PlausibleLimits;
 }
 
 export const LOINC = "http://loinc.org";
@@ -65,7 +76,8 @@ export const HBA1C: LabDefinition = {
   // IFCC mmol/mol = 10.929 × (NGSP % − 2.15), so % = mmol/mol ÷ 10.929 + 2.15.
   units: [unit("%", "%", 1), unit("mmol/mol", "mmol/mol", 0, 1 / 10.929, 2.15)],
   target: { value: 7, label: "Target" },
-  overdueAfterMonths: 6,
+  overdueAfterMonths: 6,  // §3: HbA1c 14–15 % in extreme hyperglycaemia (Doi et al. 2023, https://ouci.dntb.gov.ua/works/4NBzvKx4); twice that.
+  plausible: { low: 0, high: 30 },
 };
 
 export const GLUCOSE: LabDefinition = {
@@ -77,7 +89,8 @@ export const GLUCOSE: LabDefinition = {
     loinc("15074-8", "Glucose [Moles/volume] in Blood"),
     loinc("14749-6", "Glucose [Moles/volume] in Serum or Plasma"),
   ],
-  units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 1, 18.016)],
+  units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 1, 18.016)],  // §3: 5,600 mg/dL on record (Soni et al., Diabetes Care 1990;13:181); https://www.healthcentral.com/diabetes/c/110/9887/record-high-blood/
+  plausible: { low: 0, high: 10_000 },
 };
 
 export const LDL: LabDefinition = {
@@ -88,21 +101,24 @@ export const LDL: LabDefinition = {
     loinc("18262-6", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct assay"),
     loinc("13457-7", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation"),
   ],
-  units: CHOLESTEROL_UNITS,
+  units: CHOLESTEROL_UNITS,  // §3: a fraction of total cholesterol, so never above its limit.
+  plausible: { low: 0, high: 5_000 },
 };
 
 export const HDL: LabDefinition = {
   id: "hdl",
   name: "HDL cholesterol",
   codes: [loinc("2085-9", "Cholesterol in HDL [Mass/volume] in Serum or Plasma")],
-  units: CHOLESTEROL_UNITS,
+  units: CHOLESTEROL_UNITS,  // §3: a fraction of total cholesterol, so never above its limit.
+  plausible: { low: 0, high: 5_000 },
 };
 
 export const TOTAL_CHOLESTEROL: LabDefinition = {
   id: "cholesterol",
   name: "Total cholesterol",
   codes: [loinc("2093-3", "Cholesterol [Mass/volume] in Serum or Plasma")],
-  units: CHOLESTEROL_UNITS,
+  units: CHOLESTEROL_UNITS,  // §3: 1,129 mg/dL in chylomicronaemia (https://pmc.ncbi.nlm.nih.gov/articles/PMC10403339); over four times that.
+  plausible: { low: 0, high: 5_000 },
 };
 
 export const TRIGLYCERIDES: LabDefinition = {
@@ -110,7 +126,8 @@ export const TRIGLYCERIDES: LabDefinition = {
   name: "Triglycerides",
   codes: [loinc("2571-8", "Triglyceride [Mass/volume] in Serum or Plasma")],
   // Triglycerides (as triolein): 1 mmol/L = 88.57 mg/dL.
-  units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 2, 88.57)],
+  units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 2, 88.57)],  // §3: 64,956 mg/dL in an infant with LPL deficiency (https://pubmed.ncbi.nlm.nih.gov/29174071).
+  plausible: { low: 0, high: 100_000 },
 };
 
 export const CREATININE: LabDefinition = {
@@ -118,7 +135,8 @@ export const CREATININE: LabDefinition = {
   name: "Creatinine",
   codes: [loinc("2160-0", "Creatinine [Mass/volume] in Serum or Plasma"), loinc("14682-9", "Creatinine [Moles/volume] in Serum or Plasma")],
   // 1 mg/dL = 88.42 µmol/L.
-  units: [unit("mg/dL", "mg/dL", 2), unit("umol/L", "µmol/L", 0, 1 / 88.42)],
+  units: [unit("mg/dL", "mg/dL", 2), unit("umol/L", "µmol/L", 0, 1 / 88.42)],  // §3: 73.8 mg/dL, the highest on record (https://pmc.ncbi.nlm.nih.gov/articles/PMC8531789).
+  plausible: { low: 0, high: 200 },
 };
 
 export const EGFR: LabDefinition = {
@@ -129,7 +147,8 @@ export const EGFR: LabDefinition = {
     loinc("62238-1", "Glomerular filtration rate/1.73 sq M.predicted by Creatinine-based formula (CKD-EPI)"),
     loinc("98979-8", "Glomerular filtration rate/1.73 sq M.predicted by Creatinine-based formula (CKD-EPI 2021)"),
   ],
-  units: [unit("mL/min/{1.73_m2}", "mL/min/1.73 m²", 0)],
+  units: [unit("mL/min/{1.73_m2}", "mL/min/1.73 m²", 0)],  // §3: CKD-EPI 2021 gives about 250 at the lowest measurable creatinine (https://kidney.org/ckd-epi-creatinine-equation-2021).
+  plausible: { low: 0, high: 500 },
 };
 
 export const LABS: readonly LabDefinition[] = [HBA1C, GLUCOSE, LDL, HDL, TOTAL_CHOLESTEROL, TRIGLYCERIDES, CREATININE, EGFR];

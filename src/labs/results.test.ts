@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CREATININE, EGFR, GLUCOSE, HBA1C, LABS, LDL, type LabDefinition } from "./catalog";
+import { CREATININE, EGFR, GLUCOSE, HBA1C, LABS, LDL, TRIGLYCERIDES, type LabDefinition } from "./catalog";
 import { combinePages, mapObservations, toLabResult, toLabResults } from "./results";
 import { observationsWithCodes, scenarioPatient } from "../test/scenarios";
 
@@ -148,7 +148,7 @@ describe("numbers in a valueString (clinical rules §2)", () => {
 
   it("reads a thousands-grouped number as thousands: 1,250 mg/dL is a glucose of 1 250, not 1.25", () => {
     expect(glucose("1,250 mg/dL")).toMatchObject({ plotted: true, value: 1250 });
-    expect(glucose("12,500.5 mg/dL").value).toBe(12500.5);
+    expect(toLabResult(observation({ code: { coding: [{ code: "2571-8" }] }, valueQuantity: undefined, valueString: "12,500.5 mg/dL" }), TRIGLYCERIDES).value).toBe(12500.5);
     expect(glucose("> 1,000 mg/dL")).toMatchObject({ plotted: true, value: 1000, comparator: ">" });
   });
 
@@ -164,6 +164,43 @@ describe("numbers in a valueString (clinical rules §2)", () => {
       expect(r.value, s).toBeUndefined();
       expect(r.reason, s).toMatch(/^The number is ambiguous/);
       expect(r.recorded).toBe(s);
+    }
+  });
+});
+
+describe("plausibility limits (clinical rules §3)", () => {
+  const glucose = (value: number, code = "mg/dL") =>
+    toLabResult(observation({ code: { coding: [{ system: "http://loinc.org", code: "2345-7" }] }, valueQuantity: { value, code } }), GLUCOSE);
+  const a1c = (value: number, code = "%") => toLabResult(observation({ valueQuantity: { value, code } }), HBA1C);
+
+  it("lists, without drawing, what no patient can have, naming the limit", () => {
+    const cases: [ReturnType<typeof glucose>, string][] = [
+      [a1c(70), "Implausible value: 70 % is above 30 %, the highest plausible Hemoglobin A1c"],
+      [a1c(0), "Implausible value: 0 % is not above 0 %"],
+      [a1c(-20, "mmol/mol"), "Implausible value: -20 mmol/mol is not above 0"],
+      [glucose(-5), "Implausible value: -5 mg/dL is not above 0 mg/dL"],
+      [glucose(0), "Implausible value: 0 mg/dL is not above 0 mg/dL"],
+      [glucose(20_000), "Implausible value: 20000 mg/dL is above 10000 mg/dL, the highest plausible Glucose"],
+    ];
+    for (const [r, reason] of cases) {
+      expect(r.plotted, reason).toBe(false);
+      expect(r.value, reason).toBeUndefined();
+      expect(r.reason, reason).toContain(reason);
+    }
+  });
+
+  it("never rejects a real extreme: glucose 1,250 mg/dL in HHS, the 5,600 mg/dL on record, HbA1c 18 %, 2.5 %", () => {
+    expect(toLabResult(observation({ code: { coding: [{ code: "2345-7" }] }, valueQuantity: undefined, valueString: "1,250 mg/dL" }), GLUCOSE)).toMatchObject({ plotted: true, value: 1250 });
+    expect(glucose(5600).plotted).toBe(true);
+    expect(glucose(311, "mmol/L").plotted).toBe(true);
+    expect(a1c(18).plotted).toBe(true);
+    expect(a1c(2.5).plotted).toBe(true);
+  });
+
+  it("every lab has limits, low below high, and every value of the sandbox's scenarios is inside them", () => {
+    for (const lab of LABS) expect(lab.plausible.low, lab.id).toBeLessThan(lab.plausible.high);
+    for (const lab of LABS) {
+      for (const r of scenario("other-labs", lab).results) expect(r.reason ?? "", `${lab.id} ${r.recorded}`).not.toContain("Implausible");
     }
   });
 });

@@ -48,8 +48,21 @@ export interface LabResults {
 
 const EXCLUDED_STATUSES = new Set<fhir4.Observation["status"]>(["entered-in-error", "cancelled"]);
 const DRAWN_STATUSES = new Set<fhir4.Observation["status"]>(["final", "amended", "corrected", "preliminary"]);
-/** Beyond any lab value: such a number would not even fit on the chart's scale. */
-const plausible = (canonical: number) => Math.abs(canonical) < 1e9;
+/**
+ * Why a number is not a possible result of the lab (clinical rules §3), or undefined when it is: every lab here is
+ * a concentration, a fraction or a rate, so it is above zero in any unit, and within the lab's plausible limits.
+ */
+function implausible(number: number, comparator: Comparator | undefined, unit: LabUnit, lab: LabDefinition): string | undefined {
+  const canonical = toCanonical(number, unit);
+  const shown = `${comparator ?? ""}${number} ${unit.label}`;
+  const { low, high } = lab.plausible;
+  const base = lab.units[0].label;
+  if (!Number.isFinite(canonical)) return `Implausible value: ${shown} cannot be placed on the ${base} scale`;
+  if (number <= 0) return `Implausible value: ${shown} is not above 0 ${unit.label}`;
+  if (canonical <= low) return `Implausible value: ${shown} is not above ${low} ${base}`;
+  if (canonical > high) return `Implausible value: ${shown} is above ${high} ${base}, the highest plausible ${lab.name}`;
+  return undefined;
+}
 const COMPARATORS: Readonly<Record<string, Comparator>> = { "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=" };
 /** A limit or a number in a valueString, with an optional unit: "<4.0", "> 14 %", "7.2", "1,250 mg/dL". */
 const VALUE_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*(-?[\d.,]*\d)\s*(\S.*)?$/;
@@ -110,7 +123,8 @@ function whyNotDrawn(o: fhir4.Observation, when: FhirInstant | undefined, value:
   if (value.number === undefined) return "No numeric value";
   if (unitText === undefined || unitText.trim() === "") return `No unit recorded, so it cannot be placed on the ${lab.units[0].label} scale`;
   if (!unit) return `Unit ${unitText} cannot be converted to ${lab.units[0].label}`;
-  if (!plausible(toCanonical(value.number, unit))) return `Value ${value.recorded} is out of any plausible range`;
+  const outside = implausible(value.number, value.comparator, unit, lab);
+  if (outside) return outside;
   return undefined;
 }
 
@@ -126,7 +140,7 @@ export function toLabResult(o: fhir4.Observation, lab: LabDefinition, patient: P
     id: text(o.id) ?? "",
     when,
     status: o.status,
-    value: canonical !== undefined && plausible(canonical) ? canonical : undefined,
+    value: canonical !== undefined && value.number !== undefined && unit && !implausible(value.number, value.comparator, unit, lab) ? canonical : undefined,
     comparator: value.comparator,
     unit,
     recorded: value.recorded,
