@@ -204,3 +204,23 @@ describe("plausibility limits (clinical rules §3)", () => {
     }
   });
 });
+
+describe("valueInteger and effectiveInstant", () => {
+  it("reads valueInteger as a number, with the unit of the result's ranges", () => {
+    const r = toLabResult(observation({ code: { coding: [{ code: "2345-7" }] }, valueQuantity: undefined, valueInteger: 98, referenceRange: [{ low: { value: 70, code: "mg/dL" }, high: { value: 99, code: "mg/dL" } }] }), GLUCOSE);
+    expect(r).toMatchObject({ plotted: true, value: 98, recorded: "98", unit: { code: "mg/dL" } });
+    const noUnit = toLabResult(observation({ valueQuantity: undefined, valueInteger: 7 }), HBA1C);
+    expect(noUnit).toMatchObject({ plotted: false, recorded: "7" });
+    expect(noUnit.reason).toContain("No unit recorded");
+    expect(toLabResult(observation({ valueQuantity: undefined, valueInteger: 0, referenceRange: [{ high: { value: 6, code: "%" } }] }), HBA1C).reason).toContain("Implausible value");
+  });
+
+  it("takes the time from effectiveInstant, and says which field the date came from", () => {
+    const instant = toLabResult(observation({ effectiveDateTime: undefined, effectiveInstant: "2021-03-04T10:00:00.123Z" }), HBA1C);
+    expect(instant).toMatchObject({ plotted: true, when: { raw: "2021-03-04T10:00:00.123Z", precision: "time" }, whenFrom: "effectiveInstant" });
+    expect(toLabResult(observation({}), HBA1C).whenFrom).toBe("effectiveDateTime");
+    expect(toLabResult(observation({ effectiveDateTime: undefined, effectivePeriod: { start: "2020-01-02" } }), HBA1C).whenFrom).toBe("effectivePeriod");
+    expect(toLabResult(observation({ effectiveDateTime: undefined, issued: "2019-05-06T07:08:09Z" }), HBA1C).whenFrom).toBe("issued");
+    expect(toLabResult(observation({ effectiveDateTime: undefined }), HBA1C).whenFrom).toBeUndefined();
+  });
+});

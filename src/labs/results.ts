@@ -1,7 +1,7 @@
 /**
  * Observations → lab results: what the table lists and the chart draws. Pure and unit-tested.
  * - `entered-in-error` and `cancelled` results are dropped (and counted);
- * - the time is effectiveDateTime, else effectivePeriod.start, else issued;
+ * - the time is effectiveDateTime, effectivePeriod.start or effectiveInstant, else issued (marked as a report date);
  * - values are converted to the lab's canonical unit; a value whose unit is not one of the lab's is listed,
  *   not drawn;
  * - a limit (`<4.0` as valueString, or a Quantity comparator) is drawn at its bound and marked as a limit;
@@ -16,9 +16,14 @@ import { conceptText, finite, list, record, text } from "./json";
 
 export type Comparator = "<" | "<=" | ">=" | ">";
 
+/** The field a result's date was taken from: `issued` is when the report was made, not when the sample was taken. */
+export type DateSource = "effectiveDateTime" | "effectivePeriod" | "effectiveInstant" | "issued";
+
 export interface LabResult {
   readonly id: string;
   readonly when: FhirInstant | undefined;
+  /** Where `when` came from (clinical rules §8). */
+  readonly whenFrom: DateSource | undefined;
   readonly status: fhir4.Observation["status"];
   /** In the lab's canonical unit; for a limit, its bound. */
   readonly value: number | undefined;
@@ -95,6 +100,8 @@ function readValue(o: fhir4.Observation): Value {
     const shownUnit = text(q.unit) ?? text(q.code);
     return { number, comparator, unitText, recorded: number === undefined ? "" : `${comparator ? q.comparator : ""}${number}${shownUnit ? ` ${shownUnit}` : ""}` };
   }
+  const integer = o.valueInteger;
+  if (typeof integer === "number" && Number.isInteger(integer)) return { number: integer, comparator: undefined, unitText: undefined, recorded: String(integer) };
   const valueString = text(o.valueString);
   if (valueString !== undefined) {
     const m = VALUE_STRING.exec(valueString);
@@ -128,10 +135,24 @@ function whyNotDrawn(o: fhir4.Observation, when: FhirInstant | undefined, value:
   return undefined;
 }
 
+/** The result's time, and the field it came from: the effective[x] choice, else `issued`. */
+function readWhen(o: fhir4.Observation): { when: FhirInstant | undefined; whenFrom: DateSource | undefined } {
+  const candidates: [DateSource, string | undefined][] = [
+    ["effectiveDateTime", text(o.effectiveDateTime)],
+    ["effectivePeriod", text(record(o.effectivePeriod)?.start)],
+    ["effectiveInstant", text(o.effectiveInstant)],
+    ["issued", text(o.issued)],
+  ];
+  const found = candidates.find(([, raw]) => raw !== undefined);
+  const when = parseFhirDate(found?.[1]);
+  return { when, whenFrom: when ? found![0] : undefined };
+}
+
 export function toLabResult(o: fhir4.Observation, lab: LabDefinition, patient: PatientContext = {}): LabResult {
-  const when = parseFhirDate(text(o.effectiveDateTime) ?? text(record(o.effectivePeriod)?.start) ?? text(o.issued));
+  const { when, whenFrom } = readWhen(o);
   const value = readValue(o);
-  const unitText = value.unitText ?? (text(o.valueString) !== undefined ? rangeUnit(o) : undefined);
+  // A valueString or valueInteger has no unit of its own: the result's ranges give it.
+  const unitText = value.unitText ?? (text(o.valueString) !== undefined || typeof o.valueInteger === "number" ? rangeUnit(o) : undefined);
   const unit = findUnit(lab, unitText);
   const reason = whyNotDrawn(o, when, value, unit, unitText, lab);
   const { band, others } = chooseRange(o.referenceRange, lab, patient, when?.time, unit);
@@ -139,6 +160,7 @@ export function toLabResult(o: fhir4.Observation, lab: LabDefinition, patient: P
   return {
     id: text(o.id) ?? "",
     when,
+    whenFrom,
     status: o.status,
     value: canonical !== undefined && value.number !== undefined && unit && !implausible(value.number, value.comparator, unit, lab) ? canonical : undefined,
     comparator: value.comparator,
@@ -179,6 +201,7 @@ function readable(o: fhir4.Observation, lab: LabDefinition, patient: PatientCont
     return {
       id: text(o.id) ?? "",
       when: undefined,
+      whenFrom: undefined,
       status: o.status,
       value: undefined,
       comparator: undefined,
