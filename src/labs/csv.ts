@@ -2,7 +2,7 @@
 import type { LabDefinition, LabUnit } from "./catalog";
 import type { LabResult } from "./results";
 import { describeRange } from "./ranges";
-import { fromCanonical } from "./units";
+import { fromCanonical, roundTo } from "./units";
 
 /**
  * Quotes a cell, and defuses text a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
@@ -15,10 +15,13 @@ export function csvCell(value: string): string {
 
 const HEADER = ["Date", "Value", "Unit", "Flag", "Reference range", "Status", "On chart", "Recorded as", "Test", "Performer", "Notes"];
 
-/** Values in `unit`, with '.' decimals so any spreadsheet reads them; dates as recorded (FHIR format). */
+/**
+ * Values in `unit`, with '.' decimals so any spreadsheet reads them, rounded by the same `roundTo` as the screen;
+ * dates as recorded (FHIR format).
+ */
 export function toCsv(results: readonly LabResult[], lab: LabDefinition, unit: LabUnit): string {
   const lines = results.map((r) => {
-    const value = r.value === undefined ? "" : `${r.comparator ?? ""}${fromCanonical(r.value, unit).toFixed(unit.decimals)}`;
+    const value = r.value === undefined ? "" : `${r.comparator ?? ""}${roundTo(fromCanonical(r.value, unit), unit.decimals).toFixed(unit.decimals)}`;
     return [
       r.when?.raw ?? "",
       value,
