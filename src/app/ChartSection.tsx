@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useState } from "react";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
+import { plotTime } from "../labs/dates";
 import { memoizeByObject } from "../labs/memo";
 import { rangeSegments } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
@@ -47,7 +48,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   }, [drawn, pointOf, activeId]);
   const bands = useMemo<ChartBand[]>(
     () =>
-      rangeSegments(drawn.map((r) => ({ time: r.when!.time, range: r.range }))).map((s) => ({
+      rangeSegments(drawn.map((r) => ({ time: plotTime(r.when!), range: r.range }))).map((s) => ({
         from: s.from,
         to: s.to,
         ...(s.low !== undefined ? { low: fromCanonical(s.low, unit) } : {}),
@@ -56,8 +57,9 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
     [drawn, unit],
   );
   const markers = useMemo(() => new Set<MarkerKind>(points.map((p) => p.marker)), [points]);
-  const first = drawn[0]?.when?.time;
-  const last = drawn.at(-1)?.when?.time;
+  // Where the chart places the first and last results (a date on its day in the table's time zone).
+  const first = drawn[0]?.when && plotTime(drawn[0].when);
+  const last = drawn.at(-1)?.when && plotTime(drawn.at(-1)!.when!);
   const domain = useMemo<[number, number]>(() => {
     if (span) return [span.from, span.to];
     if (first === undefined || last === undefined) return [Date.now() - 365 * DAY, Date.now()];
@@ -107,7 +109,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {!loading && <ChartLegend markers={markers} preliminary={points.some((p) => p.preliminary)} band={bands.length > 0} target={target?.label} />}
+      {!loading && <ChartLegend markers={markers} preliminary={points.some((p) => p.preliminary)} imprecise={points.some((p) => p.periodEnd !== undefined)} band={bands.length > 0} target={target?.label} />}
     </>
   );
 });

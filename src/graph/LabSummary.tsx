@@ -2,7 +2,14 @@ import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { formatElapsed, formatFhirDate } from "../labs/dates";
 import type { LabSummary as Summary } from "../labs/summary";
 import { formatNumber } from "../labs/units";
-import { valueText } from "./present";
+import { dateNotes, valueText } from "./present";
+import type { LabResult } from "../labs/results";
+
+/** After the latest result's date: what its date is (§8), and that it is preliminary (§9). */
+function latestNotes(r: LabResult): string {
+  const notes = dateNotes(r);
+  return `${notes.length ? ` (${notes.join("; ")})` : ""}${r.status === "preliminary" ? " — preliminary" : ""}`;
+}
 
 export interface LabSummaryProps {
   readonly lab: LabDefinition;
@@ -27,6 +34,7 @@ export function LabSummary({ lab, unit, summary, now }: LabSummaryProps) {
               {valueText(latest, unit)} {unit.label}
             </strong>
             {latest.flag && latest.flag.code !== "N" && ` (${latest.flag.label})`} on {formatFhirDate(latest.when!)}
+            {latestNotes(latest)}
           </dd>
         </div>
       )}
