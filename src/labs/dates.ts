@@ -48,16 +48,10 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 /** How far `timeZone`'s wall clock is ahead of UTC at `time`, in ms; the reader's own zone when none is given. */
 function zoneOffset(time: number, timeZone: string | undefined): number {
   if (timeZone === undefined) return -new Date(time).getTimezoneOffset() * 60_000;
-  if (timeZone === "UTC") return 0;
   let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
-    offsetFormats.set(timeZone, format);
-  }
-  const part = (parts: Intl.DateTimeFormatPart[], type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const parts = format.formatToParts(time);
-  const wall = Date.UTC(part(parts, "year"), part(parts, "month") - 1, part(parts, "day"), part(parts, "hour"), part(parts, "minute"), part(parts, "second"));
-  return wall - (time - (((time % 1000) + 1000) % 1000));
+  if (!format) offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })));
+  const p = Object.fromEntries(format.formatToParts(time).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(time / 1000) * 1000;
 }
 
 /** The wall-clock reading of `time` in `timeZone`, written as the UTC instant that reads the same. */
