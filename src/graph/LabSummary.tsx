@@ -2,12 +2,12 @@ import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { formatElapsed, formatFhirDate } from "../labs/dates";
 import type { LabSummary as Summary } from "../labs/summary";
 import { formatNumber } from "../labs/units";
-import { dateNotes, valueText } from "./present";
+import { resultDateNotes, valueText } from "./present";
 import type { LabResult } from "../labs/results";
 
 /** After the latest result's date: what its date is (§8), and that it is preliminary (§9). */
 function latestNotes(r: LabResult): string {
-  const notes = dateNotes(r);
+  const notes = resultDateNotes(r);
   return `${notes.length ? ` (${notes.join("; ")})` : ""}${r.status === "preliminary" ? " — preliminary" : ""}`;
 }
 

@@ -1,6 +1,6 @@
 /** Lab results as the chart, the table and screen readers present them, in the unit shown. Pure. */
 import type { LabDefinition, LabUnit } from "../labs/catalog";
-import { formatFhirDate, formatFhirDateTime, plotPeriodEnd, plotTime, type FhirInstant } from "../labs/dates";
+import { dateNotes, formatFhirDate, formatFhirDateTime, plotPeriodEnd, plotTime } from "../labs/dates";
 import { isAbnormal } from "../labs/flags";
 import { describeRange } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
@@ -56,23 +56,15 @@ export function notesOf(r: LabResult, unit: LabUnit, locale?: string): string[] 
   return notes;
 }
 
-const PRECISION_NOTES: Partial<Record<FhirInstant["precision"], string>> = { year: "year only", month: "month only" };
-
-/** What a reader must know about a date (clinical rules §8): "year only", "report date", "time zone not stated". */
-export function dateNotes(r: LabResult): string[] {
-  if (!r.when) return [];
-  const notes: string[] = [];
-  const precision = PRECISION_NOTES[r.when.precision];
-  if (precision) notes.push(precision);
-  if (r.when.zoneless) notes.push("time zone not stated");
-  if (r.whenFrom === "issued") notes.push("report date");
-  return notes;
+/** What a reader must know about a result's date (clinical rules §8): "year only", "report date"… */
+export function resultDateNotes(r: LabResult): string[] {
+  return dateNotes(r.when, r.whenFrom === "issued");
 }
 
 /** "Mar 4, 2021, 9:15 AM", "2019 (year only)", "Sep 14, 2020, 3:20 PM (report date)". */
 export function dateText(r: LabResult, locale?: string, timeZone?: string): string {
   if (!r.when) return "No date";
-  const notes = dateNotes(r);
+  const notes = resultDateNotes(r);
   return `${formatFhirDateTime(r.when, locale, timeZone)}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 

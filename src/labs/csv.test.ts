@@ -63,3 +63,18 @@ describe("CSV rounding (clinical rules §9)", () => {
     );
   });
 });
+
+describe("CSV dates (clinical rules §8)", () => {
+  it("keep the FHIR value as recorded, and say in the notes when it is a report date or only a year", () => {
+    const { results } = toLabResults(
+      [
+        { resourceType: "Observation", id: "i", status: "final", code: { text: "HbA1c" }, issued: "2024-03-04T10:00:00Z", valueQuantity: { value: 7, code: "%" }, note: [{ text: "Fasting" }] },
+        { resourceType: "Observation", id: "y", status: "final", code: { text: "HbA1c" }, effectiveDateTime: "2019", valueQuantity: { value: 7, code: "%" } },
+      ],
+      HBA1C,
+    );
+    const lines = toCsv(results, HBA1C, HBA1C.units[0]).trimEnd().split("\r\n");
+    expect(lines[1]).toBe("2024-03-04T10:00:00Z,7.0,%,,,final,yes,7 %,HbA1c,,Date: report date | Fasting");
+    expect(lines[2]).toBe("2019,7.0,%,,,final,yes,7 %,HbA1c,,Date: year only");
+  });
+});

@@ -3,6 +3,7 @@ import type { LabDefinition, LabUnit } from "./catalog";
 import type { LabResult } from "./results";
 import { describeRange } from "./ranges";
 import { fromCanonical, roundTo } from "./units";
+import { dateNotes } from "./dates";
 
 /**
  * Quotes a cell, and defuses text a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
@@ -33,7 +34,7 @@ export function toCsv(results: readonly LabResult[], lab: LabDefinition, unit: L
       r.recorded,
       r.test ?? lab.name,
       r.performer ?? "",
-      r.notes.join(" | "),
+      [...dateNotes(r.when, r.whenFrom === "issued").map((n) => `Date: ${n}`), ...r.notes].join(" | "),
     ]
       .map(csvCell)
       .join(",");
