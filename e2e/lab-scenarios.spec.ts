@@ -46,7 +46,7 @@ test("odd-values: limits at their bound, what cannot be drawn listed with why, e
   expect(rows.at(-1)!.slice(0, 2)).toEqual(["No date", "7.0"]);
   expect(rows.at(-1)![5]).toContain("Not on chart: No date recorded.");
   // effectivePeriod.start and issued give the time when effectiveDateTime is missing.
-  expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(["Jun 1, 2020, 8:00 AM", "Sep 14, 2020, 3:20 PM"]));
+  expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(["Jun 1, 2020, 8:00 AM", "Sep 14, 2020, 3:20 PM (report date)"]));
 
   const chart = page.getByLabel("Hemoglobin A1c", { exact: true });
   await expect(chart.locator(".point")).toHaveCount(15);

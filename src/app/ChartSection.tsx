@@ -3,6 +3,7 @@ import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
 import { flagText } from "../labs/flags";
 import { goalLabel, type GoalLine } from "../labs/goals";
+import { plotTime } from "../labs/dates";
 import { memoizeByObject } from "../labs/memo";
 import { methodChanges, methodsOf } from "../labs/methods";
 import { rangeSegments, type RangeMeaning } from "../labs/ranges";
@@ -62,7 +63,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   );
   const bands = useMemo<ChartBand[]>(
     () =>
-      rangeSegments(drawn.map((r) => ({ time: r.when!.time, range: r.range }))).map((s) => ({
+      rangeSegments(drawn.map((r) => ({ time: plotTime(r.when!), range: r.range }))).map((s) => ({
         from: s.from,
         to: s.to,
         ...(s.low !== undefined ? { low: fromCanonical(s.low, unit) } : {}),
@@ -73,8 +74,9 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   );
   const legend = useMemo(() => legendEntries(points), [points]);
   const bandKinds = useMemo(() => new Set<RangeMeaning>(bands.map((b) => b.meaning ?? "normal")), [bands]);
-  const first = drawn[0]?.when?.time;
-  const last = drawn.at(-1)?.when?.time;
+  // Where the chart places the first and last results (a date on its day in the table's time zone).
+  const first = drawn[0]?.when && plotTime(drawn[0].when);
+  const last = drawn.at(-1)?.when && plotTime(drawn.at(-1)!.when!);
   const domain = useMemo<[number, number]>(() => {
     if (span) return [span.from, span.to];
     if (first === undefined || last === undefined) return [Date.now() - 365 * DAY, Date.now()];
@@ -134,7 +136,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {!loading && <ChartLegend entries={legend} preliminary={points.some((p) => p.preliminary)} band={bandKinds} target={target?.label} methods={methods} methodChanges={changes.length} />}
+      {!loading && <ChartLegend entries={legend} preliminary={points.some((p) => p.preliminary)} imprecise={points.some((p) => p.periodEnd !== undefined)} band={bandKinds} target={target?.label} methods={methods} methodChanges={changes.length} />}
     </>
   );
 });

@@ -26,6 +26,8 @@ export interface ChartPoint {
   readonly limit?: string;
   /** The method of the result (docs/clinical-rules.md §7); undefined when it is not identified. */
   readonly method?: string | undefined;
+  /** A date known only to its month or year: the point sits at the period's start, a line runs to its end. */
+  readonly periodEnd?: number;
 }
 
 export interface ChartBand {
@@ -58,16 +60,24 @@ interface MarkersProps {
   readonly methods: readonly (string | undefined)[];
   readonly px: (p: ChartPoint) => number;
   readonly py: (p: ChartPoint) => number;
+  /** The plot area's right edge: a date's period is cut there. */
+  readonly right: number;
+}
+
+/** The period a month-only or year-only date covers: a line from its start with a bar at its end. */
+export function DateSpan({ x1, x2, y }: { readonly x1: number; readonly x2: number; readonly y: number }) {
+  return <path className="date-span" d={`M${x1},${y}H${x2}M${x2},${y - 5}V${y + 5}`} />;
 }
 
 /** The points; redrawn only when they, the scales or the selection change (not on hover or drag). */
-const Markers = memo(function Markers({ points, activeId, methods, px, py }: MarkersProps) {
+const Markers = memo(function Markers({ points, activeId, methods, px, py, right }: MarkersProps) {
   return (
     <g className="markers">
       {points.map((p) => (
         <g key={p.id} className={p.id === activeId ? "point active" : "point"} data-id={p.id}>
           {p.id === activeId && <circle className="active-ring" cx={px(p)} cy={py(p)} r={10} />}
           {methods.length > 1 && <MethodFrame index={methods.indexOf(p.method)} x={px(p)} y={py(p)} />}
+          {p.periodEnd !== undefined && <DateSpan x1={px(p)} x2={Math.min(px({ ...p, time: p.periodEnd }), right)} y={py(p)} />}
           <Marker kind={p.marker} x={px(p)} y={py(p)} hollow={p.preliminary} critical={p.critical} flagged={p.flagged} />
           {p.limit && (
             <text className="limit-label" x={px(p) + 8} y={py(p) + (p.marker === "above" ? -6 : 14)}>
@@ -191,7 +201,7 @@ export function ChartLayers(props: LayerProps) {
         )}
       </ZIndexLayer>
       <ZIndexLayer zIndex={1000}>
-        <Markers points={visible} activeId={props.activeId} methods={props.methods ?? NO_METHODS} px={px} py={py} />
+        <Markers points={visible} activeId={props.activeId} methods={props.methods ?? NO_METHODS} px={px} py={py} right={right} />
         {drag && Math.abs(drag.end - drag.start) >= DRAG_MIN && (
           <rect className="zoom-selection" x={Math.min(drag.start, drag.end)} y={top} width={Math.abs(drag.end - drag.start)} height={area.height} />
         )}

@@ -1,6 +1,7 @@
 /** The chart's legend: what each marker drawn means, in the lab's words, and the band and goal line. */
 import { RANGE_LABELS, type RangeMeaning } from "../labs/ranges";
-import { MarkerIcon } from "./markers";
+import { DateSpan } from "./ChartLayers";
+import { Marker, MarkerIcon } from "./markers";
 import type { LegendEntry } from "./present";
 import { MAX_MARKED_CHANGES, MethodIcon } from "./methods";
 
@@ -8,6 +9,8 @@ export interface ChartLegendProps {
   /** One per kind of point drawn (`legendEntries`). */
   readonly entries: readonly LegendEntry[];
   readonly preliminary: boolean;
+  /** Some point's date is known only to its month or year. */
+  readonly imprecise?: boolean;
   /** The kinds of range band drawn. */
   readonly band: ReadonlySet<RangeMeaning>;
   readonly target: string | undefined;
@@ -18,7 +21,7 @@ export interface ChartLegendProps {
 }
 
 /** What each shape and line means, listing only what the chart shows. */
-export function ChartLegend({ entries, preliminary, band, target, methods = [], methodChanges = 0 }: ChartLegendProps) {
+export function ChartLegend({ entries, preliminary, imprecise = false, band, target, methods = [], methodChanges = 0 }: ChartLegendProps) {
   return (
     <ul className="legend" aria-label="Chart legend">
       {entries.map((e) => (
@@ -31,6 +34,15 @@ export function ChartLegend({ entries, preliminary, band, target, methods = [], 
         <li>
           <MarkerIcon kind="none" hollow />
           Preliminary (hollow)
+        </li>
+      )}
+      {imprecise && (
+        <li>
+          <svg className="marker-icon" width="22" height="16" viewBox="-10 -11 22 22" aria-hidden="true" focusable="false">
+            <DateSpan x1={-8} x2={10} y={0} />
+            <Marker kind="N" x={-8} y={0} />
+          </svg>
+          Date known only to the month or year (line: the period)
         </li>
       )}
       {(["normal", "recommended"] as const)

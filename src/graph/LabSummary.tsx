@@ -4,7 +4,14 @@ import { goalLabel, type GoalChoice } from "../labs/goals";
 import { overdueText, type LabSummary as Summary } from "../labs/summary";
 import { formatNumber } from "../labs/units";
 import { methodName } from "../labs/methods";
-import { valueText } from "./present";
+import { resultDateNotes, valueText } from "./present";
+import type { LabResult } from "../labs/results";
+
+/** After the latest result's date: what its date is (§8), and that it is preliminary (§9). */
+function latestNotes(r: LabResult): string {
+  const notes = resultDateNotes(r);
+  return `${notes.length ? ` (${notes.join("; ")})` : ""}${r.status === "preliminary" ? " — preliminary" : ""}`;
+}
 
 export interface LabSummaryProps {
   readonly unit: LabUnit;
@@ -30,6 +37,7 @@ export function LabSummary({ unit, goal, summary, now }: LabSummaryProps) {
               {valueText(latest, unit)} {unit.label}
             </strong>
             {latest.flag && ` (${latest.flag.label})`} on {formatFhirDate(latest.when!)}
+            {latestNotes(latest)}
           </dd>
         </div>
       )}

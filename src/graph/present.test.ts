@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HBA1C } from "../labs/catalog";
-import { toLabResults } from "../labs/results";
-import { chartPoint, describeChart, legendEntries, markerOf, notesOf, tableRow } from "./present";
+import { toLabResult, toLabResults } from "../labs/results";
+import { chartPoint, dateText, describeChart, legendEntries, markerOf, notesOf, tableRow } from "./present";
 import { observationsWithCodes, scenarioPatient } from "../test/scenarios";
 
 const patient = scenarioPatient("odd-values");
@@ -102,5 +102,25 @@ describe("flags as the chart and the table show them", () => {
   it("describes critical and off-scale results without calling off scale abnormal", () => {
     const rs = toLabResults([observation("a", code("HH")), observation("b", code(">")), observation("c", code("POS")), observation("d", undefined)], HBA1C).results;
     expect(describeChart({ ...HBA1C, target: undefined }, rs, percent, "en-US")).toContain("1 flagged by the lab as outside the normal range, 1 of them critical. 1 reported by the lab as off the instrument's scale.");
+  });
+});
+
+describe("dates as the table, details and chart show them (clinical rules §8)", () => {
+  const at = (fields: Partial<fhir4.Observation>) =>
+    toLabResult({ resourceType: "Observation", id: "d", status: "final", code: {}, valueQuantity: { value: 7, code: "%" }, ...fields }, HBA1C);
+
+  it("says when a date is the report date, or known only to the year or month, or has no time zone", () => {
+    expect(tableRow(byId("06"), percent, "en-US", "UTC").date).toBe("Sep 14, 2020, 3:20 PM (report date)");
+    expect(dateText(at({ effectiveDateTime: "2019" }), "en-US", "UTC")).toBe("2019 (year only)");
+    expect(dateText(at({ effectiveDateTime: "2019-07" }), "en-US", "UTC")).toBe("Jul 2019 (month only)");
+    expect(dateText(at({ issued: "2019-07" }), "en-US", "UTC")).toBe("Jul 2019 (month only; report date)");
+    expect(dateText(at({ effectiveDateTime: "2021-03-04T23:30:00" }), "en-US", "America/Los_Angeles")).toBe("Mar 4, 2021, 11:30 PM (time zone not stated)");
+    expect(dateText(at({ effectiveDateTime: "2021-03-04" }), "en-US", "UTC")).toBe("Mar 4, 2021");
+  });
+
+  it("a point whose date is known only to the month or year spans that period on the chart", () => {
+    const year = chartPoint(at({ effectiveDateTime: "2019" }), percent, "en-US", "Europe/Paris");
+    expect([year.time, year.periodEnd]).toEqual([Date.UTC(2018, 11, 31, 23), Date.UTC(2019, 11, 31, 23)]);
+    expect(chartPoint(at({ effectiveDateTime: "2019-07-02" }), percent, "en-US", "UTC")).not.toHaveProperty("periodEnd");
   });
 });

@@ -1,6 +1,6 @@
 /** Lab results as the chart, the table and screen readers present them, in the unit shown. Pure. */
 import type { LabDefinition, LabUnit } from "../labs/catalog";
-import { formatFhirDate, formatFhirDateTime } from "../labs/dates";
+import { dateNotes, formatFhirDate, formatFhirDateTime, plotPeriodEnd, plotTime } from "../labs/dates";
 import { NOT_FLAGGED, flagText, isAbnormal, isCritical, type Flag } from "../labs/flags";
 import { describeRange } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
@@ -88,8 +88,16 @@ export function notesOf(r: LabResult, unit: LabUnit, locale?: string): string[] 
   return notes;
 }
 
+/** What a reader must know about a result's date (clinical rules §8): "year only", "report date"… */
+export function resultDateNotes(r: LabResult): string[] {
+  return dateNotes(r.when, r.whenFrom === "issued");
+}
+
+/** "Mar 4, 2021, 9:15 AM", "2019 (year only)", "Sep 14, 2020, 3:20 PM (report date)". */
 export function dateText(r: LabResult, locale?: string, timeZone?: string): string {
-  return r.when ? formatFhirDateTime(r.when, locale, timeZone) : "No date";
+  if (!r.when) return "No date";
+  const notes = resultDateNotes(r);
+  return `${formatFhirDateTime(r.when, locale, timeZone)}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
 export function tableRow(r: LabResult, unit: LabUnit, locale?: string, timeZone?: string): TableRow {
@@ -105,11 +113,13 @@ export function tableRow(r: LabResult, unit: LabUnit, locale?: string, timeZone?
   };
 }
 
-/** For a drawn result only. */
-export function chartPoint(r: LabResult, unit: LabUnit, locale?: string): ChartPoint {
+/** For a drawn result only; placed in `timeZone`, the table's (the reader's by default). */
+export function chartPoint(r: LabResult, unit: LabUnit, locale?: string, timeZone?: string): ChartPoint {
+  const periodEnd = plotPeriodEnd(r.when!, timeZone);
   return {
     id: r.id,
-    time: r.when!.time,
+    time: plotTime(r.when!, timeZone),
+    ...(periodEnd !== undefined ? { periodEnd } : {}),
     value: fromCanonical(r.value!, unit),
     marker: markerOf(r),
     critical: isCritical(r.flag),

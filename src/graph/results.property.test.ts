@@ -62,7 +62,7 @@ function expectReadable(r: LabResult): void {
 }
 
 describe("Observation → results, for any input", () => {
-  it("never throws; draws only finite values with a date and a drawable status; never an entered-in-error or cancelled result", () => {
+  it("never throws; draws only plausible, finite values with a date and a drawable status; never an entered-in-error or cancelled result", () => {
     fc.assert(
       fc.property(fc.constantFrom(...LABS), fc.array(observation, { maxLength: 8 }), patient, (lab, observations, who) => {
         const { results, excluded } = combinePages([mapObservations(observations, lab, who)]);
@@ -73,6 +73,8 @@ describe("Observation → results, for any input", () => {
           expectReadable(r);
           if (!r.plotted) continue;
           expect(r.when && Number.isFinite(r.when.time)).toBe(true);
+          // Only a possible value is drawn (clinical rules §3).
+          expect(r.value! > lab.plausible.low && r.value! <= lab.plausible.high, `${r.recorded}`).toBe(true);
           for (const unit of lab.units) {
             const point = chartPoint(r, unit, "en-US");
             expect(Number.isFinite(point.value), `${r.recorded} in ${unit.label}`).toBe(true);

@@ -1,4 +1,9 @@
-/** Axis ticks people read easily: round values, and calendar years, months or days. Pure. */
+/**
+ * Axis ticks people read easily: round values, and calendar years, months or days. Pure. Calendar ticks fall on
+ * midnights in the same time zone as the table's dates (the reader's, unless one is given), so a result dated
+ * 4 March sits on the 4 March tick (docs/clinical-rules.md §8).
+ */
+import { timeToWallClock, wallClockToTime } from "../labs/dates";
 
 const DAY = 86_400_000;
 const YEAR = 365.25 * DAY;
@@ -34,10 +39,11 @@ export function maxTimeTicks(unit: TimeUnit, width: number, fontPx: number): num
 }
 
 /**
- * Calendar ticks (UTC) between `from` and `to` and the unit they step by: the finest step that gives at most
- * `max` of them (or `max(unit)`, for labels whose length depends on the unit).
+ * Calendar ticks between `from` and `to`, at midnights in `timeZone` (the reader's by default), and the unit they
+ * step by: the finest step that gives at most `max` of them (or `max(unit)`, for labels whose length depends on
+ * the unit).
  */
-export function timeTicks(from: number, to: number, max: number | ((unit: TimeUnit) => number) = 8): { ticks: number[]; unit: TimeUnit } {
+export function timeTicks(from: number, to: number, max: number | ((unit: TimeUnit) => number) = 8, timeZone?: string): { ticks: number[]; unit: TimeUnit } {
   const span = to - from;
   const steps: [TimeUnit, number][] = [
     ["day", 1], ["day", 2], ["day", 7], ["day", 14], ["month", 1], ["month", 2], ["month", 3], ["month", 6],
@@ -46,28 +52,30 @@ export function timeTicks(from: number, to: number, max: number | ((unit: TimeUn
   const length = (u: TimeUnit, n: number) => n * (u === "year" ? YEAR : u === "month" ? YEAR / 12 : DAY);
   const limit = typeof max === "number" ? () => max : max;
   const [unit, n] = steps.find(([u, k]) => span / length(u, k) <= limit(u)) ?? steps[steps.length - 1]!;
-  const start = new Date(from);
+  // Calendar arithmetic on the wall clock (written as UTC), each tick turned back into an instant.
+  const start = new Date(timeToWallClock(from, timeZone));
   const ticks: number[] = [];
-  let t: Date;
-  if (unit === "year") t = new Date(Date.UTC(Math.ceil(start.getUTCFullYear() / n) * n, 0, 1));
-  else if (unit === "month") t = new Date(Date.UTC(start.getUTCFullYear(), Math.ceil(start.getUTCMonth() / n) * n, 1));
-  else t = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()));
-  for (; t.getTime() <= to && ticks.length < 200; ) {
-    if (t.getTime() >= from) ticks.push(t.getTime());
-    if (unit === "year") t = new Date(Date.UTC(t.getUTCFullYear() + n, 0, 1));
-    else if (unit === "month") t = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + n, 1));
-    else t = new Date(t.getTime() + n * DAY);
+  let wall: Date;
+  if (unit === "year") wall = new Date(Date.UTC(Math.ceil(start.getUTCFullYear() / n) * n, 0, 1));
+  else if (unit === "month") wall = new Date(Date.UTC(start.getUTCFullYear(), Math.ceil(start.getUTCMonth() / n) * n, 1));
+  else wall = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()));
+  for (let t = wallClockToTime(wall.getTime(), timeZone); t <= to && ticks.length < 200; t = wallClockToTime(wall.getTime(), timeZone)) {
+    if (t >= from) ticks.push(t);
+    if (unit === "year") wall = new Date(Date.UTC(wall.getUTCFullYear() + n, 0, 1));
+    else if (unit === "month") wall = new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() + n, 1));
+    else wall = new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + n));
   }
   return { ticks, unit };
 }
 
 const FORMATS: Readonly<Record<TimeUnit, Intl.DateTimeFormatOptions>> = {
-  year: { year: "numeric", timeZone: "UTC" },
-  month: { year: "numeric", month: "short", timeZone: "UTC" },
-  day: { month: "short", day: "numeric", timeZone: "UTC" },
+  year: { year: "numeric" },
+  month: { year: "numeric", month: "short" },
+  day: { month: "short", day: "numeric" },
 };
 
-export function tickFormatter(unit: TimeUnit, locale?: string): (t: number) => string {
-  const format = new Intl.DateTimeFormat(locale, FORMATS[unit]);
+/** Tick labels in `timeZone` (the reader's by default), the zone `timeTicks` placed them in. */
+export function tickFormatter(unit: TimeUnit, locale?: string, timeZone?: string): (t: number) => string {
+  const format = new Intl.DateTimeFormat(locale, { ...FORMATS[unit], timeZone });
   return (t) => format.format(t);
 }

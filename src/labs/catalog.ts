@@ -41,6 +41,16 @@ export interface LabTarget {
   readonly basis: string;
 }
 
+/**
+ * Values no patient can have, in the canonical unit (docs/clinical-rules.md §3): a result must be above `low` and
+ * at most `high`. Generous on purpose: they catch data errors (a zero, a negative, 70 % HbA1c), never a real
+ * extreme result.
+ */
+export interface PlausibleLimits {
+  readonly low: number;
+  readonly high: number;
+}
+
 export interface LabDefinition {
   readonly id: LabId;
   /** Shown as the table caption and the chart's label (the DOM contract relies on it). */
@@ -54,6 +64,7 @@ export interface LabDefinition {
   readonly retestMonthsAtGoal?: number;
   /** …and when the latest result is not (or not known to be) at goal. */
   readonly retestMonthsNotAtGoal?: number;
+  readonly plausible: PlausibleLimits;
 }
 
 export const LOINC = "http://loinc.org";
@@ -87,6 +98,8 @@ export const HBA1C: LabDefinition = {
   target: { comparator: "<", value: 7, basis: "ADA: many non-pregnant adults" },
   retestMonthsAtGoal: 6,
   retestMonthsNotAtGoal: 3,
+  // §3: HbA1c 14–15 % in extreme hyperglycaemia (Doi et al. 2023, https://ouci.dntb.gov.ua/works/4NBzvKx4); twice that.
+  plausible: { low: 0, high: 30 },
 };
 
 export const GLUCOSE: LabDefinition = {
@@ -107,6 +120,8 @@ export const GLUCOSE: LabDefinition = {
     loinc("14770-2", "Fasting glucose [Moles/volume] in Capillary blood by Glucometer", "Fasting glucometer (capillary)"),
   ],
   units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 1, 18.016)],
+  // §3: 5,600 mg/dL on record (Soni et al., Diabetes Care 1990;13:181); https://www.healthcentral.com/diabetes/c/110/9887/record-high-blood/
+  plausible: { low: 0, high: 10_000 },
 };
 
 export const LDL: LabDefinition = {
@@ -120,6 +135,8 @@ export const LDL: LabDefinition = {
     loinc("39469-2", "Cholesterol in LDL [Moles/volume] in Serum or Plasma by calculation", SERUM_OR_PLASMA),
   ],
   units: CHOLESTEROL_UNITS,
+  // §3: a fraction of total cholesterol, so never above its limit.
+  plausible: { low: 0, high: 5_000 },
 };
 
 export const HDL: LabDefinition = {
@@ -130,6 +147,8 @@ export const HDL: LabDefinition = {
     loinc("14646-4", "Cholesterol in HDL [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA),
   ],
   units: CHOLESTEROL_UNITS,
+  // §3: a fraction of total cholesterol, so never above its limit.
+  plausible: { low: 0, high: 5_000 },
 };
 
 export const TOTAL_CHOLESTEROL: LabDefinition = {
@@ -137,6 +156,8 @@ export const TOTAL_CHOLESTEROL: LabDefinition = {
   name: "Total cholesterol",
   codes: [loinc("2093-3", "Cholesterol [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA), loinc("14647-2", "Cholesterol [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA)],
   units: CHOLESTEROL_UNITS,
+  // §3: 1,129 mg/dL in chylomicronaemia (https://pmc.ncbi.nlm.nih.gov/articles/PMC10403339); over four times that.
+  plausible: { low: 0, high: 5_000 },
 };
 
 export const TRIGLYCERIDES: LabDefinition = {
@@ -145,6 +166,8 @@ export const TRIGLYCERIDES: LabDefinition = {
   codes: [loinc("2571-8", "Triglyceride [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA), loinc("14927-8", "Triglyceride [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA)],
   // Triglycerides (as triolein): 1 mmol/L = 88.57 mg/dL.
   units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 2, 88.57)],
+  // §3: 64,956 mg/dL in an infant with LPL deficiency (https://pubmed.ncbi.nlm.nih.gov/29174071).
+  plausible: { low: 0, high: 100_000 },
 };
 
 export const CREATININE: LabDefinition = {
@@ -153,6 +176,8 @@ export const CREATININE: LabDefinition = {
   codes: [loinc("2160-0", "Creatinine [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA), loinc("14682-9", "Creatinine [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA)],
   // 1 mg/dL = 88.42 µmol/L.
   units: [unit("mg/dL", "mg/dL", 2), unit("umol/L", "µmol/L", 0, 1 / 88.42)],
+  // §3: 73.8 mg/dL, the highest on record (https://pmc.ncbi.nlm.nih.gov/articles/PMC8531789).
+  plausible: { low: 0, high: 200 },
 };
 
 export const EGFR: LabDefinition = {
@@ -172,6 +197,8 @@ export const EGFR: LabDefinition = {
     loinc("98979-8", `${GFR} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI 2021)`, "CKD-EPI 2021"),
   ],
   units: [unit("mL/min/{1.73_m2}", "mL/min/1.73 m²", 0)],
+  // §3: CKD-EPI 2021 gives about 250 at the lowest measurable creatinine (https://kidney.org/ckd-epi-creatinine-equation-2021).
+  plausible: { low: 0, high: 500 },
 };
 
 export const LABS: readonly LabDefinition[] = [HBA1C, GLUCOSE, LDL, HDL, TOTAL_CHOLESTEROL, TRIGLYCERIDES, CREATININE, EGFR];

@@ -3,7 +3,8 @@ import type { LabDefinition, LabUnit } from "./catalog";
 import { flagText } from "./flags";
 import type { LabResult } from "./results";
 import { describeRange } from "./ranges";
-import { fromCanonical } from "./units";
+import { fromCanonical, roundTo } from "./units";
+import { dateNotes } from "./dates";
 
 /**
  * Quotes a cell, and defuses text a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
@@ -16,10 +17,13 @@ export function csvCell(value: string): string {
 
 const HEADER = ["Date", "Value", "Unit", "Flag", "Reference range", "Status", "On chart", "Recorded as", "Test", "Performer", "Notes"];
 
-/** Values in `unit`, with '.' decimals so any spreadsheet reads them; dates as recorded (FHIR format). */
+/**
+ * Values in `unit`, with '.' decimals so any spreadsheet reads them, rounded by the same `roundTo` as the screen;
+ * dates as recorded (FHIR format).
+ */
 export function toCsv(results: readonly LabResult[], lab: LabDefinition, unit: LabUnit): string {
   const lines = results.map((r) => {
-    const value = r.value === undefined ? "" : `${r.comparator ?? ""}${fromCanonical(r.value, unit).toFixed(unit.decimals)}`;
+    const value = r.value === undefined ? "" : `${r.comparator ?? ""}${roundTo(fromCanonical(r.value, unit), unit.decimals).toFixed(unit.decimals)}`;
     return [
       r.when?.raw ?? "",
       value,
@@ -31,7 +35,7 @@ export function toCsv(results: readonly LabResult[], lab: LabDefinition, unit: L
       r.recorded,
       r.test ?? lab.name,
       r.performer ?? "",
-      r.notes.join(" | "),
+      [...dateNotes(r.when, r.whenFrom === "issued").map((n) => `Date: ${n}`), ...r.notes].join(" | "),
     ]
       .map(csvCell)
       .join(",");

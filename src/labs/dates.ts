@@ -1,6 +1,8 @@
 /**
  * FHIR dates at the precision they were recorded: `2021-03-04` is that calendar day wherever the reader is,
- * while a dateTime with a time is shown in the reader's time zone.
+ * while a dateTime with a time is shown in the reader's time zone. A time written without a UTC offset (FHIR says
+ * it SHALL have one) is taken as the wall-clock time written, never shifted (docs/clinical-rules.md §8). The
+ * chart's axis and the table use the same zone: the reader's, unless one is given.
  */
 
 export type DatePrecision = "year" | "month" | "day" | "time";
@@ -10,6 +12,8 @@ export interface FhirInstant {
   readonly time: number;
   readonly precision: DatePrecision;
   readonly raw: string;
+  /** A time with no UTC offset: `time` holds its wall-clock reading as if it were UTC, like a date-only value. */
+  readonly zoneless?: true;
 }
 
 const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -24,8 +28,68 @@ export function parseFhirDate(raw: string | undefined): FhirInstant | undefined 
     return { time, precision: d ? "day" : m ? "month" : "year", raw };
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(raw)) return undefined;
-  const time = Date.parse(raw);
-  return Number.isNaN(time) ? undefined : { time, precision: "time", raw };
+  const zoneless = !/(Z|[+-]\d{2}:?\d{2})$/.test(raw);
+  // ECMAScript reads a date-time without an offset as local time: with "Z" it is read as written.
+  const time = Date.parse(zoneless ? `${raw}Z` : raw);
+  if (Number.isNaN(time)) return undefined;
+  return zoneless ? { time, precision: "time", raw, zoneless } : { time, precision: "time", raw };
+}
+
+const PRECISION_NOTES: Partial<Record<DatePrecision, string>> = { year: "year only", month: "month only" };
+
+/** What a reader must know about a date (clinical rules §8): "year only", "time zone not stated", "report date". */
+export function dateNotes(instant: FhirInstant | undefined, fromIssued: boolean): string[] {
+  if (!instant) return [];
+  const notes: string[] = [];
+  const precision = PRECISION_NOTES[instant.precision];
+  if (precision) notes.push(precision);
+  if (instant.zoneless) notes.push("time zone not stated");
+  if (fromIssued) notes.push("report date");
+  return notes;
+}
+
+/** For a year-only or month-only date, the start (UTC) of the next year or month: the end of the period it covers. */
+export function periodEnd(instant: FhirInstant): number | undefined {
+  const d = new Date(instant.time);
+  if (instant.precision === "year") return Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+  if (instant.precision === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  return undefined;
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `time`, in ms; the reader's own zone when none is given. */
+function zoneOffset(time: number, timeZone: string | undefined): number {
+  if (timeZone === undefined) return -new Date(time).getTimezoneOffset() * 60_000;
+  let format = offsetFormats.get(timeZone);
+  if (!format) offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })));
+  const p = Object.fromEntries(format.formatToParts(time).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(time / 1000) * 1000;
+}
+
+/** The wall-clock reading of `time` in `timeZone`, written as the UTC instant that reads the same. */
+export function timeToWallClock(time: number, timeZone?: string): number {
+  return time + zoneOffset(time, timeZone);
+}
+
+/** The instant at which `timeZone`'s wall clock reads `wall` (a wall-clock reading written as UTC). */
+export function wallClockToTime(wall: number, timeZone?: string): number {
+  const guess = wall - zoneOffset(wall, timeZone);
+  return wall - zoneOffset(guess, timeZone);
+}
+
+/**
+ * Where the chart places a date, in `timeZone` (the reader's by default): an instant where it happened; a date,
+ * a month, a year or a time without an offset at its wall-clock reading in that zone, so a day sits on its tick.
+ */
+export function plotTime(instant: FhirInstant, timeZone?: string): number {
+  return instant.precision === "time" && !instant.zoneless ? instant.time : wallClockToTime(instant.time, timeZone);
+}
+
+/** For a year-only or month-only date, where the chart ends the period it covers. */
+export function plotPeriodEnd(instant: FhirInstant, timeZone?: string): number | undefined {
+  const end = periodEnd(instant);
+  return end === undefined ? undefined : wallClockToTime(end, timeZone);
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -48,14 +112,14 @@ export function formatFhirDate(instant: FhirInstant, locale?: string, timeZone?:
     case "day":
       return dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(instant.time);
     case "time":
-      return dateFormat(locale, { dateStyle: "medium", timeZone }).format(instant.time);
+      return dateFormat(locale, { dateStyle: "medium", timeZone: instant.zoneless ? "UTC" : timeZone }).format(instant.time);
   }
 }
 
 /** Like formatFhirDate, with the time of day when one was recorded. */
 export function formatFhirDateTime(instant: FhirInstant, locale?: string, timeZone?: string): string {
   if (instant.precision !== "time") return formatFhirDate(instant, locale, timeZone);
-  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(instant.time);
+  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: instant.zoneless ? "UTC" : timeZone }).format(instant.time);
 }
 
 /** "3 months ago", "2 years ago": how long since `from`, in the reader's language. */

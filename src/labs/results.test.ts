@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CREATININE, EGFR, GLUCOSE, HBA1C, LABS, LDL, type LabDefinition } from "./catalog";
+import { CREATININE, EGFR, GLUCOSE, HBA1C, LABS, LDL, TRIGLYCERIDES, type LabDefinition } from "./catalog";
 import { combinePages, mapObservations, toLabResult, toLabResults } from "./results";
 import { observationsWithCodes, scenarioPatient } from "../test/scenarios";
 
@@ -139,5 +139,88 @@ describe("combining pages", () => {
     const { results, excluded } = toLabResults([observation({ id: "a" }), observation({ id: "b", status: "cancelled" }), observation({ id: "c", status: "entered-in-error" })], HBA1C);
     expect(results.map((r) => r.id)).toEqual(["a"]);
     expect(excluded).toBe(2);
+  });
+});
+
+describe("numbers in a valueString (clinical rules §2)", () => {
+  const glucose = (valueString: string) =>
+    toLabResult(observation({ code: { coding: [{ system: "http://loinc.org", code: "2345-7" }] }, valueQuantity: undefined, valueString }), GLUCOSE);
+
+  it("reads a thousands-grouped number as thousands: 1,250 mg/dL is a glucose of 1 250, not 1.25", () => {
+    expect(glucose("1,250 mg/dL")).toMatchObject({ plotted: true, value: 1250 });
+    expect(toLabResult(observation({ code: { coding: [{ code: "2571-8" }] }, valueQuantity: undefined, valueString: "12,500.5 mg/dL" }), TRIGLYCERIDES).value).toBe(12500.5);
+    expect(glucose("> 1,000 mg/dL")).toMatchObject({ plotted: true, value: 1000, comparator: ">" });
+  });
+
+  it("reads digits with a '.' decimal point", () => {
+    expect(glucose("98.5 mg/dL").value).toBe(98.5);
+    expect(toLabResult(observation({ valueQuantity: undefined, valueString: "7.2 %" }), HBA1C).value).toBe(7.2);
+  });
+
+  it("lists any other comma, not drawn, because the number is ambiguous", () => {
+    for (const s of ["1,25 mg/dL", "7,1 %", "1,2345 mg/dL", "1.250,5 mg/dL", "12,50,0 mg/dL", ",5 mg/dL"]) {
+      const r = s.includes("%") ? toLabResult(observation({ valueQuantity: undefined, valueString: s }), HBA1C) : glucose(s);
+      expect(r.plotted, s).toBe(false);
+      expect(r.value, s).toBeUndefined();
+      expect(r.reason, s).toMatch(/^The number is ambiguous/);
+      expect(r.recorded).toBe(s);
+    }
+  });
+});
+
+describe("plausibility limits (clinical rules §3)", () => {
+  const glucose = (value: number, code = "mg/dL") =>
+    toLabResult(observation({ code: { coding: [{ system: "http://loinc.org", code: "2345-7" }] }, valueQuantity: { value, code } }), GLUCOSE);
+  const a1c = (value: number, code = "%") => toLabResult(observation({ valueQuantity: { value, code } }), HBA1C);
+
+  it("lists, without drawing, what no patient can have, naming the limit", () => {
+    const cases: [ReturnType<typeof glucose>, string][] = [
+      [a1c(70), "Implausible value: 70 % is above 30 %, the highest plausible Hemoglobin A1c"],
+      [a1c(0), "Implausible value: 0 % is not above 0 %"],
+      [a1c(-20, "mmol/mol"), "Implausible value: -20 mmol/mol is not above 0"],
+      [glucose(-5), "Implausible value: -5 mg/dL is not above 0 mg/dL"],
+      [glucose(0), "Implausible value: 0 mg/dL is not above 0 mg/dL"],
+      [glucose(20_000), "Implausible value: 20000 mg/dL is above 10000 mg/dL, the highest plausible Glucose"],
+    ];
+    for (const [r, reason] of cases) {
+      expect(r.plotted, reason).toBe(false);
+      expect(r.value, reason).toBeUndefined();
+      expect(r.reason, reason).toContain(reason);
+    }
+  });
+
+  it("never rejects a real extreme: glucose 1,250 mg/dL in HHS, the 5,600 mg/dL on record, HbA1c 18 %, 2.5 %", () => {
+    expect(toLabResult(observation({ code: { coding: [{ code: "2345-7" }] }, valueQuantity: undefined, valueString: "1,250 mg/dL" }), GLUCOSE)).toMatchObject({ plotted: true, value: 1250 });
+    expect(glucose(5600).plotted).toBe(true);
+    expect(glucose(311, "mmol/L").plotted).toBe(true);
+    expect(a1c(18).plotted).toBe(true);
+    expect(a1c(2.5).plotted).toBe(true);
+  });
+
+  it("every lab has limits, low below high, and every value of the sandbox's scenarios is inside them", () => {
+    for (const lab of LABS) expect(lab.plausible.low, lab.id).toBeLessThan(lab.plausible.high);
+    for (const lab of LABS) {
+      for (const r of scenario("other-labs", lab).results) expect(r.reason ?? "", `${lab.id} ${r.recorded}`).not.toContain("Implausible");
+    }
+  });
+});
+
+describe("valueInteger and effectiveInstant", () => {
+  it("reads valueInteger as a number, with the unit of the result's ranges", () => {
+    const r = toLabResult(observation({ code: { coding: [{ code: "2345-7" }] }, valueQuantity: undefined, valueInteger: 98, referenceRange: [{ low: { value: 70, code: "mg/dL" }, high: { value: 99, code: "mg/dL" } }] }), GLUCOSE);
+    expect(r).toMatchObject({ plotted: true, value: 98, recorded: "98", unit: { code: "mg/dL" } });
+    const noUnit = toLabResult(observation({ valueQuantity: undefined, valueInteger: 7 }), HBA1C);
+    expect(noUnit).toMatchObject({ plotted: false, recorded: "7" });
+    expect(noUnit.reason).toContain("No unit recorded");
+    expect(toLabResult(observation({ valueQuantity: undefined, valueInteger: 0, referenceRange: [{ high: { value: 6, code: "%" } }] }), HBA1C).reason).toContain("Implausible value");
+  });
+
+  it("takes the time from effectiveInstant, and says which field the date came from", () => {
+    const instant = toLabResult(observation({ effectiveDateTime: undefined, effectiveInstant: "2021-03-04T10:00:00.123Z" }), HBA1C);
+    expect(instant).toMatchObject({ plotted: true, when: { raw: "2021-03-04T10:00:00.123Z", precision: "time" }, whenFrom: "effectiveInstant" });
+    expect(toLabResult(observation({}), HBA1C).whenFrom).toBe("effectiveDateTime");
+    expect(toLabResult(observation({ effectiveDateTime: undefined, effectivePeriod: { start: "2020-01-02" } }), HBA1C).whenFrom).toBe("effectivePeriod");
+    expect(toLabResult(observation({ effectiveDateTime: undefined, issued: "2019-05-06T07:08:09Z" }), HBA1C).whenFrom).toBe("issued");
+    expect(toLabResult(observation({ effectiveDateTime: undefined }), HBA1C).whenFrom).toBeUndefined();
   });
 });

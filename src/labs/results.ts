@@ -1,7 +1,7 @@
 /**
  * Observations → lab results: what the table lists and the chart draws. Pure and unit-tested.
  * - `entered-in-error` and `cancelled` results are dropped (and counted);
- * - the time is effectiveDateTime, else effectivePeriod.start, else issued;
+ * - the time is effectiveDateTime, effectivePeriod.start or effectiveInstant, else issued (marked as a report date);
  * - values are converted to the lab's canonical unit; a value whose unit is not one of the lab's is listed,
  *   not drawn;
  * - a limit (`<4.0` as valueString, or a Quantity comparator) is drawn at its bound and marked as a limit;
@@ -17,9 +17,14 @@ import { codeOf } from "./methods";
 
 export type Comparator = "<" | "<=" | ">=" | ">";
 
+/** The field a result's date was taken from: `issued` is when the report was made, not when the sample was taken. */
+export type DateSource = "effectiveDateTime" | "effectivePeriod" | "effectiveInstant" | "issued";
+
 export interface LabResult {
   readonly id: string;
   readonly when: FhirInstant | undefined;
+  /** Where `when` came from (clinical rules §8). */
+  readonly whenFrom: DateSource | undefined;
   readonly status: fhir4.Observation["status"];
   /** In the lab's canonical unit; for a limit, its bound. */
   readonly value: number | undefined;
@@ -51,17 +56,42 @@ export interface LabResults {
 
 const EXCLUDED_STATUSES = new Set<fhir4.Observation["status"]>(["entered-in-error", "cancelled"]);
 const DRAWN_STATUSES = new Set<fhir4.Observation["status"]>(["final", "amended", "corrected", "preliminary"]);
-/** Beyond any lab value: such a number would not even fit on the chart's scale. */
-const plausible = (canonical: number) => Math.abs(canonical) < 1e9;
+/**
+ * Why a number is not a possible result of the lab (clinical rules §3), or undefined when it is: every lab here is
+ * a concentration, a fraction or a rate, so it is above zero in any unit, and within the lab's plausible limits.
+ */
+function implausible(number: number, comparator: Comparator | undefined, unit: LabUnit, lab: LabDefinition): string | undefined {
+  const canonical = toCanonical(number, unit);
+  const shown = `${comparator ?? ""}${number} ${unit.label}`;
+  const { low, high } = lab.plausible;
+  const base = lab.units[0].label;
+  if (!Number.isFinite(canonical)) return `Implausible value: ${shown} cannot be placed on the ${base} scale`;
+  if (number <= 0) return `Implausible value: ${shown} is not above 0 ${unit.label}`;
+  if (canonical <= low) return `Implausible value: ${shown} is not above ${low} ${base}`;
+  if (canonical > high) return `Implausible value: ${shown} is above ${high} ${base}, the highest plausible ${lab.name}`;
+  return undefined;
+}
 const COMPARATORS: Readonly<Record<string, Comparator>> = { "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=" };
-/** A limit or a plain number in a valueString, with an optional unit: "<4.0", "> 14 %", "7.2". */
-const VALUE_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*(-?\d+(?:[.,]\d+)?)\s*(\S.*)?$/;
+/** A limit or a number in a valueString, with an optional unit: "<4.0", "> 14 %", "7.2", "1,250 mg/dL". */
+const VALUE_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*(-?[\d.,]*\d)\s*(\S.*)?$/;
+/** Unambiguous numbers (clinical rules §2): digits with a '.' decimal point, or ',' between groups of three digits. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const GROUPED_NUMBER = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 interface Value {
   readonly number: number | undefined;
   readonly comparator: Comparator | undefined;
   readonly unitText: string | undefined;
   readonly recorded: string;
+  /** A comma that is not a thousands separator: "1,25" may be 1.25 or 125, so it is not read. */
+  readonly ambiguous?: boolean;
+}
+
+/** The number in a valueString's number part, by the rules of §2. */
+function readNumber(digits: string): { number: number | undefined; ambiguous: boolean } {
+  if (GROUPED_NUMBER.test(digits)) return { number: finite(Number(digits.replace(/,/g, ""))), ambiguous: false };
+  if (digits.includes(",")) return { number: undefined, ambiguous: true };
+  return { number: PLAIN_NUMBER.test(digits) ? finite(Number(digits)) : undefined, ambiguous: false };
 }
 
 function readValue(o: fhir4.Observation): Value {
@@ -73,11 +103,14 @@ function readValue(o: fhir4.Observation): Value {
     const shownUnit = text(q.unit) ?? text(q.code);
     return { number, comparator, unitText, recorded: number === undefined ? "" : `${comparator ? q.comparator : ""}${number}${shownUnit ? ` ${shownUnit}` : ""}` };
   }
+  const integer = o.valueInteger;
+  if (typeof integer === "number" && Number.isInteger(integer)) return { number: integer, comparator: undefined, unitText: undefined, recorded: String(integer) };
   const valueString = text(o.valueString);
   if (valueString !== undefined) {
     const m = VALUE_STRING.exec(valueString);
     if (!m) return { number: undefined, comparator: undefined, unitText: undefined, recorded: valueString };
-    return { number: finite(Number(m[2]!.replace(",", "."))), comparator: m[1] ? COMPARATORS[m[1]] : undefined, unitText: m[3], recorded: valueString };
+    const { number, ambiguous } = readNumber(m[2]!);
+    return { number, ambiguous, comparator: m[1] ? COMPARATORS[m[1]] : undefined, unitText: m[3], recorded: valueString };
   }
   const words = conceptText(o.valueCodeableConcept) ?? (o.dataAbsentReason ? `No value: ${conceptText(o.dataAbsentReason) ?? "not recorded"}` : "");
   return { number: undefined, comparator: undefined, unitText: undefined, recorded: words };
@@ -96,17 +129,33 @@ function whyNotDrawn(o: fhir4.Observation, when: FhirInstant | undefined, value:
   if (!when) return "No date recorded";
   if (o.dataAbsentReason) return `No value: ${conceptText(o.dataAbsentReason) ?? "not recorded"}`;
   if (!DRAWN_STATUSES.has(o.status)) return `Status ${o.status}: not a result yet`;
+  if (value.ambiguous) return `The number is ambiguous: the comma in "${value.recorded}" may be a decimal comma or a thousands separator`;
   if (value.number === undefined) return "No numeric value";
   if (unitText === undefined || unitText.trim() === "") return `No unit recorded, so it cannot be placed on the ${lab.units[0].label} scale`;
   if (!unit) return `Unit ${unitText} cannot be converted to ${lab.units[0].label}`;
-  if (!plausible(toCanonical(value.number, unit))) return `Value ${value.recorded} is out of any plausible range`;
+  const outside = implausible(value.number, value.comparator, unit, lab);
+  if (outside) return outside;
   return undefined;
 }
 
+/** The result's time, and the field it came from: the effective[x] choice, else `issued`. */
+function readWhen(o: fhir4.Observation): { when: FhirInstant | undefined; whenFrom: DateSource | undefined } {
+  const candidates: [DateSource, string | undefined][] = [
+    ["effectiveDateTime", text(o.effectiveDateTime)],
+    ["effectivePeriod", text(record(o.effectivePeriod)?.start)],
+    ["effectiveInstant", text(o.effectiveInstant)],
+    ["issued", text(o.issued)],
+  ];
+  const found = candidates.find(([, raw]) => raw !== undefined);
+  const when = parseFhirDate(found?.[1]);
+  return { when, whenFrom: when ? found![0] : undefined };
+}
+
 export function toLabResult(o: fhir4.Observation, lab: LabDefinition, patient: PatientContext = {}): LabResult {
-  const when = parseFhirDate(text(o.effectiveDateTime) ?? text(record(o.effectivePeriod)?.start) ?? text(o.issued));
+  const { when, whenFrom } = readWhen(o);
   const value = readValue(o);
-  const unitText = value.unitText ?? (text(o.valueString) !== undefined ? rangeUnit(o) : undefined);
+  // A valueString or valueInteger has no unit of its own: the result's ranges give it.
+  const unitText = value.unitText ?? (text(o.valueString) !== undefined || typeof o.valueInteger === "number" ? rangeUnit(o) : undefined);
   const unit = findUnit(lab, unitText);
   const reason = whyNotDrawn(o, when, value, unit, unitText, lab);
   const { band, others } = chooseRange(o.referenceRange, lab, patient, when?.time, unit);
@@ -114,8 +163,9 @@ export function toLabResult(o: fhir4.Observation, lab: LabDefinition, patient: P
   return {
     id: text(o.id) ?? "",
     when,
+    whenFrom,
     status: o.status,
-    value: canonical !== undefined && plausible(canonical) ? canonical : undefined,
+    value: canonical !== undefined && value.number !== undefined && unit && !implausible(value.number, value.comparator, unit, lab) ? canonical : undefined,
     comparator: value.comparator,
     unit,
     recorded: value.recorded,
@@ -155,6 +205,7 @@ function readable(o: fhir4.Observation, lab: LabDefinition, patient: PatientCont
     return {
       id: text(o.id) ?? "",
       when: undefined,
+      whenFrom: undefined,
       status: o.status,
       value: undefined,
       comparator: undefined,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CREATININE, GLUCOSE, HBA1C, LABS, TRIGLYCERIDES } from "./catalog";
-import { findUnit, formatIn, fromCanonical, recordedUnit, toCanonical } from "./units";
+import { findUnit, formatIn, fromCanonical, recordedUnit, roundTo, toCanonical } from "./units";
 
 const unit = (lab: typeof HBA1C, code: string) => findUnit(lab, code)!;
 
@@ -41,5 +41,12 @@ describe("unit conversions", () => {
     expect(recordedUnit({ value: 1, unit: "µmol/L", system: "http://unitsofmeasure.org", code: "umol/L" })).toBe("umol/L");
     expect(recordedUnit({ value: 1, unit: "mg/dL", system: "http://example.org/local-units", code: "MGDL" })).toBe("mg/dL");
     expect(recordedUnit({ value: 1 })).toBeUndefined();
+  });
+});
+
+describe("roundTo", () => {
+  it("rounds half away from zero on the number as written", () => {
+    expect([roundTo(1.005, 2), roundTo(2.675, 2), roundTo(-1.005, 2), roundTo(0.5, 0), roundTo(1.4999, 0), roundTo(-0.001, 2), roundTo(1e-7, 2), roundTo(123456.785, 2)]).toEqual([1.01, 2.68, -1.01, 1, 1, 0, 0, 123456.79]);
+    expect([roundTo(Infinity, 2), roundTo(1e300, 2)]).toEqual([Infinity, 1e300]);
   });
 });

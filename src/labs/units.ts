@@ -41,9 +41,23 @@ export function unitByCode(lab: LabDefinition, code: string | undefined): LabUni
   return lab.units.find((u) => u.code === code) ?? lab.units[0];
 }
 
+/**
+ * Rounds to `decimals` places, half away from zero, on the number as written: 1.005 → 1.01, although the binary
+ * double just below 1.005 would round down with `toFixed`. The one rounding the screen and the CSV both use, so
+ * a value never reads differently in the two (clinical rules §9).
+ */
+export function roundTo(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const [digits, exponent = "0"] = String(Math.abs(value)).split("e");
+  const shifted = Math.round(Number(`${digits}e${Number(exponent) + decimals}`));
+  const rounded = Number(`${shifted}e${-decimals}`);
+  if (!Number.isFinite(rounded)) return value;
+  return rounded === 0 ? 0 : Math.sign(value) * rounded;
+}
+
 const formats = new Map<string, Intl.NumberFormat>();
 
-/** A number in the reader's locale with the unit's decimals. */
+/** A number in the reader's locale with the unit's decimals, rounded by `roundTo`. */
 export function formatNumber(value: number, decimals: number, locale?: string): string {
   const key = `${locale ?? ""}|${decimals}`;
   let format = formats.get(key);
@@ -51,7 +65,7 @@ export function formatNumber(value: number, decimals: number, locale?: string): 
     format = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
     formats.set(key, format);
   }
-  return format.format(value);
+  return format.format(roundTo(value, decimals));
 }
 
 /** A canonical value shown in `unit`. */
