@@ -21,6 +21,8 @@ export default defineConfig({
   preview: { host: "127.0.0.1", port: previewPort, strictPort: true },
   build: {
     target: "es2022",
+    // Every browser the app supports (es2022) preloads modules natively: no polyfill on the graph page's first load.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       input: { index: "index.html", launch: "launch.html" },
       output: {

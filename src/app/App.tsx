@@ -6,8 +6,8 @@ import { PatientBanner } from "../graph/PatientBanner";
 import { LabPanel } from "./LabPanel";
 import { PanelBoundary } from "./PanelBoundary";
 import { patientQuery } from "./queries";
-import { CannotShow, SessionEnded, SessionFailure, SignedOut, SigningIn } from "./SessionScreens";
-import { SessionHeader } from "./SessionHeader";
+import { PlainScreen, SigningIn } from "./SessionScreens";
+import { useAfterChart } from "./useAfterChart";
 import { useSmartStyle } from "./useSmartStyle";
 import { useViewState } from "./useViewState";
 
@@ -19,17 +19,19 @@ function Chart({ session }: { readonly session: Session }) {
   const { gender, birthDate } = patient.data ?? {};
   const context = useMemo(() => ({ sex: gender, birthDate }), [gender, birthDate]);
   useSmartStyle(session);
+  const allowed = scopeAllows(session.grantedScope, "Observation", "s");
+  // With no chart to wait for, the header (Sign out) loads at once; otherwise the lab panel starts it.
+  const { parts } = useAfterChart(!patientId || !allowed);
   if (!patientId) {
-    return <CannotShow status="No patient." message="The EHR did not say which patient to show. Open the app from a patient's chart." />;
+    const cannot = { status: "No patient.", message: "The EHR did not say which patient to show. Open the app from a patient's chart." };
+    return parts ? <parts.CannotShow {...cannot} /> : <PlainScreen {...cannot} />;
   }
-  if (!scopeAllows(session.grantedScope, "Observation", "s")) {
-    return (
-      <CannotShow
-        status="No permission to read results."
-        message={`The ${session.patientFacing ? "sign-in service" : "EHR"} did not give the app permission to read lab results (Observation), so it cannot show them. Ask the EHR's administrator to allow it, then sign in again.`}
-        detail={`Granted scope: ${session.grantedScope || "(none)"}`}
-      />
-    );
+  if (!allowed) {
+    const cannot = {
+      status: "No permission to read results.",
+      message: `The ${session.patientFacing ? "sign-in service" : "EHR"} did not give the app permission to read lab results (Observation), so it cannot show them. Ask the EHR's administrator to allow it, then sign in again.`,
+    };
+    return parts ? <parts.CannotShow {...cannot} detail={`Granted scope: ${session.grantedScope || "(none)"}`} /> : <PlainScreen {...cannot} />;
   }
   return (
     <main className="page">
@@ -54,15 +56,20 @@ function Chart({ session }: { readonly session: Session }) {
 
 function SignedIn({ session }: { readonly session: Session }) {
   const status = useSyncExternalStore(session.subscribe, session.status);
+  // The header (the signed-in user, Sign out) arrives with the parts that load after the first chart; so do the
+  // screens for a session that ended.
+  const { parts } = useAfterChart(status.state === "ended" || status.state === "signed-out");
   if (status.state === "ended") {
-    return <SessionEnded message={status.message} detail={status.detail} relaunchUrl={session.relaunchUrl} launchKind={session.launchKind} />;
+    if (!parts) return <PlainScreen status="Session ended." message={status.message} />;
+    return <parts.SessionEnded message={status.message} detail={status.detail} relaunchUrl={session.relaunchUrl} launchKind={session.launchKind} />;
   }
   if (status.state === "signed-out") {
-    return <SignedOut message={status.message} relaunchUrl={session.relaunchUrl} launchKind={session.launchKind} />;
+    if (!parts) return <PlainScreen status={status.message} />;
+    return <parts.SignedOut message={status.message} relaunchUrl={session.relaunchUrl} launchKind={session.launchKind} />;
   }
   return (
     <>
-      <SessionHeader session={session} />
+      {parts && <parts.SessionHeader session={session} />}
       <Chart session={session} />
     </>
   );
@@ -70,7 +77,11 @@ function SignedIn({ session }: { readonly session: Session }) {
 
 export function App({ session }: { readonly session: Promise<Session> }) {
   const state = useQuery({ queryKey: ["session"], queryFn: () => session, staleTime: Infinity, retry: false });
+  const { parts } = useAfterChart(state.isError);
   if (state.isPending) return <SigningIn />;
-  if (state.isError) return <SessionFailure error={state.error} />;
+  if (state.isError) {
+    if (!parts) return <PlainScreen status="The app could not start." message={state.error.message} />;
+    return <parts.SessionFailure error={state.error} />;
+  }
   return <SignedIn session={state.data} />;
 }

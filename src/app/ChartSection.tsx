@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo, useState } from "react";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
 import { flagText } from "../labs/flags";
-import { goalLabel, type GoalLine } from "../labs/goals";
+import type { GoalLine } from "../labs/goals";
 import { plotTime } from "../labs/dates";
 import { memoizeByObject } from "../labs/memo";
 import { methodChanges, methodsOf } from "../labs/methods";
@@ -10,11 +10,10 @@ import { rangeSegments, type RangeMeaning } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
 import type { TimeWindow } from "../labs/timeRange";
 import { fromCanonical } from "../labs/units";
-import { ChartLegend } from "../graph/ChartLegend";
 import { LabChart, type ChartBand, type ChartPoint, type Step } from "../graph/LabChart";
 import { describeMethods } from "../graph/methods";
-import { chartPoint, dateText, describeChart, legendEntries, valueText } from "../graph/present";
-import { ResultDetails } from "../graph/ResultDetails";
+import { chartPoint, dateText, describeChart, valueText } from "../graph/present";
+import { useAfterChart } from "./useAfterChart";
 
 export interface ChartSectionProps {
   readonly lab: LabDefinition;
@@ -72,7 +71,6 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
       })),
     [drawn, unit],
   );
-  const legend = useMemo(() => legendEntries(points), [points]);
   const bandKinds = useMemo(() => new Set<RangeMeaning>(bands.map((b) => b.meaning ?? "normal")), [bands]);
   // Where the chart places the first and last results (a date on its day in the table's time zone).
   const first = drawn[0]?.when && plotTime(drawn[0].when);
@@ -83,12 +81,15 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
     const pad = Math.max((last - first) * 0.02, 15 * DAY);
     return [first - pad, last + pad];
   }, [span, first, last]);
+  // The legend, the tooltip's details and the goal line's words load after the first chart (afterChart.later.ts).
+  const { parts } = useAfterChart();
+  const legend = useMemo(() => parts?.legendEntries(points), [parts, points]);
   // A range goal is two lines, labelled at its upper end.
   const target = useMemo(() => {
-    if (!goal) return undefined;
-    const label = goalLabel(goal, unit);
+    if (!goal || !parts) return undefined;
+    const label = parts.goalLabel(goal, unit);
     return goal.kind === "range" ? { value: fromCanonical(goal.high, unit), other: fromCanonical(goal.low, unit), label } : { value: fromCanonical(goal.value, unit), label };
-  }, [goal, unit]);
+  }, [goal, unit, parts]);
   // Methods are told apart and their changes marked over every drawn result, not only the downsampled points.
   const methods = useMemo(() => methodsOf(lab, drawn.map((r) => r.method)), [lab, drawn]);
   const changes = useMemo(() => (methods.length > 1 ? methodChanges(drawn.map((r) => ({ time: r.when!.time, method: r.method }))) : []), [methods, drawn]);
@@ -100,9 +101,9 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   const tooltip = useCallback(
     (id: string) => {
       const r = byId.get(id);
-      return r && <ResultDetails result={r} unit={unit} showMethod={methods.length > 1} />;
+      return r && parts && <parts.ResultDetails result={r} unit={unit} showMethod={methods.length > 1} />;
     },
-    [byId, unit, methods],
+    [byId, unit, methods, parts],
   );
 
   const step = useCallback((s: Step) => {
@@ -136,7 +137,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {!loading && <ChartLegend entries={legend} preliminary={points.some((p) => p.preliminary)} imprecise={points.some((p) => p.periodEnd !== undefined)} band={bandKinds} target={target?.label} methods={methods} methodChanges={changes.length} />}
+      {!loading && parts && legend && <parts.ChartLegend entries={legend} preliminary={points.some((p) => p.preliminary)} imprecise={points.some((p) => p.periodEnd !== undefined)} band={bandKinds} target={target?.label} methods={methods} methodChanges={changes.length} />}
     </>
   );
 });

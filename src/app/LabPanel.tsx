@@ -2,18 +2,14 @@ import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import { LABS, withSettings } from "../labs/catalog";
-import { chooseGoal } from "../labs/goals";
 import type { PatientContext } from "../labs/ranges";
-import { summarize } from "../labs/summary";
 import { inWindow, windowOf } from "../labs/timeRange";
-import { ChartControls } from "../graph/ChartControls";
 import { LabSelector } from "../graph/LabSelector";
-import { LabSummary } from "../graph/LabSummary";
-import { ResultsTable } from "../graph/ResultsTable";
 import { groupDigits } from "../graph/numbers";
 import { ChartSection } from "./ChartSection";
 import { exportCsv } from "./exportCsv";
 import { goalsQuery } from "./queries";
+import { useAfterChart } from "./useAfterChart";
 import { useLabResults } from "./useLabResults";
 import type { SetView } from "./useViewState";
 import { withLab, type ViewState } from "./viewState";
@@ -52,16 +48,19 @@ export function LabPanel(props: LabPanelProps) {
   // The patient's Goals, read beside the results (firstReads.ts starts it after the lab search): until they
   // are in, no goal line; they never hold up the chart.
   const goals = useQuery(goalsQuery(session, patientId)).data;
-  const goal = useMemo(() => (goals ? chooseGoal(lab, goals) : undefined), [lab, goals]);
-  const summary = useMemo(() => summarize(results, lab, now, goal?.line), [results, lab, now, goal]);
+  // The first page is in (or failed): from here on the panel shows results, or says why there are none.
+  const ready = !data.pending;
+  // The summary, goal, controls and table load once the first chart is drawn (afterChart.later.ts).
+  const after = useAfterChart(ready);
+  const { parts } = after;
+  const goal = useMemo(() => (goals && parts ? parts.chooseGoal(lab, goals) : undefined), [lab, goals, parts]);
+  const summary = useMemo(() => parts?.summarize(results, lab, now, goal?.line), [parts, results, lab, now, goal]);
   const onZoom = useCallback((from: number, to: number) => onView({ ...view, range: { kind: "window", from, to } }, { transition: true }), [view, onView]);
   const dated = shown.filter((r) => r.when);
   const fit = dated.length ? { from: dated.at(-1)!.when!.time, to: dated[0]!.when!.time } : undefined;
   const drawnCount = useMemo(() => shown.filter((r) => r.plotted).length, [shown]);
 
   const empty = results.length === 0 && !data.loading && !data.error;
-  // The first page is in (or failed): from here on the panel shows results, or says why there are none.
-  const ready = !data.pending;
   const charted = ready && !empty;
   return (
     <section className="lab" aria-label="Lab results">
@@ -110,10 +109,18 @@ export function LabPanel(props: LabPanelProps) {
           </button>
         </div>
       )}
-      {ready && <LabSummary unit={unit} goal={goal} summary={summary} now={now} />}
+      {after.error && (
+        <div role="alert" className="alert">
+          <p>The summary, controls and table of results could not be loaded ({after.error.message}). The chart above is complete.</p>
+          <button type="button" onClick={after.retry}>
+            Retry
+          </button>
+        </div>
+      )}
+      {ready && parts && summary && <parts.LabSummary unit={unit} goal={goal} summary={summary} now={now} />}
       {ready && empty && <p className="empty">No {lab.name} results are on record for this patient.</p>}
-      {charted && (
-        <ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r, transition) => onView({ ...view, range: r }, { transition })} shown={span ?? fit} />
+      {charted && parts && (
+        <parts.ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r, transition) => onView({ ...view, range: r }, { transition })} shown={span ?? fit} />
       )}
       {charted && shown.length === 0 && <p className="empty">No {lab.name} results in this time range.</p>}
       {/* The chart is laid out while the first page is read (shown as an empty place), so that its arrival only fills it in. */}
@@ -135,7 +142,7 @@ export function LabPanel(props: LabPanelProps) {
           )}
         </div>
       )}
-      {ready && <ResultsTable name={lab.name} results={shown} unit={unit} activeId={activeId} onActivate={setActiveId} />}
+      {ready && parts && <parts.ResultsTable name={lab.name} results={shown} unit={unit} activeId={activeId} onActivate={setActiveId} />}
     </section>
   );
 }

@@ -63,7 +63,10 @@ describe("before the session", () => {
       launchKind: "ehr",
     });
     renderApp(Promise.reject(error));
-    const alert = await screen.findByRole("alert");
+    // At once, the message; once the failure screens have loaded, the way forward too.
+    expect(await screen.findByRole("alert")).toHaveTextContent("Access to the patient's records was not granted.");
+    await screen.findByRole("link", { name: "Launch again" });
+    const alert = screen.getByRole("alert");
     expect(alert).toHaveTextContent("Access to the patient's records was not granted.");
     expect(alert).toHaveTextContent("The sign-in service said: “<img src=x onerror=alert(1)>”");
     expect(alert.querySelector("img")).toBeNull();

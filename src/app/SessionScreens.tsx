@@ -1,14 +1,12 @@
 /**
- * The graph page's screens around the chart: signing in, every way a sign-in fails, a session that ended,
- * signed out. Each says what happened and what to do next; the technical details fold away.
+ * The graph page's screen while it signs in, and the frame of every screen around the chart. The screens for what
+ * went wrong (SessionScreens.later.tsx) load when needed; until they are in, `PlainScreen` already says what
+ * happened, so no failure waits on a download to be shown (or goes unsaid if the download fails).
  */
 import type { ReactNode } from "react";
-import { SessionError, type LaunchKind } from "../fhir/sessionErrors";
 import "./session.css";
 
-const LAUNCH_PAGE = "./launch.html";
-
-function Screen({ status, children }: { readonly status: string; readonly children: ReactNode }) {
+export function Screen({ status, children }: { readonly status: string; readonly children: ReactNode }) {
   return (
     <main className="page session-screen">
       <h1>Lab graph</h1>
@@ -18,95 +16,19 @@ function Screen({ status, children }: { readonly status: string; readonly childr
   );
 }
 
-function Details({ text }: { readonly text: string | undefined }) {
-  if (!text) return null;
-  return (
-    <details>
-      <summary>Details</summary>
-      <pre>{text}</pre>
-    </details>
-  );
-}
-
-export function Relaunch({ url, kind }: { readonly url: string | undefined; readonly kind: LaunchKind | undefined }) {
-  if (!url) return null;
-  return (
-    <a className="action" href={url}>
-      {kind === "standalone" ? "Sign in again" : "Launch again"}
-    </a>
-  );
-}
-
-function openLaunchPageInNewWindow(): void {
-  window.open(new URL(LAUNCH_PAGE, document.baseURI).href, "_blank", "noopener");
-}
-
 export function SigningIn() {
   return <Screen status="Signing in…">{null}</Screen>;
 }
 
-/** Why there is no session: one message per cause (see sessionErrors.ts), with the way forward. */
-export function SessionFailure({ error }: { readonly error: unknown }) {
-  const session = error instanceof SessionError ? error : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  const { detail, serverSaid, relaunchUrl, launchKind } = session?.options ?? {};
-  const kind = session?.kind;
-  return (
-    <Screen status="The app could not start.">
-      <div role="alert" className="alert">
-        <p>{message}</p>
-        {serverSaid && <p className="server-said">The sign-in service said: “{serverSaid}”</p>}
-        <Details text={detail !== message ? detail : undefined} />
-      </div>
-      <p className="actions">
-        {kind === "storage-blocked" ? (
-          <button type="button" onClick={openLaunchPageInNewWindow}>
-            Open in a new window
-          </button>
-        ) : relaunchUrl ? (
-          <Relaunch url={relaunchUrl} kind={launchKind} />
-        ) : (
-          <a className="action" href={LAUNCH_PAGE}>
-            Go to the launch page
-          </a>
-        )}
-      </p>
-    </Screen>
-  );
-}
-
-export function SessionEnded({ message, detail, relaunchUrl, launchKind }: { readonly message: string; readonly detail: string; readonly relaunchUrl: string | undefined; readonly launchKind: LaunchKind | undefined }) {
-  return (
-    <Screen status="Session ended.">
-      <div role="alert" className="alert">
-        <p>{message}</p>
-        <Details text={detail} />
-      </div>
-      <p className="actions">
-        <Relaunch url={relaunchUrl} kind={launchKind} />
-      </p>
-    </Screen>
-  );
-}
-
-export function SignedOut({ message, relaunchUrl, launchKind }: { readonly message: string; readonly relaunchUrl: string | undefined; readonly launchKind: LaunchKind | undefined }) {
-  return (
-    <Screen status={message}>
-      <p className="actions">
-        <Relaunch url={relaunchUrl} kind={launchKind} />
-      </p>
-    </Screen>
-  );
-}
-
-/** A session that cannot show the chart: no patient in context, or no permission to read results. */
-export function CannotShow({ status, message, detail }: { readonly status: string; readonly message: string; readonly detail?: string }) {
+/** A screen that says what happened in a sentence, while the full screen (with the way forward) loads. */
+export function PlainScreen({ status, message }: { readonly status: string; readonly message?: string }) {
   return (
     <Screen status={status}>
-      <div role="alert" className="alert">
-        <p>{message}</p>
-        <Details text={detail} />
-      </div>
+      {message && (
+        <div role="alert" className="alert">
+          <p>{message}</p>
+        </div>
+      )}
     </Screen>
   );
 }

@@ -6,7 +6,6 @@ import { PageReader } from "../fhir/pageReader";
 import type { PageCursor } from "../fhir/paging";
 import { searchCodes, type LabDefinition } from "../labs/catalog";
 import { loadStyleAllowList } from "../config/file";
-import { readSmartStyle } from "./smartStyle";
 
 export const PAGE_SIZE = 50;
 
@@ -58,7 +57,7 @@ export function observationsQuery(session: Session, search: ObservationSearch) {
 export function goalsQuery(session: Session, patientId: string) {
   return queryOptions({
     queryKey: ["goals", session.serverUrl, patientId],
-    queryFn: async ({ signal }) => (await import("../fhir/goals")).readGoals(session, patientId, signal),
+    queryFn: async ({ signal }) => (await import("../fhir/goals.later")).readGoals(session, patientId, signal),
     staleTime: Infinity,
     retry: false,
   });
@@ -85,6 +84,8 @@ export function smartStyleQuery(url: string) {
       }
       const text = await response.text();
       if (text.length > MAX_STYLE_BYTES) throw tooLarge;
+      // The checks load with the style itself (smartStyle.later.ts): the first chart does not wait for them.
+      const { readSmartStyle } = await import("./smartStyle.later");
       return readSmartStyle(JSON.parse(text));
     },
     staleTime: Infinity,

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import { smartStyleQuery, styleAllowListQuery } from "./queries";
-import { styleUrlAllowed } from "./smartStyle";
+import { styleUrlAllowed } from "./styleUrl";
 
 /**
  * Applies the EHR's style to the page while the session lasts: custom properties on the root element and a

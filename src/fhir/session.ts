@@ -6,7 +6,7 @@ import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
 import { createLiveSession, type LiveSession, type SmartClient } from "./liveSession";
 import { readLaunchRecord, removeLaunchRecord, type LaunchRecord } from "./launchRecord";
-import { classify, SessionError, sessionEnded, unknownState, type LaunchKind } from "./sessionErrors";
+import { SessionError, sessionEnded, startOver, unknownState, type LaunchKind } from "./sessionErrors";
 import { isOnFhirServer } from "./urls";
 import { pagingLimits, type PagingLimits } from "./paging";
 import type { LabSettingsById } from "../labs/settings";
@@ -146,6 +146,19 @@ function wrap(client: Client, record: LaunchRecord | undefined): Session {
   };
 }
 
+/**
+ * Why the sign-in failed, in words (classify.later.ts, loaded only now); if even that cannot load, the failure is
+ * still said, with what fhirclient reported as the detail.
+ */
+async function classifyFailure(error: unknown, params: URLSearchParams, record: LaunchRecord | undefined): Promise<SessionError> {
+  try {
+    return (await import("./classify.later")).classify(error, params, record);
+  } catch {
+    const detail = error instanceof Error ? error.message : String(error);
+    return new SessionError("failed", `The sign-in could not be completed. ${startOver(record?.kind)}`, { detail, relaunchUrl: record?.launchUrl, launchKind: record?.kind });
+  }
+}
+
 /** Completes the SMART authorization. Call once per page load (a second call would post the code twice). */
 export async function startSession(): Promise<Session> {
   const params = new URLSearchParams(window.location.search);
@@ -162,7 +175,7 @@ export async function startSession(): Promise<Session> {
   } catch (error) {
     cleanAddressBar(undefined);
     if (error instanceof SessionError) throw error;
-    throw classify(error, params, readLaunchRecord(stateParam ?? pinned));
+    throw await classifyFailure(error, params, readLaunchRecord(stateParam ?? pinned));
   }
   const key = client.state.key;
   cleanAddressBar(key);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classify, oauthErrorOf, sessionEnded, SessionError, unknownState } from "./sessionErrors";
+import { classify, oauthErrorOf } from "./classify.later";
+import { sessionEnded, SessionError, unknownState } from "./sessionErrors";
 import type { LaunchRecord } from "./launchRecord";
 
 const EHR: LaunchRecord = { launchUrl: "http://localhost:5173/launch.html?iss=x&launch=y", kind: "ehr", observationCategory: null };

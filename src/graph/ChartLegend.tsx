@@ -2,8 +2,29 @@
 import { RANGE_LABELS, type RangeMeaning } from "../labs/ranges";
 import { DateSpan } from "./ChartLayers";
 import { Marker, MarkerIcon } from "./markers";
+import { NOT_FLAGGED } from "../labs/flags";
+import type { ChartPoint } from "./ChartLayers";
+import type { MarkerKind } from "./markers";
 import type { LegendEntry } from "./present";
 import { MAX_MARKED_CHANGES, MethodIcon } from "./methods";
+
+const LEGEND_ORDER: readonly MarkerKind[] = ["none", "N", "H", "HH", "L", "LL", "A", "AA", "other", "below", "above"];
+const LIMIT_WORDS: Partial<Record<MarkerKind, string>> = { below: "Limit: the value is below the mark", above: "Limit: the value is above the mark" };
+
+/**
+ * What each marker drawn means, one line per marker, styling and words: "High", "Significantly high", the lab's
+ * own words for an ungraded flag ("Positive"), and for a limit the flag it carries ("… — Critical low").
+ */
+export function legendEntries(points: readonly ChartPoint[]): LegendEntry[] {
+  const entries = new Map<string, LegendEntry>();
+  for (const p of points) {
+    const limit = LIMIT_WORDS[p.marker];
+    const text = limit ? (p.flag ? `${limit} — ${p.flag}` : limit) : (p.flag ?? NOT_FLAGGED);
+    const key = `${p.marker}|${p.critical}|${p.flagged}|${text}`;
+    if (!entries.has(key)) entries.set(key, { marker: p.marker, critical: p.critical, flagged: p.flagged, text });
+  }
+  return [...entries.values()].sort((a, b) => LEGEND_ORDER.indexOf(a.marker) - LEGEND_ORDER.indexOf(b.marker));
+}
 
 export interface ChartLegendProps {
   /** One per kind of point drawn (`legendEntries`). */

@@ -1,7 +1,8 @@
 import type { LabUnit } from "../labs/catalog";
 import { flagText } from "../labs/flags";
 import type { LabResult } from "../labs/results";
-import { dateText, notesOf, rangeText, valueText } from "./present";
+import { dateText, valueText } from "./present";
+import { notesOf, rangeText } from "./rows";
 
 /** Everything known about one result: the chart's tooltip. */
 export function ResultDetails({ result: r, unit, showMethod = false }: { readonly result: LabResult; readonly unit: LabUnit; readonly showMethod?: boolean }) {

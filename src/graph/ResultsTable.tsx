@@ -4,7 +4,7 @@ import type { LabResult } from "../labs/results";
 import { memoizeByObject } from "../labs/memo";
 import { MarkerIcon } from "./markers";
 import { groupDigits } from "./numbers";
-import { tableRow, type TableRow } from "./present";
+import { tableRow, type TableRow } from "./rows";
 
 export interface ResultsTableProps {
   /** The lab's catalog name: the table's caption (the DOM contract relies on it). */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { HBA1C } from "../labs/catalog";
 import { toLabResult, toLabResults } from "../labs/results";
-import { chartPoint, dateText, describeChart, legendEntries, markerOf, notesOf, tableRow } from "./present";
+import { legendEntries } from "./ChartLegend";
+import { chartPoint, dateText, describeChart, markerOf } from "./present";
+import { notesOf, tableRow } from "./rows";
 import { observationsWithCodes, scenarioPatient } from "../test/scenarios";
 
 const patient = scenarioPatient("odd-values");

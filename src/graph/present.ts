@@ -1,26 +1,13 @@
 /** Lab results as the chart, the table and screen readers present them, in the unit shown. Pure. */
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { dateNotes, formatFhirDate, formatFhirDateTime, plotPeriodEnd, plotTime } from "../labs/dates";
-import { NOT_FLAGGED, flagText, isAbnormal, isCritical, type Flag } from "../labs/flags";
-import { describeRange } from "../labs/ranges";
+import { isAbnormal, isCritical, type Flag } from "../labs/flags";
 import type { LabResult } from "../labs/results";
 import { formatIn, fromCanonical } from "../labs/units";
 import type { ChartPoint } from "./ChartLayers";
 import type { MarkerKind } from "./markers";
 
-export interface TableRow {
-  readonly id: string;
-  readonly date: string;
-  readonly valueText: string;
-  readonly unit: string;
-  /** The lab's flag: its marker and styling on the chart, and in words ("Not flagged" when none). */
-  readonly flag: FlagCell;
-  readonly range: string;
-  /** Status, why it is not drawn, the lab's comments. */
-  readonly notes: readonly string[];
-  readonly plotted: boolean;
-}
-
+/** A result's flag as the chart, the legend and the table show it: its marker and styling, and its words. */
 export interface FlagCell {
   readonly marker: MarkerKind;
   readonly critical: boolean;
@@ -30,12 +17,6 @@ export interface FlagCell {
 
 /** One line of the chart's legend: a marker with its styling, and what it means. */
 export type LegendEntry = FlagCell;
-
-const STATUS_NOTES: Partial<Record<LabResult["status"], string>> = {
-  preliminary: "Preliminary.",
-  amended: "Amended.",
-  corrected: "Corrected.",
-};
 
 const MARKERS: Readonly<Record<Flag["class"], readonly [high: MarkerKind, low: MarkerKind, neither: MarkerKind]>> = {
   critical: ["HH", "LL", "AA"],
@@ -60,32 +41,10 @@ export function markerOf(r: LabResult): MarkerKind {
   return flag.direction === "high" ? high : flag.direction === "low" ? low : neither;
 }
 
-export function flagCell(r: LabResult): FlagCell {
-  return { marker: markerOf(r), critical: isCritical(r.flag), flagged: isAbnormal(r.flag), text: flagText(r.flag) };
-}
-
 /** "<4.0", "7.1", or what was recorded when there is no value to show. */
 export function valueText(r: LabResult, unit: LabUnit, locale?: string): string {
   if (r.value === undefined) return r.recorded;
   return `${r.comparator ?? ""}${formatIn(r.value, unit, locale)}`;
-}
-
-export function rangeText(r: LabResult, unit: LabUnit, locale?: string): string {
-  return [r.range ? describeRange(r.range, unit, locale) : "", ...r.otherRanges.map((o) => `Also: ${o}`)].filter(Boolean).join("; ");
-}
-
-export function notesOf(r: LabResult, unit: LabUnit, locale?: string): string[] {
-  const notes: string[] = [];
-  const status = STATUS_NOTES[r.status];
-  if (status) notes.push(status);
-  if (r.plotted && r.comparator) {
-    const side = markerOf(r) === "below" ? "below" : "above";
-    notes.push(`Limit: drawn at ${formatIn(r.value!, unit, locale)} ${unit.label}, the actual value is ${side} it.`);
-  }
-  if (r.value !== undefined && r.unit && r.unit !== unit) notes.push(`Recorded as ${r.recorded}.`);
-  if (!r.plotted) notes.push(`Not on chart: ${r.reason ?? "no value"}.`);
-  notes.push(...r.notes);
-  return notes;
 }
 
 /** What a reader must know about a result's date (clinical rules §8): "year only", "report date"… */
@@ -98,19 +57,6 @@ export function dateText(r: LabResult, locale?: string, timeZone?: string): stri
   if (!r.when) return "No date";
   const notes = resultDateNotes(r);
   return `${formatFhirDateTime(r.when, locale, timeZone)}${notes.length ? ` (${notes.join("; ")})` : ""}`;
-}
-
-export function tableRow(r: LabResult, unit: LabUnit, locale?: string, timeZone?: string): TableRow {
-  return {
-    id: r.id,
-    date: dateText(r, locale, timeZone),
-    valueText: valueText(r, unit, locale),
-    unit: r.value === undefined ? "" : unit.label,
-    flag: flagCell(r),
-    range: rangeText(r, unit, locale),
-    notes: notesOf(r, unit, locale),
-    plotted: r.plotted,
-  };
 }
 
 /** For a drawn result only; placed in `timeZone`, the table's (the reader's by default). */
@@ -154,22 +100,4 @@ export function describeChart(lab: LabDefinition, results: readonly LabResult[],
   if (limits) parts.push(`${limits} ${limits === 1 ? "is a limit" : "are limits"} drawn at the bound.`);
   if (goal) parts.push(`${goal}, drawn as a line.`);
   return parts.join(" ");
-}
-
-const LEGEND_ORDER: readonly MarkerKind[] = ["none", "N", "H", "HH", "L", "LL", "A", "AA", "other", "below", "above"];
-const LIMIT_WORDS: Partial<Record<MarkerKind, string>> = { below: "Limit: the value is below the mark", above: "Limit: the value is above the mark" };
-
-/**
- * What each marker drawn means, one line per marker, styling and words: "High", "Significantly high", the lab's
- * own words for an ungraded flag ("Positive"), and for a limit the flag it carries ("… — Critical low").
- */
-export function legendEntries(points: readonly ChartPoint[]): LegendEntry[] {
-  const entries = new Map<string, LegendEntry>();
-  for (const p of points) {
-    const limit = LIMIT_WORDS[p.marker];
-    const text = limit ? (p.flag ? `${limit} — ${p.flag}` : limit) : (p.flag ?? NOT_FLAGGED);
-    const key = `${p.marker}|${p.critical}|${p.flagged}|${text}`;
-    if (!entries.has(key)) entries.set(key, { marker: p.marker, critical: p.critical, flagged: p.flagged, text });
-  }
-  return [...entries.values()].sort((a, b) => LEGEND_ORDER.indexOf(a.marker) - LEGEND_ORDER.indexOf(b.marker));
 }

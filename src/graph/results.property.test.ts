@@ -9,7 +9,8 @@ import { GLUCOSE, LABS } from "../labs/catalog";
 import { chooseRange } from "../labs/ranges";
 import { combinePages, mapObservations, type LabResult } from "../labs/results";
 import { formatIn, fromCanonical, toCanonical } from "../labs/units";
-import { chartPoint, tableRow } from "./present";
+import { chartPoint } from "./present";
+import { tableRow } from "./rows";
 
 /** Sometimes the right type with a wild value, sometimes any JSON at all. */
 const anything = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined));

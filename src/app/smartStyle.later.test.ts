@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contrast, isFontFamilyList, isLength, parseColor, readSmartStyle, styleUrlAllowed } from "./smartStyle";
+import { contrast, isFontFamilyList, isLength, parseColor, readSmartStyle } from "./smartStyle.later";
+import { styleUrlAllowed } from "./styleUrl";
 
 describe("smart_style_url validation", () => {
   it("accepts CSS colors: hex, rgb(), hsl(), basic names", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeSession, httpError, TEST_BASE } from "../test/fakeSession";
-import { readGoals } from "./goals";
+import { readGoals } from "./goals.later";
 
 const goal: fhir4.Goal = { resourceType: "Goal", id: "g1", lifecycleStatus: "active", description: { text: "A1c" }, subject: { reference: "Patient/p1" } };
 const bundle = (resources: fhir4.Resource[]): fhir4.Bundle => ({ resourceType: "Bundle", type: "searchset", entry: resources.map((resource) => ({ resource })) });

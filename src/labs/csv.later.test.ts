@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CREATININE, HBA1C } from "./catalog";
-import { csvCell, toCsv } from "./csv";
+import { csvCell, toCsv } from "./csv.later";
 import { toLabResults } from "./results";
 import { findUnit, formatIn } from "./units";
 

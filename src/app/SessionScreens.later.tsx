@@ -1,0 +1,98 @@
+/**
+ * The graph page's screens for what went wrong: every way a sign-in fails, a session that ended, signed out, a
+ * session that cannot show the chart. Each says what happened and what to do next; the technical details fold
+ * away. Loaded only when one is needed (with afterChart.later.ts).
+ */
+import { SessionError, type LaunchKind } from "../fhir/sessionErrors";
+import { Screen } from "./SessionScreens";
+
+const LAUNCH_PAGE = "./launch.html";
+
+function Details({ text }: { readonly text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <details>
+      <summary>Details</summary>
+      <pre>{text}</pre>
+    </details>
+  );
+}
+
+export function Relaunch({ url, kind }: { readonly url: string | undefined; readonly kind: LaunchKind | undefined }) {
+  if (!url) return null;
+  return (
+    <a className="action" href={url}>
+      {kind === "standalone" ? "Sign in again" : "Launch again"}
+    </a>
+  );
+}
+
+function openLaunchPageInNewWindow(): void {
+  window.open(new URL(LAUNCH_PAGE, document.baseURI).href, "_blank", "noopener");
+}
+
+/** Why there is no session: one message per cause (see sessionErrors.ts), with the way forward. */
+export function SessionFailure({ error }: { readonly error: unknown }) {
+  const session = error instanceof SessionError ? error : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const { detail, serverSaid, relaunchUrl, launchKind } = session?.options ?? {};
+  const kind = session?.kind;
+  return (
+    <Screen status="The app could not start.">
+      <div role="alert" className="alert">
+        <p>{message}</p>
+        {serverSaid && <p className="server-said">The sign-in service said: “{serverSaid}”</p>}
+        <Details text={detail !== message ? detail : undefined} />
+      </div>
+      <p className="actions">
+        {kind === "storage-blocked" ? (
+          <button type="button" onClick={openLaunchPageInNewWindow}>
+            Open in a new window
+          </button>
+        ) : relaunchUrl ? (
+          <Relaunch url={relaunchUrl} kind={launchKind} />
+        ) : (
+          <a className="action" href={LAUNCH_PAGE}>
+            Go to the launch page
+          </a>
+        )}
+      </p>
+    </Screen>
+  );
+}
+
+export function SessionEnded({ message, detail, relaunchUrl, launchKind }: { readonly message: string; readonly detail: string; readonly relaunchUrl: string | undefined; readonly launchKind: LaunchKind | undefined }) {
+  return (
+    <Screen status="Session ended.">
+      <div role="alert" className="alert">
+        <p>{message}</p>
+        <Details text={detail} />
+      </div>
+      <p className="actions">
+        <Relaunch url={relaunchUrl} kind={launchKind} />
+      </p>
+    </Screen>
+  );
+}
+
+export function SignedOut({ message, relaunchUrl, launchKind }: { readonly message: string; readonly relaunchUrl: string | undefined; readonly launchKind: LaunchKind | undefined }) {
+  return (
+    <Screen status={message}>
+      <p className="actions">
+        <Relaunch url={relaunchUrl} kind={launchKind} />
+      </p>
+    </Screen>
+  );
+}
+
+/** A session that cannot show the chart: no patient in context, or no permission to read results. */
+export function CannotShow({ status, message, detail }: { readonly status: string; readonly message: string; readonly detail?: string }) {
+  return (
+    <Screen status={status}>
+      <div role="alert" className="alert">
+        <p>{message}</p>
+        <Details text={detail} />
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * What the graph page shows beside its chart but the first chart does not need: the summary and goal, the
+ * controls, the legend, the table, the tooltip's details, the header with the signed-in user
+ * and Sign out, and the screens for what went wrong. One chunk, loaded once the first page of results is
+ * in (useAfterChart.ts), so that the graph page's first load carries only what draws the first points.
+ */
+import "./afterChart.css";
+
+export { ChartControls } from "../graph/ChartControls";
+export { ChartLegend, legendEntries } from "../graph/ChartLegend";
+export { LabSummary } from "../graph/LabSummary";
+export { ResultDetails } from "../graph/ResultDetails";
+export { ResultsTable } from "../graph/ResultsTable";
+export { SessionHeader } from "./SessionHeader";
+export { CannotShow, SessionEnded, SessionFailure, SignedOut } from "./SessionScreens.later";
+export { chooseGoal, goalLabel } from "../labs/goals";
+export { summarize } from "../labs/summary";
