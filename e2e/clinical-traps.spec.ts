@@ -245,7 +245,7 @@ test("clinical-traps, status and goal: preliminary marked, no result from an ord
   expect(at(rows, "Nov 12, 2019, 9:05 AM")).toMatchObject({ value: "7.8", flag: "High (H)", notes: "Preliminary." });
   await expect(legendList(page).getByText("Preliminary (hollow)", { exact: true })).toBeVisible();
   await expect(chart(page, "Hemoglobin A1c").locator(".marker-hollow")).toHaveCount(1);
-  expect(at(rows, "Jan 14, 2020, 8:30 AM")).toMatchObject({ value: "", flag: "Not flagged", notes: "Not on chart: Status registered: not a result yet." });
+  expect(at(rows, "Jan 14, 2020, 8:30 AM")).toMatchObject({ value: "", flag: "", notes: "Not on chart: Status registered: not a result yet." });
   expect(at(rows, "Mar 10, 2020, 9:00 AM")).toMatchObject({ value: "No value: Specimen clotted", notes: "Not on chart: No value: Specimen clotted." });
 
   // The active Goal (< 8.0 %, from 2022) is drawn and named as the patient's; the completed one (< 7.0 %) is not,

@@ -56,7 +56,8 @@ test.describe("in a 320 px wide panel", () => {
 
 test("the EHR's dark style is applied as custom properties; without a style the app keeps its own look", async ({ page }) => {
   await openChart(page, "hba1c-long", { style: "dark" });
-  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(21, 25, 30)");
+  // The style applies as soon as the EHR's style document (and the checks it goes through) arrive.
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(21, 25, 30)");
   expect(await page.evaluate(() => document.documentElement.style.getPropertyValue("--fg"))).toBe("#e8eaed");
   await openChart(page, "hba1c-long", { style: "none" });
   await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);

@@ -74,6 +74,10 @@ export function smartStyleQuery(url: string) {
   return queryOptions({
     queryKey: ["smart-style", url],
     queryFn: async ({ signal }) => {
+      // The checks (smartStyle.later.ts) download beside the style document, not after it: the first chart
+      // never waits for them, and the style waits for nothing but itself.
+      const checks = import("./smartStyle.later");
+      checks.catch(() => undefined);
       const response = await fetch(url, { credentials: "omit", referrerPolicy: "no-referrer", signal });
       if (!response.ok) throw new Error(`The EHR's style (${url}) could not be loaded: HTTP ${response.status}.`);
       const tooLarge = new Error(`The EHR's style (${url}) is too large to be a style.`);
@@ -84,8 +88,7 @@ export function smartStyleQuery(url: string) {
       }
       const text = await response.text();
       if (text.length > MAX_STYLE_BYTES) throw tooLarge;
-      // The checks load with the style itself (smartStyle.later.ts): the first chart does not wait for them.
-      const { readSmartStyle } = await import("./smartStyle.later");
+      const { readSmartStyle } = await checks;
       return readSmartStyle(JSON.parse(text));
     },
     staleTime: Infinity,

@@ -57,10 +57,12 @@ const Row = memo(function Row({ row: r, tabbable, active, onActivate }: RowProps
       <td className="num">{r.valueText}</td>
       <td>{r.unit}</td>
       <td>
-        <span className={`flag${r.flag.critical ? " flag-critical" : ""}`}>
-          <MarkerIcon kind={r.flag.marker} critical={r.flag.critical} flagged={r.flag.flagged} />
-          {r.flag.text}
-        </span>
+        {r.flag && (
+          <span className={`flag${r.flag.critical ? " flag-critical" : ""}`}>
+            <MarkerIcon kind={r.flag.marker} critical={r.flag.critical} flagged={r.flag.flagged} />
+            {r.flag.text}
+          </span>
+        )}
       </td>
       <td>{r.range}</td>
       <td>{r.notes.join(" ")}</td>

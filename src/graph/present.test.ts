@@ -107,6 +107,21 @@ describe("flags as the chart and the table show them", () => {
   });
 });
 
+describe("the flag cell of a row without a value", () => {
+  const base: fhir4.Observation = { resourceType: "Observation", id: "o", status: "final", code: {}, effectiveDateTime: "2024-01-02" };
+
+  it("is empty for an order or a clotted specimen the lab did not flag, and says Not flagged only of a value", () => {
+    const registered = toLabResult({ ...base, status: "registered" }, HBA1C);
+    const clotted = toLabResult({ ...base, dataAbsentReason: { text: "Specimen clotted" } }, HBA1C);
+    const measured = toLabResult({ ...base, valueQuantity: { value: 7.1, code: "%" } }, HBA1C);
+    expect(tableRow(registered, HBA1C.units[0]).flag).toBeUndefined();
+    expect(tableRow(clotted, HBA1C.units[0]).flag).toBeUndefined();
+    expect(tableRow(measured, HBA1C.units[0]).flag?.text).toBe("Not flagged");
+    const flaggedWithoutValue = toLabResult({ ...base, interpretation: [{ coding: [{ code: "H" }] }] }, HBA1C);
+    expect(tableRow(flaggedWithoutValue, HBA1C.units[0]).flag?.text).toBe("High (H)");
+  });
+});
+
 describe("dates as the table, details and chart show them (clinical rules §8)", () => {
   const at = (fields: Partial<fhir4.Observation>) =>
     toLabResult({ resourceType: "Observation", id: "d", status: "final", code: {}, valueQuantity: { value: 7, code: "%" }, ...fields }, HBA1C);

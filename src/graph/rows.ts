@@ -11,8 +11,8 @@ export interface TableRow {
   readonly date: string;
   readonly valueText: string;
   readonly unit: string;
-  /** The lab's flag: its marker and styling on the chart, and in words ("Not flagged" when none). */
-  readonly flag: FlagCell;
+  /** The lab's flag: its marker and styling on the chart, and in words ("Not flagged" when none); none for a row without a value or a flag. */
+  readonly flag: FlagCell | undefined;
   readonly range: string;
   /** Status, why it is not drawn, the lab's comments. */
   readonly notes: readonly string[];
@@ -25,7 +25,9 @@ const STATUS_NOTES: Partial<Record<LabResult["status"], string>> = {
   corrected: "Corrected.",
 };
 
-export function flagCell(r: LabResult): FlagCell {
+/** The lab's flag, or for a result without a value and without a flag (an order, a clotted specimen) nothing: "Not flagged" speaks of a value. */
+export function flagCell(r: LabResult): FlagCell | undefined {
+  if (!r.flag && r.value === undefined) return undefined;
   return { marker: markerOf(r), critical: isCritical(r.flag), flagged: isAbnormal(r.flag), text: flagText(r.flag) };
 }
 

@@ -28,7 +28,7 @@ describe("CSV export", () => {
     const lines = toCsv(results, HBA1C, HBA1C.units[0]).trimEnd().split("\r\n");
     expect(lines[0]).toBe("Date,Value,Unit,Flag,Reference range,Status,On chart,Recorded as,Test,Performer,Notes");
     expect(lines[1]).toBe('2024-03-04,7.0,%,High (H),4.0–5.9 %,final,yes,53 mmol/mol,HbA1c,,"He said ""fasting"", then left"');
-    expect(lines[2]).toBe(`2023-01-02,,,Not flagged,,final,no: No numeric value,"'=HYPERLINK(""x"")",HbA1c,,`);
+    expect(lines[2]).toBe(`2023-01-02,,,,,final,no: No numeric value,"'=HYPERLINK(""x"")",HbA1c,,`);
   });
 
   it("in the unit chosen", () => {

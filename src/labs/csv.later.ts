@@ -28,7 +28,7 @@ export function toCsv(results: readonly LabResult[], lab: LabDefinition, unit: L
       r.when?.raw ?? "",
       value,
       r.value === undefined ? "" : unit.label,
-      flagText(r.flag),
+      !r.flag && r.value === undefined ? "" : flagText(r.flag),
       [r.range ? describeRange(r.range, unit, "en-US") : "", ...r.otherRanges].filter(Boolean).join("; "),
       r.status,
       r.plotted ? (r.comparator ? "yes, at the limit" : "yes") : `no: ${r.reason ?? ""}`,
