@@ -3,18 +3,10 @@ import { render, screen, within } from "@testing-library/react";
 import { EGFR, HBA1C } from "../labs/catalog";
 import { toLabResults } from "../labs/results";
 import { summarize } from "../labs/summary";
+import { loincObservation } from "../test/observations";
 import { LabSummary } from "./LabSummary";
 
-function egfr(id: string, date: string, code: string, value: number): fhir4.Observation {
-  return {
-    resourceType: "Observation",
-    id,
-    status: "final",
-    code: { coding: [{ system: "http://loinc.org", code }] },
-    effectiveDateTime: date,
-    valueQuantity: { value, code: "mL/min/{1.73_m2}" },
-  };
-}
+const egfr = (id: string, date: string, code: string, value: number) => loincObservation(id, date, code, value, "mL/min/{1.73_m2}");
 
 function changeText(...observations: fhir4.Observation[]): string | null {
   const summary = summarize(toLabResults(observations, EGFR).results, EGFR, Date.UTC(2024, 0, 1));

@@ -3,6 +3,7 @@ import { EGFR, GLUCOSE, HBA1C } from "./catalog";
 import { defaultGoal, type GoalLine } from "./goals";
 import { toLabResults } from "./results";
 import { monthsBetween, overdueText, summarize } from "./summary";
+import { loincObservation } from "../test/observations";
 
 function a1c(id: string, date: string, value: number | string): fhir4.Observation {
   return {
@@ -73,16 +74,7 @@ describe("summarize", () => {
   });
 
   describe("Change is never computed across a method change (docs/clinical-rules.md §7)", () => {
-    function egfr(id: string, date: string, code: string, value: number | string): fhir4.Observation {
-      return {
-        resourceType: "Observation",
-        id,
-        status: "final",
-        code: { coding: [{ system: "http://loinc.org", code }] },
-        effectiveDateTime: date,
-        ...(typeof value === "number" ? { valueQuantity: { value, code: "mL/min/{1.73_m2}" } } : { valueString: value }),
-      };
-    }
+    const egfr = (id: string, date: string, code: string, value: number | string) => loincObservation(id, date, code, value, "mL/min/{1.73_m2}");
     const MDRD = "33914-3";
     const CKD_EPI_2021 = "98979-8";
     const summary = (...observations: fhir4.Observation[]) => summarize(toLabResults(observations, EGFR).results, EGFR, 0);
