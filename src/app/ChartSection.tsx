@@ -32,11 +32,11 @@ export interface ChartSectionProps {
 }
 
 /**
- * About one bucket per three or four pixels of a wide chart: 10 000 results of one flag draw as at most ~600
- * points, plus the extremes of each other flag in a bucket and every critical, off-scale, preliminary and
- * selected result (see downsample).
+ * At most ~600 points, about one per one or two pixels of a wide chart, for the extremes of each flag (and
+ * method) per time bucket, plus every critical, off-scale, preliminary and selected result (see downsample):
+ * more kinds of point make wider buckets, so zooming 10 000 results costs the same whatever their flags.
  */
-const BUCKETS = 300;
+const MAX_POINTS = 600;
 const DAY = 86_400_000;
 
 /** The chart, its legend and its spoken feedback, for the results it is given. */
@@ -49,7 +49,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   const pointOf = useMemo(() => memoizeByObject((r: LabResult): ChartPoint => chartPoint(r, unit)), [unit]);
   const points = useMemo(
     () =>
-      downsample(drawn.map(pointOf), BUCKETS, {
+      downsample(drawn.map(pointOf), MAX_POINTS, {
         x: (p) => p.time,
         y: (p) => p.value,
         // Each flag class of each method keeps its extremes in every bucket, so no class or method vanishes.

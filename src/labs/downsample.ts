@@ -17,14 +17,17 @@ export interface DownsampleOptions<T> {
 }
 
 /**
- * The points to draw, in their original order, without duplicates. Below `2 × buckets` points every point is
- * drawn. Otherwise at most `2 × C × buckets + K + 2` points, for C classes and K must-keep points (in the
- * worst case every point is a must-keep point and nothing is dropped); with only normal results it is at
- * most `2 × buckets + 2`.
+ * The points to draw, in their original order, without duplicates. Up to `budget` points every point is drawn.
+ * Otherwise the time in view is cut into `budget ÷ 2C` buckets for the C classes present, so that the extremes
+ * of every class fit the budget: at most `max(budget, 2C) + K + 2` points for K must-keep points (in the worst
+ * case every point is a must-keep point and nothing is dropped). With one class, `budget ÷ 2` buckets.
  */
-export function downsample<T>(points: readonly T[], buckets: number, { x, y, key, keep }: DownsampleOptions<T>): T[] {
+export function downsample<T>(points: readonly T[], budget: number, { x, y, key, keep }: DownsampleOptions<T>): T[] {
   const n = points.length;
-  if (n <= 2 * buckets || buckets < 1) return [...points];
+  if (n <= budget || budget < 2) return [...points];
+  const classes = new Set<unknown>();
+  for (const p of points) classes.add(key(p));
+  const buckets = Math.max(1, Math.floor(budget / (2 * classes.size)));
   const kept = new Uint8Array(n);
   kept[0] = 1;
   kept[n - 1] = 1;
