@@ -13,7 +13,7 @@ import { fromCanonical } from "../labs/units";
 import { LabChart, type ChartBand, type ChartPoint, type Step } from "../graph/LabChart";
 import { describeMethods } from "../graph/methods";
 import { chartPoint, dateText, describeChart, valueText } from "../graph/present";
-import { useAfterChart } from "./useAfterChart";
+import { afterChartParts, useAfterChart } from "./useAfterChart";
 
 export interface ChartSectionProps {
   readonly lab: LabDefinition;
@@ -101,9 +101,11 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   const tooltip = useCallback(
     (id: string) => {
       const r = byId.get(id);
-      return r && parts && <parts.ResultDetails result={r} unit={unit} showMethod={methods.length > 1} />;
+      // Read when shown, so that the parts' arrival does not redraw the chart.
+      const Details = afterChartParts()?.ResultDetails;
+      return r && Details && <Details result={r} unit={unit} showMethod={methods.length > 1} />;
     },
-    [byId, unit, methods, parts],
+    [byId, unit, methods],
   );
 
   const step = useCallback((s: Step) => {

@@ -34,6 +34,11 @@ export function loadAfterChart(): Promise<void> {
   return loading;
 }
 
+/** The parts if they have loaded, read at the moment of use (a tooltip's hover), without re-rendering anyone. */
+export function afterChartParts(): AfterChart | undefined {
+  return state.parts;
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
