@@ -111,7 +111,7 @@ export function LabPanel(props: LabPanelProps) {
       )}
       {after.error && (
         <div role="alert" className="alert">
-          <p>The summary, controls and table of results could not be loaded ({after.error.message}). The chart above is complete.</p>
+          <p>The summary, controls and table of results could not be loaded ({after.error.message}). The chart above still shows every result loaded.</p>
           <button type="button" onClick={after.retry}>
             Retry
           </button>
