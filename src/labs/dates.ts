@@ -4,6 +4,7 @@
  * it SHALL have one) is taken as the wall-clock time written, never shifted (docs/clinical-rules.md §8). The
  * chart's axis and the table use the same zone: the reader's, unless one is given.
  */
+import { memoizeByKey } from "./memo";
 
 export type DatePrecision = "year" | "month" | "day" | "time";
 
@@ -56,14 +57,14 @@ export function periodEnd(instant: FhirInstant): number | undefined {
   return undefined;
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const offsetFormat = memoizeByKey(
+  (timeZone) => new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" }),
+);
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `time`, in ms; the reader's own zone when none is given. */
 function zoneOffset(time: number, timeZone: string | undefined): number {
   if (timeZone === undefined) return -new Date(time).getTimezoneOffset() * 60_000;
-  let format = offsetFormats.get(timeZone);
-  if (!format) offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })));
-  const p = Object.fromEntries(format.formatToParts(time).map((x) => [x.type, Number(x.value)]));
+  const p = Object.fromEntries(offsetFormat(timeZone).formatToParts(time).map((x) => [x.type, Number(x.value)]));
   return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(time / 1000) * 1000;
 }
 
@@ -92,14 +93,14 @@ export function plotPeriodEnd(instant: FhirInstant, timeZone?: string): number |
   return end === undefined ? undefined : wallClockToTime(end, timeZone);
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+const formats = memoizeByKey((key) => {
+  const [locale, options] = JSON.parse(key) as [string | null, Intl.DateTimeFormatOptions];
+  return new Intl.DateTimeFormat(locale ?? undefined, options);
+});
 
 /** Intl formatters are slow to create and a table formats thousands of dates: each is made once. */
 function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale ?? ""}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
+  return formats(JSON.stringify([locale, options]));
 }
 
 /** Formats a date for people, in their locale; date-only values are never shifted by the time zone. */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { memoizeByObject } from "./memo";
+import { describe, expect, it, vi } from "vitest";
+import { memoizeByKey, memoizeByObject } from "./memo";
 
 describe("memoizeByObject", () => {
   it("makes each key's value once, and each key its own", () => {
@@ -24,5 +24,16 @@ describe("memoizeByObject", () => {
     expect(none(key)).toBeUndefined();
     expect(none(key)).toBeUndefined();
     expect(calls).toBe(1);
+  });
+});
+
+describe("memoizeByKey", () => {
+  it("makes each key's value once, and different keys apart", () => {
+    const make = vi.fn((key: string) => ({ key }));
+    const get = memoizeByKey(make);
+    const a = get("en-US|1");
+    expect(get("en-US|1")).toBe(a);
+    expect(get("es|1")).not.toBe(a);
+    expect(make).toHaveBeenCalledTimes(2);
   });
 });

@@ -11,3 +11,16 @@ export function memoizeByObject<K extends object, V>(make: (key: K) => V): (key:
     return value;
   };
 }
+
+/**
+ * `make`, remembered per string key for the life of the page: for things slow to make and few in kind, such as
+ * Intl formatters (one per locale and options), which a table of thousands of rows would otherwise make anew.
+ */
+export function memoizeByKey<V>(make: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make(key)));
+    return value;
+  };
+}

@@ -4,6 +4,7 @@
  * (molar masses, the HbA1c master equation) that a generic UCUM engine does not know, and the table costs
  * nothing to load.
  */
+import { memoizeByKey } from "./memo";
 import type { LabDefinition, LabUnit } from "./catalog";
 import { text } from "./json";
 
@@ -36,11 +37,6 @@ export function fromCanonical(value: number, unit: LabUnit): number {
   return (value - unit.offset) / unit.factor;
 }
 
-/** The lab's unit for a code, or its canonical unit. */
-export function unitByCode(lab: LabDefinition, code: string | undefined): LabUnit {
-  return lab.units.find((u) => u.code === code) ?? lab.units[0];
-}
-
 /**
  * Rounds to `decimals` places, half away from zero, on the number as written: 1.005 → 1.01, although the binary
  * double just below 1.005 would round down with `toFixed`. The one rounding the screen and the CSV both use, so
@@ -55,17 +51,15 @@ export function roundTo(value: number, decimals: number): number {
   return rounded === 0 ? 0 : Math.sign(value) * rounded;
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
+/** Keyed `<decimals>|<locale>` (an empty locale: the reader's). */
+const formats = memoizeByKey((key) => {
+  const [decimals, locale] = key.split("|") as [string, string];
+  return new Intl.NumberFormat(locale || undefined, { minimumFractionDigits: Number(decimals), maximumFractionDigits: Number(decimals) });
+});
 
 /** A number in the reader's locale with the unit's decimals, rounded by `roundTo`. */
 export function formatNumber(value: number, decimals: number, locale?: string): string {
-  const key = `${locale ?? ""}|${decimals}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    formats.set(key, format);
-  }
-  return format.format(roundTo(value, decimals));
+  return formats(`${decimals}|${locale ?? ""}`).format(roundTo(value, decimals));
 }
 
 /** A canonical value shown in `unit`. */
