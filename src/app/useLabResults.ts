@@ -12,6 +12,7 @@ import type { PatientContext } from "../labs/ranges";
 import { combinePages, mapObservations, type LabResults, type MappedPage } from "../labs/results";
 import { isPause } from "../fhir/paging";
 import { memoizeByObject } from "../labs/memo";
+import { progressText } from "./progress";
 import { observationSearch, observationsQuery, pageReader } from "./queries";
 
 export interface LabResultsState extends LabResults {
@@ -72,18 +73,7 @@ export function useLabResults(session: Session, patientId: string, lab: LabDefin
   const total = pages[0]?.total;
   const loading = query.isPending || (Boolean(hasNextPage) && !paused) || isFetchingNextPage;
 
-  let progress: string;
-  if (query.isPending) progress = `Loading ${lab.name} results…`;
-  else if (isError) progress = `Stopped after ${n} results: a page failed to load.`;
-  else if (isRefetching) progress = `Refreshing ${lab.name} results…`;
-  else if (stoppedByYou) progress = `Stopped at your request${total !== undefined ? ` (${Math.max(0, total - fetched)} more on the server)` : ""}. Loaded ${n} results`;
-  else if (loading) progress = total !== undefined ? `Loaded ${fetched} of ${total} results…` : `Loaded ${fetched} results…`;
-  else if (stop?.reason === "foreign-link") progress = `Stopped after ${n} results: the next page is on another server, which the app does not send your sign-in to. Loaded ${n} results`;
-  else if (stop?.reason === "bad-link") progress = `Stopped after ${n} results: the server's next page link is not a valid address. Loaded ${n} results`;
-  else if (stop?.reason === "loop") progress = `Stopped: the server's next page link loops back. Loaded ${n} results`;
-  else if (stop?.reason === "page-cap") progress = `Paused after ${stop.pages} pages, the most the app reads at a stretch for one lab. Loaded ${n} results`;
-  else if (stop?.reason === "time-budget") progress = `Paused after ${stop.seconds} seconds of loading, the longest the app reads at a stretch for one lab. Loaded ${n} results`;
-  else progress = `Loaded ${n} results`;
+  const progress = progressText({ labName: lab.name, pending: query.isPending, failed: isError, refreshing: isRefetching, stoppedByYou: Boolean(stoppedByYou), loading, stop, shown: n, fetched, total });
 
   return {
     results,
