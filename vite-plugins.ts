@@ -5,8 +5,9 @@ type Chunk = Rollup.OutputChunk;
 
 /**
  * Modules whose file name ends in `.later.ts` or `.later.tsx` are what a page needs only after its first chart:
- * imported dynamically, they load on use or once the chart is drawn. They are never preloaded or prefetched, and
- * the benchmark counts them apart from the page's first load.
+ * imported dynamically, they load on use or once the chart is drawn. The page itself never preloads them (the
+ * launch page prefetches them, at idle priority, with the rest of the graph page), and the benchmark counts them
+ * apart from the page's first load.
  */
 const LATER = /\.later\.tsx?$/;
 
@@ -84,7 +85,9 @@ export function prefetchPage(from: string, to: string): Plugin {
         const target = Object.values(bundle).find((c): c is Chunk => c.type === "chunk" && c.isEntry && c.name === to);
         if (!target) return html;
         const own = closure(bundle, chunk);
-        const { scripts, styles } = closure(bundle, target);
+        // The graph page's `.later` chunks too: fetched at idle priority here, they are in the cache when the
+        // graph page asks for them after its first chart.
+        const { scripts, styles } = closure(bundle, target, { later: true });
         const wanted = [...styles, ...scripts].filter((f) => !own.scripts.has(f) && !own.styles.has(f));
         return { html, tags: wanted.map((f) => link("prefetch", f, { crossorigin: true })) };
       },

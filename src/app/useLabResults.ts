@@ -13,6 +13,7 @@ import { combinePages, mapObservations, type LabResults, type MappedPage } from 
 import { isPause } from "../fhir/paging";
 import { memoizeByObject } from "../labs/memo";
 import { progressText } from "./progress";
+import { useAfterChart } from "./useAfterChart";
 import { observationSearch, observationsQuery, pageReader } from "./queries";
 
 export interface LabResultsState extends LabResults {
@@ -73,7 +74,11 @@ export function useLabResults(session: Session, patientId: string, lab: LabDefin
   const total = pages[0]?.total;
   const loading = query.isPending || (Boolean(hasNextPage) && !paused) || isFetchingNextPage;
 
-  const progress = progressText({ labName: lab.name, pending: query.isPending, failed: isError, refreshing: isRefetching, stoppedByYou: Boolean(stoppedByYou), loading, stop, shown: n, fetched, total });
+  // "Loaded N results" promises the table too (the DOM contract): until the parts that follow the first chart are
+  // in (afterChart.later.ts), the line still reads as loading.
+  const { parts, error: partsError } = useAfterChart();
+  const tablePending = !query.isPending && !parts && !partsError;
+  const progress = progressText({ labName: lab.name, pending: query.isPending, failed: isError, refreshing: isRefetching, stoppedByYou: Boolean(stoppedByYou), loading: loading || tablePending, stop, shown: n, fetched, total });
 
   return {
     results,
