@@ -6,7 +6,7 @@ import { NOT_FLAGGED } from "../labs/flags";
 import type { ChartPoint } from "./ChartLayers";
 import type { MarkerKind } from "./markers";
 import type { LegendEntry } from "./present";
-import { MAX_MARKED_CHANGES, MethodIcon } from "./methods";
+import { MAX_MARKED_CHANGES, MethodFrame, methodDash } from "./methods";
 
 const LEGEND_ORDER: readonly MarkerKind[] = ["none", "N", "H", "HH", "L", "LL", "A", "AA", "other", "below", "above"];
 const LIMIT_WORDS: Partial<Record<MarkerKind, string>> = { below: "Limit: the value is below the mark", above: "Limit: the value is above the mark" };
@@ -24,6 +24,19 @@ export function legendEntries(points: readonly ChartPoint[]): LegendEntry[] {
     if (!entries.has(key)) entries.set(key, { marker: p.marker, critical: p.critical, flagged: p.flagged, text });
   }
   return [...entries.values()].sort((a, b) => LEGEND_ORDER.indexOf(a.marker) - LEGEND_ORDER.indexOf(b.marker));
+}
+
+/** A method's line and frame for the legend, drawn at text size. */
+export function MethodIcon({ index }: { readonly index: number }) {
+  return (
+    <svg className="method-icon" width="32" height="20" viewBox="-16 -10 32 20" aria-hidden="true" focusable="false">
+      <line className="method-line" x1={-16} x2={16} y1={0} y2={0} strokeDasharray={methodDash(index)} />
+      <circle className="marker marker-normal" cx={0} cy={0} r={3} />
+      <g transform="scale(0.75)">
+        <MethodFrame index={index} x={0} y={0} />
+      </g>
+    </svg>
+  );
 }
 
 export interface ChartLegendProps {

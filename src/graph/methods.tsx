@@ -34,19 +34,6 @@ export function MethodFrame({ index, x, y }: { readonly index: number; readonly 
   return null;
 }
 
-/** A method's line and frame for the legend, drawn at text size. */
-export function MethodIcon({ index }: { readonly index: number }) {
-  return (
-    <svg className="method-icon" width="32" height="20" viewBox="-16 -10 32 20" aria-hidden="true" focusable="false">
-      <line className="method-line" x1={-16} x2={16} y1={0} y2={0} strokeDasharray={methodDash(index)} />
-      <circle className="marker marker-normal" cx={0} cy={0} r={3} />
-      <g transform="scale(0.75)">
-        <MethodFrame index={index} x={0} y={0} />
-      </g>
-    </svg>
-  );
-}
-
 /** The words on a method-change line. */
 export function methodChangeLabel(change: MethodChange): string {
   return `Method changed: ${methodName(change.from)} → ${methodName(change.to)}`;
