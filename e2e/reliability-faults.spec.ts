@@ -2,7 +2,8 @@
  * The app against every FHIR fault the sandbox simulates: each case ends in a stated final state within a time
  * bound — the chart, or what loaded with a message saying why it stopped — never a blank page or an endless
  * spinner. (A foreign next link: session-bearer.spec.ts; 401 mid-session: session-tokens.spec.ts.)
- * hba1c-long's pages of 50 hold 48, 49 and 39 drawable results (4 entered in error).
+ * The faults between pages are launched with `max_count=50` (a server whose pages hold 50 results, where the app
+ * asks for 200), so hba1c-long spans three pages, holding 48, 49 and 39 drawable results (4 entered in error).
  */
 import type { Page, Request } from "@playwright/test";
 import { test, expect, launchFromEhr, APP, FHIR_BASE, SANDBOX } from "./fixtures";
@@ -18,6 +19,8 @@ function observationRequests(page: Page): Request[] {
 }
 
 const HBA1C = "Hemoglobin A1c";
+/** The launch option of a server whose search pages hold at most 50 results. */
+const PAGES_OF_50 = { max_count: "50" };
 
 async function expectChart(page: Page, results: number, timeout: number): Promise<void> {
   await expect(page.getByRole("status")).toHaveText(`Loaded ${results} results`, { timeout });
@@ -27,7 +30,7 @@ async function expectChart(page: Page, results: number, timeout: number): Promis
 
 test("500 once per page: each page is tried again at once, and the whole history loads", async ({ page }) => {
   const sent = observationRequests(page);
-  await launchFromEhr(page, "hba1c-long", { error: "fhir_500_once" });
+  await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_500_once" });
   await expectChart(page, 136, 15_000);
   expect(sent).toHaveLength(6);
   expect(new Set(sent.map((r) => r.url())).size).toBe(3);
@@ -39,7 +42,7 @@ for (const [fault, status] of [
 ] as const) {
   test(`${status} with Retry-After: 1 on each page: the app waits the second it was asked to, then loads everything`, async ({ page }) => {
     const sent = observationRequests(page);
-    await launchFromEhr(page, "hba1c-long", { error: fault });
+    await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: fault });
     await expectChart(page, 136, 15_000);
     expect(sent).toHaveLength(6);
     // When the browser sent each (its own clock: when the test hears of a request depends on how busy it is).
@@ -71,7 +74,7 @@ test("slow responses (3 s each): the first page is drawn while the rest load, wi
     };
     new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true });
   });
-  await launchFromEhr(page, "hba1c-long", { error: "fhir_slow" });
+  await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_slow" });
   await expect(page.getByRole("status")).toHaveText(/^Loaded \d+ of 140 results…$/, { timeout: 10_000 });
   const order = [/^Signing in…$/, /^Loading Hemoglobin A1c results…$/, /^Loaded \d+ of 140 results…$/];
   const texts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
@@ -102,7 +105,7 @@ for (const [fault, says] of [
 
 test("a next link back to the first page: stops there, says so, and shows the two pages it read", async ({ page }) => {
   const sent = observationRequests(page);
-  await launchFromEhr(page, "hba1c-long", { error: "fhir_next_loop" });
+  await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_next_loop" });
   await expect(page.getByRole("status")).toHaveText("Stopped: the server's next page link loops back. Loaded 97 results", { timeout: 10_000 });
   await expect(resultsTable(page, HBA1C).locator("tbody tr")).toHaveCount(97);
   expect(sent).toHaveLength(2);
@@ -110,7 +113,7 @@ test("a next link back to the first page: stops there, says so, and shows the tw
 
 test("a search the server forgets after its first page (410 on every later page): restarted once, then a message; the first page stays", async ({ page }) => {
   const sent = observationRequests(page);
-  await launchFromEhr(page, "hba1c-long", { error: "fhir_gone_later_page" });
+  await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_gone_later_page" });
   await expect(page.getByRole("alert")).toContainText("discarded this search before all pages were read (410). The app ran the search again once", { timeout: 10_000 });
   await expect(page.getByRole("status")).toHaveText("Stopped after 48 results: a page failed to load.");
   await expect(resultsTable(page, HBA1C).locator("tbody tr")).toHaveCount(48);
@@ -119,18 +122,18 @@ test("a search the server forgets after its first page (410 on every later page)
 
 test("a search the server forgets once (410): restarted from the first page, and the whole history loads once", async ({ page }) => {
   const sent = observationRequests(page);
-  await launchFromEhr(page, "hba1c-long", { error: "fhir_gone_once" });
+  await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_gone_once" });
   await expectChart(page, 136, 10_000);
   expect(sent).toHaveLength(5);
 });
 
 test("an empty page in the middle: the pages after it still load", async ({ page }) => {
-  await launchFromEhr(page, "hba1c-long", { error: "fhir_empty_page" });
+  await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_empty_page" });
   await expectChart(page, 87, 10_000);
 });
 
 test("entries repeated across pages are drawn once", async ({ page }) => {
-  await launchFromEhr(page, "hba1c-long", { error: "fhir_duplicates" });
+  await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_duplicates" });
   await expectChart(page, 136, 10_000);
   await expect(page.getByLabel(HBA1C, { exact: true }).locator(".point")).toHaveCount(136);
 });

@@ -1,6 +1,6 @@
 import { test, expect, launchFromEhr, SANDBOX, APP, FHIR_BASE } from "./fixtures";
 
-test("EHR launch from the sandbox page ends on the chart with every page of results", async ({ page, requests }) => {
+test("EHR launch from the sandbox page ends on the chart with every result, in one page", async ({ page, requests }) => {
   await page.goto(`${SANDBOX}/`);
   const row = page.getByRole("row", { name: /Amelia Jane Rhodes/ });
   await row.getByRole("button", { name: "Launch", exact: true }).click();
@@ -18,13 +18,17 @@ test("EHR launch from the sandbox page ends on the chart with every page of resu
   // Newest first: the first row is the latest result (2024).
   await expect(table.locator("tbody tr").first()).toContainText("2024");
 
+  // One page: the app asks for 200 results at a time, which holds a typical history.
   const observationPages = requests.filter((r) => r.url.startsWith(`${FHIR_BASE}/Observation`) && r.method === "GET");
-  expect(observationPages).toHaveLength(3);
+  expect(observationPages).toHaveLength(1);
   const first = new URL(observationPages[0]!.url);
+  expect(first.searchParams.get("_count")).toBe("200");
   expect(first.searchParams.get("code")).toContain("http://loinc.org|4548-4");
   expect(first.search).toContain("http%3A%2F%2Floinc.org%7C4548-4");
   expect(requests.filter((r) => r.url.endsWith("/.well-known/smart-configuration"))).toHaveLength(1);
   expect(requests.filter((r) => r.url.includes("/auth/token") && r.method === "POST")).toHaveLength(1);
+  // The launch page's preload of config.json is the request its script reads, not a second one.
+  expect(requests.filter((r) => new URL(r.url).pathname.endsWith("/config.json"))).toHaveLength(1);
 });
 
 test("a patient without results gets the empty table and an empty-state message, not an error", async ({ page }) => {

@@ -72,6 +72,21 @@ describe("EHR launch", () => {
     expect(await unknown.text()).toContain("There is no patient &#34;nobody&#34;");
     const badLifetime = await fetch(`${sandbox.origin}/launch?patient=hba1c-long&lifetime=-5`, { redirect: "manual" });
     expect(badLifetime.status).toBe(400);
+    const badPage = await fetch(`${sandbox.origin}/launch?patient=hba1c-long&max_count=201`, { redirect: "manual" });
+    expect(badPage.status).toBe(400);
+    expect(await badPage.text()).toContain("max_count");
+  });
+
+  it("max_count caps the launch's search pages, as a server with smaller pages does: fewer results, a next link", async () => {
+    const search = (token: Record<string, unknown>, count: string) =>
+      fetch(`${sandbox.fhirBase}/Observation?patient=hba1c-long&code=http://loinc.org|4548-4&_count=${count}`, { headers: { authorization: `Bearer ${String(token.access_token)}` } }).then((r) => r.json() as Promise<fhir4.Bundle>);
+    const { token: capped } = await ehrLaunch("hba1c-long", undefined, { max_count: "30" });
+    const small = await search(capped, "200");
+    expect(small.entry).toHaveLength(30);
+    expect(small.link?.some((l) => l.relation === "next")).toBe(true);
+    expect((await search(capped, "10")).entry).toHaveLength(10);
+    const { token: plain } = await ehrLaunch("hba1c-long");
+    expect((await search(plain, "200")).entry?.length).toBeGreaterThan(120);
   });
 
   it("the token response carries the launch context and the whole granted scope", async () => {

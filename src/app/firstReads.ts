@@ -1,26 +1,32 @@
 /**
- * The graph page's first reads — the Patient, the first page of the lab in view, the patient's Goals (right after the lab
- * search, never before it) and the signed-in user — started the moment the
- * session exists, before React and the chart have loaded, into the query cache the page then renders from.
- * Same query factories as the components, so the components find the data (or the request in flight).
+ * The graph page's first reads, sent the moment the token arrives and before React, React Query or the chart
+ * have been evaluated: the first page of the lab in view (its reader reads the pages after it as they come), and
+ * the Patient beside it. Nothing else goes out in this wave; the other reads (the patient's Goals, the signed-in
+ * user, the EHR's style) start once the page's code runs (seedQueries.ts), after the lab search.
+ * React-free on purpose: this is the first script's work.
  */
-import type { QueryClient } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
+import type { ObservationSearch } from "../fhir/observations";
 import { scopeAllows } from "../fhir/scopes";
-import { goalsQuery, observationSearch, observationsQuery, patientQuery } from "./queries";
-import { signedInUserQuery } from "./sessionQueries";
-import { canReadUser } from "./signedInUser";
+import { observationSearch, pageReader } from "./searches";
 import { parseViewState } from "./viewState";
 
-export function startFirstReads(client: QueryClient, session: Session): void {
-  const { patientId, user } = session;
-  // The header's name of the signed-in user (unless that is the patient, read below anyway).
-  if (user && canReadUser(session, user) && !(user.resourceType === "Patient" && user.id === patientId)) {
-    void client.prefetchQuery(signedInUserQuery(session, user));
-  }
-  if (!patientId || !scopeAllows(session.grantedScope, "Observation", "s")) return;
+export interface FirstReads {
+  readonly session: Session;
+  /** The launch patient's id and their Patient read, on its way; absent without a patient or results to show. */
+  readonly patient?: { readonly id: string; readonly read: Promise<fhir4.Patient> };
+  /** The lab search whose first page is on its way (its reader holds it for the query that shows it). */
+  readonly search?: ObservationSearch;
+}
+
+export function startFirstReads(session: Session): FirstReads {
+  const { patientId } = session;
+  if (!patientId || !scopeAllows(session.grantedScope, "Observation", "s")) return { session };
   const { lab } = parseViewState(window.location.hash);
-  void client.prefetchQuery(patientQuery(session, patientId));
-  void client.prefetchInfiniteQuery(observationsQuery(session, observationSearch(patientId, lab, session.observationCategory)));
-  void client.prefetchQuery(goalsQuery(session, patientId));
+  const search = observationSearch(patientId, lab, session.observationCategory);
+  pageReader(session, search).start();
+  // Loaded even without a banner: age and sex choose among reference ranges.
+  const read = session.get<fhir4.Patient>(`Patient/${encodeURIComponent(patientId)}`);
+  read.catch(() => undefined);
+  return { session, patient: { id: patientId, read }, search };
 }

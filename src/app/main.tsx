@@ -1,13 +1,25 @@
 import { startSession } from "../fhir/session";
-import { createQueryClient } from "./queryClient";
 import { startFirstReads } from "./firstReads";
 import "./app.css";
 
-// The code exchange starts as soon as this small script runs, exactly once per page load, and the first
-// FHIR reads as soon as it ends. React's rendering, the chart and the rest load in parallel (index.html
-// preloads them) and draw from the query cache when they arrive.
+// The first script: it completes the code exchange, exactly once per page load, and sends the lab search and the
+// Patient read the moment the token arrives. React, React Query, the chart and the rest are downloaded meanwhile
+// (index.html preloads them) but evaluated only once those requests are on their way, or the sign-in has failed;
+// they draw from the reads already in flight.
 const session = startSession();
-const queryClient = createQueryClient();
-session.then((s) => startFirstReads(queryClient, s)).catch(() => undefined);
+const reads = session.then(startFirstReads);
 
-void import("./render").then(({ render }) => render(session, queryClient));
+reads
+  .then(
+    () => undefined,
+    () => undefined,
+  )
+  .then(() => import("./render"))
+  .then(({ render }) => render(session, reads))
+  .catch(() => {
+    // The page's own code could not load (a deploy replaced it, the connection dropped): said plainly.
+    const alert = document.createElement("p");
+    alert.setAttribute("role", "alert");
+    alert.textContent = "The app could not load. Check your connection, then reload the page.";
+    document.getElementById("root")?.replaceChildren(alert);
+  });

@@ -3,7 +3,9 @@ import type { ObservationPage } from "../fhir/observations";
 import { DEFAULT_PAGING, firstCursor } from "../fhir/paging";
 import { HBA1C } from "../labs/catalog";
 import { fakeSession } from "../test/fakeSession";
-import { observationSearch, observationsQuery, PAGE_SIZE, pageReader } from "./queries";
+import { observationsQuery, patientQuery } from "./queries";
+import { observationSearch, PAGE_SIZE, pageReader } from "./searches";
+import { startFirstReads } from "./firstReads";
 
 describe("observationsQuery paging", () => {
   const session = fakeSession(() => ({}));
@@ -18,7 +20,7 @@ describe("observationsQuery paging", () => {
   });
 
   it("one query key per server, patient and lab; one page reader per search", () => {
-    expect(options.queryKey).toEqual(["observations", "https://ehr.test/fhir", "p1", HBA1C.codes.map((c) => `${c.system}|${c.code}`), null, 50]);
+    expect(options.queryKey).toEqual(["observations", "https://ehr.test/fhir", "p1", HBA1C.codes.map((c) => `${c.system}|${c.code}`), null, PAGE_SIZE]);
     expect(pageReader(session, observationSearch("p1", HBA1C, null))).toBe(pageReader(session, observationSearch("p1", HBA1C, null)));
     expect(pageReader(session, observationSearch("p2", HBA1C, null))).not.toBe(pageReader(session, observationSearch("p1", HBA1C, null)));
   });
@@ -31,20 +33,50 @@ describe("page size", () => {
 });
 
 describe("the first reads", () => {
-  it("start the Goal read right after the lab search, never before it, and never when the scope is missing", async () => {
+  const respond = (url: string) => (url.includes("/Patient/") ? { resourceType: "Patient", id: "p1" } : { resourceType: "Bundle", type: "searchset", entry: [] });
+  const types = (calls: readonly string[]) => calls.map((u) => new URL(u).pathname.split("/")[2]);
+
+  it("the first script sends the lab search, then the Patient read, and nothing else; nothing without the Observation scope", () => {
+    const session = fakeSession(respond, { grantedScope: "launch patient/Observation.rs patient/Patient.rs patient/Goal.rs", user: { resourceType: "Practitioner", id: "prac-1" } });
+    const first = startFirstReads(session);
+    expect(types(session.calls)).toEqual(["Observation", "Patient"]);
+    expect(new URL(session.calls[0]!).searchParams.get("_count")).toBe(String(PAGE_SIZE));
+    expect(first.search?.patientId).toBe("p1");
+
+    const denied = fakeSession(respond, { grantedScope: "launch patient/Patient.rs" });
+    expect(startFirstReads(denied)).toEqual({ session: denied });
+    expect(denied.calls).toEqual([]);
+  });
+
+  it("React Query takes over the reads in flight without asking again; the Goals follow the lab search, the signed-in user its first page", async () => {
     const { QueryClient } = await import("@tanstack/react-query");
-    const { startFirstReads } = await import("./firstReads");
-    const respond = (url: string) => (url.includes("/Patient/") ? { resourceType: "Patient", id: "p1" } : { resourceType: "Bundle", type: "searchset", entry: [] });
-    const session = fakeSession(respond, { grantedScope: "launch patient/Observation.rs patient/Patient.rs patient/Goal.rs" });
+    const { seedQueries } = await import("./seedQueries");
+    let answerLabs: (value: unknown) => void = () => undefined;
+    const labsAnswered = new Promise((resolve) => (answerLabs = resolve));
+    const slowLabs = async (url: string) => {
+      if (url.includes("/Observation?")) await labsAnswered;
+      return respond(url);
+    };
+    const session = fakeSession(slowLabs, { grantedScope: "launch user/Practitioner.rs patient/Observation.rs patient/Patient.rs patient/Goal.rs", user: { resourceType: "Practitioner", id: "prac-1" } });
     const client = new QueryClient();
-    startFirstReads(client, session);
-    await vi.waitFor(() => expect(session.calls.some((u) => u.includes("/Goal?"))).toBe(true));
-    const types = session.calls.map((u) => new URL(u).pathname.split("/")[2]);
-    expect(types.indexOf("Goal")).toBeGreaterThan(types.indexOf("Observation"));
-    expect(types.indexOf("Observation")).toBeGreaterThanOrEqual(0);
+    const first = startFirstReads(session);
+    seedQueries(client, first);
+    await vi.waitFor(() => expect(types(session.calls)).toContain("Goal"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(types(session.calls)).not.toContain("Practitioner");
+    answerLabs(null);
+    await vi.waitFor(() => expect(types(session.calls)).toEqual(expect.arrayContaining(["Goal", "Practitioner"])));
+    expect(types(session.calls).slice(0, 2)).toEqual(["Observation", "Patient"]);
+    expect(types(session.calls)).toHaveLength(4);
+    const search = first.search!;
+    const pages = await client.fetchInfiniteQuery(observationsQuery(session, search));
+    const patient = await client.fetchQuery(patientQuery(session, "p1"));
+    expect(pages.pages).toHaveLength(1);
+    expect(patient.id).toBe("p1");
+    expect(types(session.calls).filter((t) => t !== "Goal")).toEqual(["Observation", "Patient", "Practitioner"]);
 
     const without = fakeSession(respond);
-    startFirstReads(new QueryClient(), without);
+    seedQueries(new QueryClient(), startFirstReads(without));
     await vi.waitFor(() => expect(without.calls.some((u) => u.includes("/Observation?"))).toBe(true));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(without.calls.some((u) => u.includes("/Goal"))).toBe(false);

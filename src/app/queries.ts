@@ -2,12 +2,8 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import type { ObservationPage, ObservationSearch } from "../fhir/observations";
-import { PageReader } from "../fhir/pageReader";
 import type { PageCursor } from "../fhir/paging";
-import { searchCodes, type LabDefinition } from "../labs/catalog";
-import { loadStyleAllowList } from "../config/file";
-
-export const PAGE_SIZE = 50;
+import { pageReader } from "./searches";
 
 export function patientQuery(session: Session, patientId: string) {
   return queryOptions({
@@ -15,22 +11,6 @@ export function patientQuery(session: Session, patientId: string) {
     queryFn: ({ signal }) => session.get<fhir4.Patient>(`Patient/${encodeURIComponent(patientId)}`, signal),
     staleTime: Infinity,
   });
-}
-
-export function observationSearch(patientId: string, lab: LabDefinition, category: string | null): ObservationSearch {
-  return { patientId, codes: searchCodes(lab), category, pageSize: PAGE_SIZE };
-}
-
-const readers = new WeakMap<Session, Map<string, PageReader>>();
-
-/** The one reader of a search's pages for this session: the query reads through it, the hook stops it. */
-export function pageReader(session: Session, search: ObservationSearch): PageReader {
-  let bySearch = readers.get(session);
-  if (!bySearch) readers.set(session, (bySearch = new Map()));
-  const key = JSON.stringify(search);
-  let reader = bySearch.get(key);
-  if (!reader) bySearch.set(key, (reader = new PageReader(session, search)));
-  return reader;
 }
 
 /**
@@ -52,7 +32,7 @@ export function observationsQuery(session: Session, search: ObservationSearch) {
 
 /**
  * The patient's active Goals, for the goal line. Its reader loads on first use, after the lab search has
- * started (firstReads.ts), so it adds nothing before the first FHIR request. Never fails: see fhir/goals.ts.
+ * started (seedQueries.ts), so it adds nothing before the first FHIR request. Never fails: see fhir/goals.ts.
  */
 export function goalsQuery(session: Session, patientId: string) {
   return queryOptions({
@@ -96,7 +76,15 @@ export function smartStyleQuery(url: string) {
   });
 }
 
-/** config.json's styleAllowList, read on the graph page only when a style comes from another origin. */
+/**
+ * config.json's styleAllowList, read on the graph page only when a style comes from another origin; its reader
+ * loads with the style's checks (smartStyle.later.ts), never before the first chart needs it.
+ */
 export function styleAllowListQuery() {
-  return queryOptions({ queryKey: ["config", "styleAllowList"], queryFn: ({ signal }) => loadStyleAllowList(signal), staleTime: Infinity, retry: false });
+  return queryOptions({
+    queryKey: ["config", "styleAllowList"],
+    queryFn: async ({ signal }) => (await import("./smartStyle.later")).loadStyleAllowList(signal),
+    staleTime: Infinity,
+    retry: false,
+  });
 }

@@ -14,7 +14,8 @@ import { isPause } from "../fhir/paging";
 import { memoizeByObject } from "../labs/memo";
 import { progressText } from "./progress";
 import { useAfterChart } from "./useAfterChart";
-import { observationSearch, observationsQuery, pageReader } from "./queries";
+import { observationsQuery } from "./queries";
+import { observationSearch, pageReader } from "./searches";
 
 export interface LabResultsState extends LabResults {
   readonly pending: boolean;

@@ -12,7 +12,9 @@ export async function fetchConfigJson(signal?: AbortSignal): Promise<unknown> {
   const url = new URL("config.json", document.baseURI);
   let response: Response;
   try {
-    response = await fetch(url, { cache: "no-cache", signal });
+    // The default cache mode, as launch.html's preload of config.json uses: Chromium reuses a preload only for a
+    // request with the same mode, and the host's `Cache-Control: no-cache` (docs/deploy.md) keeps it fresh.
+    response = await fetch(url, { signal });
   } catch {
     throw new ConfigError("The app's configuration (config.json) could not be loaded. Check your connection and reload.");
   }

@@ -155,6 +155,26 @@ describe("fetchObservationPage", () => {
     await expect(fetchObservationPage(session, search, undefined)).rejects.toMatchObject({ status: 410 });
     expect(session.calls).toEqual([first]);
   });
+
+  it("a server that refuses the first page's size (400) is asked once more at 50; a second refusal is the search's failure", async () => {
+    const big = { ...search, pageSize: 200 };
+    const count = (url: string) => new URL(url).searchParams.get("_count");
+    const refusesBig = fakeSession((url) => {
+      if (count(url) !== "50") throw httpError(400, url);
+      return searchBundle([a1c("a", "2021-01-01", 6)]);
+    });
+    expect((await fetchObservationPage(refusesBig, big, undefined)).observations).toHaveLength(1);
+    expect(refusesBig.calls.map(count)).toEqual(["200", "50"]);
+
+    const refusesAll = fakeSession((url) => {
+      throw httpError(400, url);
+    });
+    await expect(fetchObservationPage(refusesAll, big, undefined)).rejects.toMatchObject({ status: 400 });
+    expect(refusesAll.calls.map(count)).toEqual(["200", "50"]);
+    // A later page's 400 is not the page size's fault: it is not asked again.
+    await expect(fetchObservationPage(refusesAll, big, later)).rejects.toMatchObject({ status: 400 });
+    expect(refusesAll.calls).toHaveLength(3);
+  });
 });
 
 describe("isOnFhirServer", () => {

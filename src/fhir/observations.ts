@@ -109,9 +109,14 @@ export function serverMessages(pages: readonly { readonly messages: readonly Ser
   return out;
 }
 
+/** The page size every FHIR server accepts (the common default): asked for when a server refuses a larger one. */
+export const FALLBACK_PAGE_SIZE = 50;
+
 /**
  * Fetches one page: the first (`cursor` undefined) or one `nextStep` allowed. A later page the server has
  * forgotten (410 Gone, as HAPI answers for an expired search) restarts the search from its first page, once.
+ * A server that refuses the first page's size (400) is asked once more at FALLBACK_PAGE_SIZE; most servers
+ * instead send fewer results per page than asked, with a `next` link, which needs nothing.
  */
 export async function fetchObservationPage(session: Session, search: ObservationSearch, cursor: PageCursor | undefined, signal?: AbortSignal, now: () => number = Date.now): Promise<ObservationPage> {
   const first = resolveOnServer(firstPageUrl(search), session.serverUrl) ?? "";
@@ -120,6 +125,9 @@ export async function fetchObservationPage(session: Session, search: Observation
   try {
     return readSearchPage(started, await session.get<unknown>(at.url, signal), session.serverUrl, session.paging, now());
   } catch (error) {
+    if (!cursor && error instanceof FhirRequestError && error.status === 400 && search.pageSize > FALLBACK_PAGE_SIZE) {
+      return fetchObservationPage(session, { ...search, pageSize: FALLBACK_PAGE_SIZE }, undefined, signal, now);
+    }
     if (!(error instanceof FhirRequestError) || error.status !== 410 || at.url === first) throw error;
     if (at.restarted) throw new FhirRequestError(`${describeStatus(410)} The app ran the search again once, and the server discarded it again.`, 410, at.url);
     const again = { ...firstCursor(first), runPages: started.runPages, runStartedAt: started.runStartedAt, restarted: true };

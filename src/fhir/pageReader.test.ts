@@ -24,6 +24,35 @@ function slowServer(count: number, linkOf: (n: number) => string | undefined = (
 }
 
 describe("PageReader", () => {
+  it("start() sends the first page before anyone asks; the first reader takes it, arrived or not, without asking again", async () => {
+    const { session, answer } = slowServer(2);
+    const reader = new PageReader(session, search);
+    reader.start();
+    reader.start();
+    expect(session.calls).toEqual([FIRST]);
+    await answer(FIRST);
+    await vi.waitFor(() => expect(session.calls).toEqual([FIRST, page(2)]));
+    const p1 = await reader.page(undefined);
+    expect(p1.observations[0]?.id).toBe("o1");
+    await answer(page(2));
+    expect((await reader.page(p1.next)).observations[0]?.id).toBe("o2");
+    expect(session.calls).toEqual([FIRST, page(2)]);
+  });
+
+  it("a first page that failed before anyone asked is the first reader's failure, and asking again fetches it again", async () => {
+    let fail = true;
+    const session = fakeSession(() => {
+      if (fail) throw httpError(500);
+      return searchBundle([a1c("o1", "2011-01-01", 6)]);
+    });
+    const reader = new PageReader(session, search);
+    reader.start();
+    await expect(reader.page(undefined)).rejects.toMatchObject({ status: 500 });
+    fail = false;
+    expect((await reader.page(undefined)).observations).toHaveLength(1);
+    expect(session.calls).toEqual([FIRST, FIRST]);
+  });
+
   it("asks for the next page as soon as a page arrives, before anyone wants it, and hands it over without asking again", async () => {
     const { session, answer } = slowServer(3);
     const reader = new PageReader(session, search);

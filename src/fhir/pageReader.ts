@@ -42,6 +42,15 @@ export class PageReader {
   }
 
   /**
+   * Starts reading the first page (and, as pages arrive, the ones after it) before anyone asks: the graph page's
+   * first script calls it the moment the token arrives. The first `page()` for it takes the page, arrived or not.
+   */
+  start(): void {
+    const key = this.#firstUrl();
+    if (!this.#pages.has(key)) this.#fetch(undefined, key).catch(() => undefined);
+  }
+
+  /**
    * Says that someone shows this search; the returned function says they stopped. Reading ahead stops once
    * nobody has shown it for a moment (a component mounted again at once, as React's StrictMode does, keeps it).
    */

@@ -14,7 +14,7 @@ export interface PagingLimits {
   readonly timeBudgetMs: number;
 }
 
-/** 1 000 pages of 50: 50 000 results, five times the largest history the app is built for. */
+/** 1 000 pages: 50 000 results even at a server's page of 50, five times the largest history the app is built for. */
 export const DEFAULT_PAGING: PagingLimits = { maxPages: 1000, timeBudgetMs: 5 * 60_000 };
 
 /** The limits to apply; a setting that is not a number above 0 (say, from an altered sessionStorage) is not one. */

@@ -26,6 +26,8 @@ export interface LaunchContext {
   readonly style: StyleName;
   /** Access token lifetime in seconds for this launch. */
   readonly lifetime?: number;
+  /** The largest search page this launch's FHIR server sends, as a server that caps `_count` below the sandbox's own limit does. */
+  readonly maxCount?: number;
   readonly error?: FaultName;
   readonly intent?: string;
   readonly tenant?: string;
@@ -67,6 +69,7 @@ export class LaunchCodec {
           needPatientBanner: opt.needPatientBanner !== false,
           style: isStyle(opt.style) ? opt.style : "light",
           lifetime: typeof opt.lifetime === "number" ? opt.lifetime : undefined,
+          maxCount: typeof opt.maxCount === "number" ? opt.maxCount : undefined,
           error: isFaultName(opt.error) ? opt.error : undefined,
           intent: text(opt.intent),
           tenant: text(opt.tenant),

@@ -3,6 +3,7 @@ import { STYLE_NAMES, isStyle, type LaunchContext } from "../auth/launch.ts";
 import { FAULT_NAMES, isFaultName } from "../faults.ts";
 import type { FhirStore } from "../fhir/store.ts";
 import { FHIR_SERVERS, isFhirServerId, type FhirServerId } from "../servers.ts";
+import { MAX_COUNT } from "../fhir/search.ts";
 
 export const MAX_LIFETIME = 24 * 3600;
 
@@ -36,6 +37,11 @@ export function parseLaunchOptions(params: URLSearchParams, store: FhirStore, de
   if (lifetime !== undefined && (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > MAX_LIFETIME)) {
     return `The token lifetime must be a whole number of seconds from 1 to ${MAX_LIFETIME}.`;
   }
+  const maxCountText = params.get("max_count");
+  const maxCount = maxCountText ? Number(maxCountText) : undefined;
+  if (maxCount !== undefined && (!Number.isInteger(maxCount) || maxCount < 1 || maxCount > MAX_COUNT)) {
+    return `The largest page (max_count) must be a whole number of results from 1 to ${MAX_COUNT}.`;
+  }
   const error = params.get("error") || undefined;
   if (error !== undefined && !isFaultName(error)) return `The error "${error}" is not one of: ${FAULT_NAMES.join(", ")}.`;
   return {
@@ -49,6 +55,7 @@ export function parseLaunchOptions(params: URLSearchParams, store: FhirStore, de
       needPatientBanner: banner === "true",
       style,
       lifetime,
+      maxCount,
       error,
       intent: params.get("intent") || undefined,
       tenant: params.get("tenant") || undefined,

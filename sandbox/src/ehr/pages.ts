@@ -2,6 +2,7 @@
 import { FAULTS, FAULT_NAMES } from "../faults.ts";
 import { escapeHtml } from "../http.ts";
 import { MAX_LIFETIME } from "./launch-options.ts";
+import { MAX_COUNT } from "../fhir/search.ts";
 
 export interface PatientSummary {
   readonly id: string;
@@ -73,6 +74,7 @@ export function homePage(input: {
 <label for="style">Style</label><select id="style" name="style">${options([["light", "Light"], ["dark", "Dark"], ["high-contrast", "High contrast"], ["none", "None"], ["hostile-css", "Hostile: values that try to inject CSS or script"], ["hostile-huge", "Hostile: a 1 MB document"], ["hostile-not-json", "Hostile: not JSON"]], "light")}</select>
 <label for="encounter">Encounter</label><select id="encounter" name="encounter">${options([["", "None"], ["latest", "The patient's latest encounter"]], "")}</select>
 <label for="lifetime">Token lifetime (seconds)</label><input id="lifetime" name="lifetime" type="number" min="1" max="${MAX_LIFETIME}" placeholder="3600">
+<label for="max_count">Largest search page (results)</label><input id="max_count" name="max_count" type="number" min="1" max="${MAX_COUNT}" placeholder="${MAX_COUNT}">
 <label for="fhir">FHIR server</label><select id="fhir" name="fhir">${servers}</select>
 <label for="error">Simulated error</label><select id="error" name="error">${errors}</select>
 </fieldset>

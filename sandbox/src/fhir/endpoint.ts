@@ -10,6 +10,7 @@ import { type FhirApi, OPEN_ACCESS, accessFor } from "./api.ts";
 import { capabilityStatement, smartConfiguration, type DiscoveryInput } from "./discovery.ts";
 import { FaultInjector, type Served } from "./faulty.ts";
 import { FhirError, unauthorized } from "./outcome.ts";
+import { DEFAULT_COUNT } from "./search.ts";
 
 const CACHEABLE = { ...OPEN_CORS, "Cache-Control": "public, max-age=3600" };
 const NO_STORE = { ...OPEN_CORS, "Cache-Control": "no-store" };
@@ -64,9 +65,22 @@ export class FhirEndpoint {
     const target = { grantId: grant.grantId ?? bearer, key: `${path}${url.search}`, isObservationSearch: path === "/Observation" };
     const stage = faultStage(fault);
     if (fault && (stage === "fhir" || stage === "search")) await this.#faults.before(fault, target);
-    const response = this.api.get(path, url.searchParams, accessFor(grant.scope, grant.context?.patient, grant.accountId));
+    const response = this.api.get(path, capCount(url.searchParams, grant.context?.maxCount), accessFor(grant.scope, grant.context?.patient, grant.accountId));
     send(res, fault && (stage === "search" || stage === "fhir") ? this.#faults.after(fault, target, response) : response, NO_STORE);
   }
+}
+
+/**
+ * A search's parameters under a launch's `max_count`: a larger (or absent) `_count` becomes the cap, as a server
+ * whose pages are smaller than asked sends fewer results, with a `next` link.
+ */
+function capCount(params: URLSearchParams, maxCount: number | undefined): URLSearchParams {
+  if (maxCount === undefined) return params;
+  const asked = Number(params.get("_count") ?? DEFAULT_COUNT);
+  if (!(asked > maxCount)) return params;
+  const capped = new URLSearchParams(params);
+  capped.set("_count", String(maxCount));
+  return capped;
 }
 
 /** Marks every open-endpoint response: no authorization was checked. */
