@@ -80,7 +80,7 @@ async function withoutPrefetch(dist: string): Promise<string> {
   await cp(dist, outDir, { recursive: true, force: true });
   const html = await readFile(join(dist, "launch.html"), "utf8");
   const stripped = html.replace(/<link rel="prefetch"[^>]*>\s*/g, "");
-  console.log(`Prefetch experiment: ${(html.length - stripped.length) > 0 ? "launch.html without its prefetch links" : "launch.html has no prefetch links; both variants are the same"}`);
+  console.log(`Prefetch experiment: ${stripped !== html ? "launch.html without its prefetch links" : "launch.html has no prefetch links; both variants are the same"}`);
   await writeFile(join(outDir, "launch.html"), stripped);
   return outDir;
 }
