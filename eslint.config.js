@@ -21,8 +21,8 @@ export default tseslint.config(
     },
   },
   {
-    // The benchmark's baseline page imitates the public sample apps, which use fhirclient directly.
-    files: ["src/fhir/**", "bench/baseline/**"],
+    // The benchmark's baseline and plain pages imitate the public sample apps, which use fhirclient directly.
+    files: ["src/fhir/**", "bench/baseline/**", "bench/plain/**"],
     rules: { "no-restricted-imports": "off" },
   },
   {

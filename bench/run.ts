@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --quick]`: builds the app and a baseline page, starts the sandbox (behind a delaying
- * proxy) and static servers, drives Chromium, prints a table and writes bench/results.json.
- * What each metric means: bench/README.md.
+ * `npm run bench [-- --quick] [-- --prefetch]`: builds the app, a baseline page and a plain page, starts the
+ * sandbox (behind a delaying proxy) and static servers, drives Chromium, prints a table and writes
+ * bench/results.json. What each metric means: bench/README.md.
  */
-import { mkdir, readFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "@playwright/test";
@@ -13,12 +13,15 @@ import type { LoggedRequest } from "./lib/servers.ts";
 import { startWorld, type World } from "./lib/world-client.ts";
 import { launchBrowser, newContext, type Marks } from "./lib/browser.ts";
 import { criticalPath, kindOf, requiredWaves, waves } from "./lib/waves.ts";
-import { appData, SCALE_PATIENTS, TEN_PAGE_PATIENT, TEN_PAGE_RESULTS } from "./lib/data.ts";
+import { appData, PLAIN_LONG_PATIENT, PLAIN_LONG_RESULTS, SCALE_PATIENTS, TEN_PAGE_PATIENT, TEN_PAGE_RESULTS } from "./lib/data.ts";
+import { median, runTimes, spread, traceLines, type RunTimes } from "./lib/plain.ts";
 import { environment, metric, table, writeResults, type Metric } from "./lib/report.ts";
 import { searchMetrics } from "./lib/search.ts";
 import { soak } from "./soak.ts";
 
 const QUICK = process.argv.includes("--quick");
+/** Also measure the app with and without the launch page's prefetch of the graph page (report only). */
+const PREFETCH_EXPERIMENT = process.argv.includes("--prefetch");
 const TMP = resolve("bench/.tmp");
 const DELAY_MS = 100;
 const KiB = 1024;
@@ -56,16 +59,29 @@ async function buildApp(info: BuildInfo): Promise<string> {
   return outDir;
 }
 
-async function buildBaseline(): Promise<string> {
-  const outDir = join(TMP, "baseline-dist");
+/** Builds one of the benchmark's own pages (`bench/baseline`, `bench/plain`): launch.html and index.html. */
+async function buildBenchPage(name: "baseline" | "plain"): Promise<string> {
+  const outDir = join(TMP, `${name}-dist`);
+  const root = resolve("bench", name);
   await build({
     configFile: false,
     logLevel: "warn",
-    root: resolve("bench/baseline"),
+    root,
     base: "./",
     define: { FHIRCLIENT_PURE: "true" },
-    build: { outDir, emptyOutDir: true, rolldownOptions: { input: { index: resolve("bench/baseline/index.html"), launch: resolve("bench/baseline/launch.html") } } },
+    build: { outDir, emptyOutDir: true, rolldownOptions: { input: { index: join(root, "index.html"), launch: join(root, "launch.html") } } },
   });
+  return outDir;
+}
+
+/** A copy of the built app whose launch.html carries no `<link rel="prefetch">` (the prefetch experiment). */
+async function withoutPrefetch(dist: string): Promise<string> {
+  const outDir = join(TMP, "dist-noprefetch");
+  await cp(dist, outDir, { recursive: true, force: true });
+  const html = await readFile(join(dist, "launch.html"), "utf8");
+  const stripped = html.replace(/<link rel="prefetch"[^>]*>\s*/g, "");
+  console.log(`Prefetch experiment: ${stripped !== html ? "launch.html without its prefetch links" : "launch.html has no prefetch links; both variants are the same"}`);
+  await writeFile(join(outDir, "launch.html"), stripped);
   return outDir;
 }
 
@@ -78,6 +94,9 @@ async function launchUrl(world: World, app: string, patient: string): Promise<st
   return location;
 }
 
+/** Delay added to responses: one figure for everything, or the sandbox's and the static files' apart. */
+type RunDelay = number | { readonly ms: number; readonly staticMs: number };
+
 interface Run {
   readonly start: number;
   readonly marks: Required<Marks>;
@@ -87,13 +106,13 @@ interface Run {
 }
 
 /** One launch in a fresh browser context (empty caches), until every point is drawn. */
-async function launchRun(browser: Browser, world: World, site: string, patient: string, delay: number, timeout = 120_000, afterLoad?: (page: Page) => Promise<void>): Promise<Run> {
+async function launchRun(browser: Browser, world: World, site: string, patient: string, delay: RunDelay, timeout = 120_000, afterLoad?: (page: Page) => Promise<void>): Promise<Run> {
   await world.setDelay(0);
   const url = await launchUrl(world, `${site}/launch.html`, patient);
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
-    await world.setDelay(delay);
+    await (typeof delay === "number" ? world.setDelay(delay) : world.setDelay(delay.ms, { staticMs: delay.staticMs }));
     await world.clearLog();
     const start = performance.timeOrigin + performance.now();
     await page.goto(url);
@@ -108,12 +127,6 @@ async function launchRun(browser: Browser, world: World, site: string, patient: 
     await world.setDelay(0);
     await context.close();
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function tokenEnd(run: Run): number {
@@ -156,15 +169,112 @@ async function streamingMetrics(browser: Browser, world: World): Promise<Metric[
   const appFirst = median(appRuns.map((r) => r.marks.firstPoint - tokenEnd(r)));
   const appAll = median(appRuns.map((r) => r.marks.allPoints - tokenEnd(r)));
   const baseAll = median(baseRuns.map((r) => r.marks.allPoints - tokenEnd(r)));
-  const pages = appRuns[0]!.requests.filter((r) => r.method === "GET" && new URL(r.url).pathname.endsWith("/Observation")).length;
+  const searches = appRuns[0]!.requests.filter((r) => r.method === "GET" && new URL(r.url).pathname.endsWith("/Observation"));
+  const asked = searches[0] ? new URL(searches[0].url).searchParams.get("_count") : null;
+  const pageSize = `${asked ? `_count=${asked}, ` : "no _count, "}about ${Math.round(TEN_PAGE_RESULTS / Math.max(searches.length, 1))} a page`;
   return [
-    metric("stream_pages", pages, "pages", null, `${TEN_PAGE_RESULTS} results at _count=50`),
+    metric("stream_pages", searches.length, "pages", null, `${TEN_PAGE_RESULTS} results in ${searches.length} Observation GETs (${pageSize})`),
     metric("stream_first_point_ms", appFirst, "ms", null, "from the token response"),
     metric("stream_all_points_ms", appAll, "ms", null, "from the token response"),
     metric("stream_baseline_all_points_ms", baseAll, "ms", null, "fhirclient pageLimit: 0, then draw"),
     metric("stream_first_point_speedup", baseAll / appFirst, "×", { op: ">=", value: 3 }, "baseline's first point / ours"),
     metric("stream_all_points_vs_baseline", appAll / baseAll, "ratio", { op: "<=", value: 1 }, "ours / baseline's, for every point"),
   ];
+}
+
+const PLAIN_RUNS = QUICK ? 1 : 5;
+/** The plain comparison's delays, added to the sandbox's responses only: a CDN serves the static files. */
+const PLAIN_DELAYS = [100, 0] as const;
+/** The plain comparison's patients; the metric names of the first carry no suffix (their targets are on it). */
+const PLAIN_PATIENTS = [
+  { id: "hba1c-long", suffix: "", label: "hba1c-long (137 HbA1c results)" },
+  { id: PLAIN_LONG_PATIENT, suffix: `_${PLAIN_LONG_RESULTS}`, label: `${PLAIN_LONG_PATIENT} (${PLAIN_LONG_RESULTS} HbA1c results)` },
+] as const;
+
+/** `runs` launches of each site in turn, alternating which goes first, each in a fresh context. */
+async function alternate(browser: Browser, world: World, sites: readonly string[], patient: string, delay: RunDelay, runs: number): Promise<Run[][]> {
+  const out = sites.map((): Run[] => []);
+  for (let i = 0; i < runs; i++) {
+    const order = [...sites.keys()];
+    if (i % 2) order.reverse();
+    for (const s of order) out[s]!.push(await launchRun(browser, world, sites[s]!, patient, delay));
+  }
+  return out;
+}
+
+const TIMES: readonly (readonly [keyof RunTimes, string, string])[] = [
+  ["lastResult", "last_result", "to the last Observation search response"],
+  ["firstPoint", "first_point", "to the first point drawn"],
+  ["allPoints", "all_points", "to every point drawn"],
+];
+
+/** Medians (and spreads: max − min) of each time over `runs`, named `<prefix>_<time>_ms<tail>`. */
+function timeMetrics(prefix: string, runs: readonly Run[], tail: string, context: string): { metrics: Metric[]; medians: RunTimes } {
+  const times = runs.map(runTimes);
+  const metrics: Metric[] = [];
+  const medians = { lastResult: 0, firstPoint: 0, allPoints: 0 };
+  for (const [key, name, what] of TIMES) {
+    const values = times.map((t) => t[key]);
+    const { min, max } = spread(values);
+    medians[key] = median(values);
+    metrics.push(metric(`${prefix}_${name}_ms${tail}`, medians[key], "ms", null, `median over ${runs.length} runs, from opening launch.html ${what}; ${context}`));
+    metrics.push(metric(`${prefix}_${name}_spread_ms${tail}`, max - min, "ms", null, `max − min: ${Math.round(min)}–${Math.round(max)} ms`));
+  }
+  return { metrics, medians };
+}
+
+/** The run whose time to the last Observation response is the median one (for the printed trace). */
+function typicalRun(runs: readonly Run[]): Run {
+  return [...runs].sort((a, b) => runTimes(a).lastResult - runTimes(b).lastResult)[Math.floor(runs.length / 2)]!;
+}
+
+/**
+ * Ours against the plain page (bench/plain/), alternating, on each plain-comparison patient, at +100 ms and
+ * +0 ms on the sandbox's responses (none on the static files). Prints one run of each wave by wave.
+ */
+async function plainMetrics(browser: Browser, world: World): Promise<Metric[]> {
+  const out: Metric[] = [];
+  for (const patient of PLAIN_PATIENTS) {
+    for (const delay of PLAIN_DELAYS) {
+      const [ours, plain] = await alternate(browser, world, [world.sites.app!, world.sites.plain!], patient.id, { ms: delay, staticMs: 0 }, PLAIN_RUNS);
+      const tail = `_${delay}ms${patient.suffix}`;
+      const context = `${patient.label}, +${delay} ms on the sandbox's responses, none on static files`;
+      const o = timeMetrics("ours", ours!, tail, context);
+      const p = timeMetrics("plain", plain!, tail, context);
+      const targeted = patient.suffix === "";
+      out.push(
+        metric(`plain_last_result_ratio${tail}`, o.medians.lastResult / p.medians.lastResult, "ratio", targeted ? { op: "<=", value: delay === 100 ? 0.7 : 1 } : null, `ours ÷ plain, time to the last Observation response (medians: ${Math.round(o.medians.lastResult)} / ${Math.round(p.medians.lastResult)} ms); ${context}`),
+        metric(`plain_first_point_vs_last_result${tail}`, o.medians.firstPoint / p.medians.lastResult, "ratio", targeted && delay === 100 ? { op: "<=", value: 1 } : null, `our first point drawn ÷ plain's last Observation response (medians: ${Math.round(o.medians.firstPoint)} / ${Math.round(p.medians.lastResult)} ms)`),
+        ...o.metrics,
+        ...p.metrics,
+      );
+      if (targeted && delay === 100) {
+        for (const [name, runs] of [["ours", ours!], ["plain", plain!]] as const) {
+          const run = typicalRun(runs);
+          const t = runTimes(run);
+          console.log(`\n${name}, ${patient.id}, +${delay} ms on the sandbox (one run: last Observation response ${Math.round(t.lastResult)} ms, first point ${Math.round(t.firstPoint)} ms, all points ${Math.round(t.allPoints)} ms; request start–end in ms from opening launch.html):`);
+          for (const line of traceLines(run)) console.log(line);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The launch page's prefetch of the graph page, both ways: the app as built against a copy whose launch.html
+ * has no `<link rel="prefetch">`, alternating, on hba1c-long at each plain-comparison delay. Report only.
+ */
+async function prefetchMetrics(browser: Browser, world: World): Promise<Metric[]> {
+  const out: Metric[] = [];
+  for (const delay of PLAIN_DELAYS) {
+    const [on, off] = await alternate(browser, world, [world.sites.app!, world.sites.appNoPrefetch!], "hba1c-long", { ms: delay, staticMs: 0 }, PLAIN_RUNS);
+    const context = `hba1c-long, +${delay} ms on the sandbox's responses, none on static files`;
+    for (const [name, runs] of [["prefetch_on", on!], ["prefetch_off", off!]] as const) {
+      out.push(...timeMetrics(name, runs, `_${delay}ms`, context).metrics.filter((m) => !m.name.includes("all_points")));
+    }
+  }
+  return out;
 }
 
 /**
@@ -282,10 +392,15 @@ async function main(): Promise<void> {
   await mkdir(TMP, { recursive: true });
   const started = Date.now();
   const info: BuildInfo = { pages: {}, later: {}, modules: {} };
-  console.log("Building the app and the baseline…");
+  console.log("Building the app, the baseline and the plain page…");
   const dist = await buildApp(info);
-  const baselineDist = await buildBaseline();
-  const world = await startWorld({ dataDir: await appData(TMP), sites: { app: { root: dist, benchConfig: true }, baseline: { root: baselineDist, benchConfig: false } } });
+  const sites = {
+    app: { root: dist, benchConfig: true },
+    baseline: { root: await buildBenchPage("baseline"), benchConfig: false },
+    plain: { root: await buildBenchPage("plain"), benchConfig: false },
+    ...(PREFETCH_EXPERIMENT ? { appNoPrefetch: { root: await withoutPrefetch(dist), benchConfig: true } } : {}),
+  };
+  const world = await startWorld({ dataDir: await appData(TMP), sites });
   const browser = await launchBrowser();
   const chromiumVersion = browser.version();
   const metrics: Metric[] = [];
@@ -294,6 +409,12 @@ async function main(): Promise<void> {
     metrics.push(...(await criticalPathMetrics(browser, world)));
     const bundleRun = await launchRun(browser, world, world.sites.app!, "hba1c-long", 0);
     metrics.push(...(await bundleMetrics(dist, info, bundleRun)));
+    console.log("Measuring ours against the plain page…");
+    metrics.push(...(await plainMetrics(browser, world)));
+    if (PREFETCH_EXPERIMENT) {
+      console.log("Measuring the launch page with and without its prefetch…");
+      metrics.push(...(await prefetchMetrics(browser, world)));
+    }
     console.log("Measuring streaming against the baseline…");
     metrics.push(...(await streamingMetrics(browser, world)));
     console.log("Measuring render scale and memory…");

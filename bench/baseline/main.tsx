@@ -17,7 +17,7 @@ async function load(): Promise<Point[]> {
   const client = await FHIR.oauth2.ready();
   const patient = client.patient.id ?? "";
   const observations = await client.request<fhir4.Observation[]>(
-    `Observation?patient=${encodeURIComponent(patient)}&code=${encodeURIComponent("http://loinc.org|4548-4")}&_sort=-date&_count=50`,
+    `Observation?patient=${encodeURIComponent(patient)}&code=${encodeURIComponent("http://loinc.org|4548-4")}&_sort=-date&_count=200`,
     { pageLimit: 0, flat: true },
   );
   return observations

@@ -29,18 +29,27 @@ export function bundle(resources: fhir4.Resource[]): string {
   return JSON.stringify({ resourceType: "Bundle", type: "collection", entry: resources.map((resource) => ({ resource })) });
 }
 
+/** The streaming patient: about 10 Observation pages at the app's page size of 200. */
 export const TEN_PAGE_PATIENT = "bench-10page";
-export const TEN_PAGE_RESULTS = 500;
+export const TEN_PAGE_RESULTS = 2000;
+
+/** The plain comparison's longer history (the shorter one is the sandbox's `hba1c-long`, 137 results). */
+export const PLAIN_LONG_PATIENT = "bench-500";
+export const PLAIN_LONG_RESULTS = 500;
 
 /** Patients with 100, 1 000 and 10 000 HbA1c results, for the render-scale and memory figures. */
 export const SCALE_PATIENTS = { 100: "bench-100", 1000: "bench-1000", 10000: "bench-10000" } as const;
 
-/** The sandbox's own scenario data plus a patient whose HbA1c search takes 10 pages at _count=50. */
+/**
+ * The sandbox's own scenario data plus the streaming patient (2 000 HbA1c results: 10 pages at _count=200),
+ * the plain comparison's 500-result patient and the scale patients.
+ */
 export async function appData(tmp: string): Promise<string> {
   const dir = join(tmp, "data-app");
   await rm(dir, { recursive: true, force: true });
   await cp("sandbox/data", dir, { recursive: true });
   await writeFile(join(dir, `${TEN_PAGE_PATIENT}.json`), bundle([patient(TEN_PAGE_PATIENT, "TenPages"), ...observations(TEN_PAGE_PATIENT, TEN_PAGE_RESULTS)]));
+  await writeFile(join(dir, `${PLAIN_LONG_PATIENT}.json`), bundle([patient(PLAIN_LONG_PATIENT, "Plain500"), ...observations(PLAIN_LONG_PATIENT, PLAIN_LONG_RESULTS)]));
   for (const [count, id] of Object.entries(SCALE_PATIENTS)) {
     await writeFile(join(dir, `${id}.json`), bundle([patient(id, `Scale${count}`), ...observations(id, Number(count))]));
   }

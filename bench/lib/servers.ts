@@ -1,7 +1,8 @@
 /**
  * The servers a benchmark run needs, all on loopback and on free ports: the sandbox, a proxy in front of it,
- * and static servers for the built pages; every response is held back by the same fixed delay (a stand-in for
- * network latency), and every request is logged with its timing. They run in a process of their own
+ * and static servers for the built pages; every response is held back by a fixed delay (a stand-in for
+ * network latency: one for the sandbox, one for the static files, the same unless a measurement sets them
+ * apart), and every request is logged with its timing. They run in a process of their own
  * (world.ts), so that the browser driver's work never stalls them.
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -52,7 +53,7 @@ function close(server: Server): Promise<void> {
   });
 }
 
-/** Milliseconds added before every response is sent (sandbox and static alike); changed between measurements. */
+/** Milliseconds added before every response of one server (or group of servers) is sent; changed between measurements. */
 export interface Delay {
   ms: number;
 }

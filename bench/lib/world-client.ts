@@ -4,8 +4,14 @@ import { resolve } from "node:path";
 import type { LoggedRequest } from "./servers.ts";
 import type { WorldInfo, WorldRequest, WorldSpec } from "./world.ts";
 
+export interface DelayOptions {
+  /** The static files' delay, when it differs from the sandbox's (the app's host is a CDN, the EHR is not). */
+  readonly staticMs?: number;
+}
+
 export interface World extends WorldInfo {
-  setDelay(ms: number): Promise<void>;
+  /** Holds back every response of the sandbox by `ms`, and of the static files by `staticMs` (default: `ms` too). */
+  setDelay(ms: number, options?: DelayOptions): Promise<void>;
   clearLog(): Promise<void>;
   log(): Promise<LoggedRequest[]>;
   close(): void;
@@ -31,7 +37,7 @@ export function startWorld(spec: WorldSpec): Promise<World> {
       if (message.ready) {
         resolveWorld({
           ...message.ready,
-          setDelay: async (ms) => void (await ask({ type: "delay", ms })),
+          setDelay: async (ms, options) => void (await ask({ type: "delay", ms, staticMs: options?.staticMs ?? ms })),
           clearLog: async () => void (await ask({ type: "clear" })),
           log: async () => (await ask({ type: "log" })) ?? [],
           close: () => child.disconnect(),

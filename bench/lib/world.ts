@@ -21,7 +21,7 @@ export interface WorldInfo {
   readonly sites: Record<string, string>;
 }
 
-export type WorldRequest = { id: number; type: "delay"; ms: number } | { id: number; type: "clear" } | { id: number; type: "log" };
+export type WorldRequest = { id: number; type: "delay"; ms: number; staticMs: number } | { id: number; type: "clear" } | { id: number; type: "log" };
 
 function benchConfig(fhirBase: string): string {
   return JSON.stringify({
@@ -34,18 +34,23 @@ function benchConfig(fhirBase: string): string {
 
 const spec = JSON.parse(process.argv[2] ?? "{}") as WorldSpec;
 const log = new RequestLog();
+/** The sandbox's (authorization server and FHIR API, through the proxy) and the static files' delays. */
 const delay: Delay = { ms: 0 };
+const staticDelay: Delay = { ms: 0 };
 const sandbox = await startDelayedSandbox(log, delay, spec.dataDir);
 const sites: Record<string, string> = {};
 const closers: (() => Promise<void>)[] = [() => sandbox.close()];
 for (const [name, site] of Object.entries(spec.sites)) {
-  const server = await startStaticServer(site.root, log, delay, site.benchConfig ? { "/config.json": benchConfig(sandbox.fhirBase) } : {});
+  const server = await startStaticServer(site.root, log, staticDelay, site.benchConfig ? { "/config.json": benchConfig(sandbox.fhirBase) } : {});
   sites[name] = server.origin;
   closers.push(() => server.close());
 }
 process.send?.({ ready: { sandboxOrigin: sandbox.origin, fhirBase: sandbox.fhirBase, sites } satisfies WorldInfo });
 process.on("message", (message: WorldRequest) => {
-  if (message.type === "delay") delay.ms = message.ms;
+  if (message.type === "delay") {
+    delay.ms = message.ms;
+    staticDelay.ms = message.staticMs;
+  }
   if (message.type === "clear") log.clear();
   process.send?.({ id: message.id, log: message.type === "log" ? log.entries : undefined });
 });
