@@ -114,7 +114,8 @@ test("next links that never end: the app pauses at the configured page cap, keep
 
 test("a slow server: the app pauses when the configured time budget is spent, with the points it has", async ({ page }) => {
   await withPaging({ timeBudgetSeconds: 2 });
-  await launchBuilt(page, "hba1c-long", { error: "fhir_slow" });
+  // A server whose pages hold 50 results (hba1c-long then spans three pages: 48, 49 and 39 drawable results).
+  await launchBuilt(page, "hba1c-long", { max_count: "50", error: "fhir_slow" });
   const paused = (n: number) => `Paused after 2 seconds of loading, the longest the app reads at a stretch for one lab. Loaded ${n} results`;
   await expect(page.getByRole("status")).toHaveText(paused(48), { timeout: 10_000 });
   await expect(resultsTable(page, "Hemoglobin A1c").locator("tbody tr")).toHaveCount(48);

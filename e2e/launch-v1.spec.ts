@@ -14,7 +14,7 @@ test("EHR launch on a v1-only server: v1 scopes asked for and granted, the chart
   expect(authorize.searchParams.get("aud")).toBe(`${SANDBOX}/v1/fhir`);
   const granted = ((await (await token).json()) as { scope: string }).scope.split(" ");
   expect(granted).toContain("patient/Observation.read");
-  expect(requests.filter((r) => r.url.startsWith(`${SANDBOX}/v1/fhir/Observation`))).toHaveLength(3);
+  expect(requests.filter((r) => r.url.startsWith(`${SANDBOX}/v1/fhir/Observation`))).toHaveLength(1);
 });
 
 test("standalone on the v1-only server from the landing page", async ({ page }) => {
