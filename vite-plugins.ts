@@ -41,9 +41,12 @@ function link(rel: string, href: string, extra: Record<string, string | boolean>
 }
 
 /**
- * Adds `<link rel="modulepreload">` to each built page for the chunks its entry imports dynamically (and
- * their imports), so that they download while the entry's first work — the token exchange — is under way,
- * instead of after it.
+ * Adds `<link rel="prefetch">` to each built page for the chunks its entry imports dynamically (and their
+ * imports, the `.later` ones too), so that they download while the entry's first work — the token exchange and
+ * the first FHIR requests — is under way, instead of after it. Prefetch, not modulepreload: a modulepreload is
+ * compiled as soon as it arrives, and compiling React and recharts would compete with the first script on the
+ * main thread; a prefetched chunk waits in the HTTP cache until the entry imports it. The styles the dynamic
+ * imports bring are linked as style sheets (small, and needed for the first chart).
  */
 export function preloadDynamicImports(): Plugin {
   return {
@@ -54,13 +57,14 @@ export function preloadDynamicImports(): Plugin {
       handler(html, ctx) {
         const { bundle, chunk } = ctx;
         if (!bundle || !chunk) return html;
-        const { scripts, styles } = closure(bundle, chunk);
+        const { styles } = closure(bundle, chunk);
+        const { scripts } = closure(bundle, chunk, { later: true });
         const already = new Set([chunk.fileName, ...chunk.imports, ...(chunk.viteMetadata?.importedCss ?? [])]);
         return {
           html,
           tags: [
             ...[...styles].filter((f) => !already.has(f)).map((f) => link("stylesheet", f, { crossorigin: true })),
-            ...[...scripts].filter((f) => !already.has(f)).map((f) => link("modulepreload", f, { crossorigin: true })),
+            ...[...scripts].filter((f) => !already.has(f)).map((f) => link("prefetch", f, { crossorigin: true })),
           ],
         };
       },
@@ -68,10 +72,16 @@ export function preloadDynamicImports(): Plugin {
   };
 }
 
+/** The id of the `<template>` holding a page's prefetch links (see prefetchPage). */
+export const PREFETCH_TEMPLATE_ID = "prefetch-next-page";
+
 /**
- * Lets one page fetch, at idle priority, everything another page will load (`rel="prefetch"`): the launch page
- * prefetches the graph page's scripts and styles while the EHR's authorization redirects run, so the graph
- * page finds them in the HTTP cache. Assets are content-hashed, so hosts may cache them for good.
+ * Lets one page fetch, at idle priority, what another page needs before its first script runs (`rel="prefetch"`):
+ * the launch page prefetches the graph page's first script and style sheets while the EHR's authorization
+ * redirects run, so the graph page finds them in the HTTP cache. Assets are content-hashed, so hosts may cache them for good.
+ * The links wait, inert, in a `<template id="prefetch-next-page">` until the page's script moves them into the
+ * document (src/launch/main.ts does once discovery is done, as it redirects): before that, nothing may compete
+ * with config.json → discovery → authorize.
  */
 export function prefetchPage(from: string, to: string): Plugin {
   return {
@@ -85,11 +95,15 @@ export function prefetchPage(from: string, to: string): Plugin {
         const target = Object.values(bundle).find((c): c is Chunk => c.type === "chunk" && c.isEntry && c.name === to);
         if (!target) return html;
         const own = closure(bundle, chunk);
-        // The graph page's `.later` chunks too: fetched at idle priority here, they are in the cache when the
-        // graph page asks for them after its first chart.
-        const { scripts, styles } = closure(bundle, target, { later: true });
+        // Only what the page needs before its first script runs: its entry with the entry's static imports, and
+        // the style sheets it links (which hold that script back until they load). The rest (React, recharts,
+        // the `.later` chunks) the page prefetches itself while its token exchange runs (preloadDynamicImports):
+        // here it would compete with the authorization redirect.
+        const { scripts } = closure(bundle, target, { dynamic: false });
+        const { styles } = closure(bundle, target);
         const wanted = [...styles, ...scripts].filter((f) => !own.scripts.has(f) && !own.styles.has(f));
-        return { html, tags: wanted.map((f) => link("prefetch", f, { crossorigin: true })) };
+        const links = wanted.map((f) => ({ ...link("prefetch", f, { crossorigin: true }), injectTo: undefined }));
+        return { html, tags: [{ tag: "template", attrs: { id: PREFETCH_TEMPLATE_ID }, children: links, injectTo: "body" }] };
       },
     },
   };

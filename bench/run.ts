@@ -11,7 +11,7 @@ import { build, type Plugin } from "vite";
 import { closure } from "../vite-plugins.ts";
 import type { LoggedRequest } from "./lib/servers.ts";
 import { startWorld, type World } from "./lib/world-client.ts";
-import { launchBrowser, newContext, type Marks } from "./lib/browser.ts";
+import { launchBrowser, newContext, whenDrawn, type Marks } from "./lib/browser.ts";
 import { criticalPath, kindOf, requiredWaves, waves } from "./lib/waves.ts";
 import { appData, PLAIN_LONG_PATIENT, PLAIN_LONG_RESULTS, SCALE_PATIENTS, TEN_PAGE_PATIENT, TEN_PAGE_RESULTS } from "./lib/data.ts";
 import { median, runTimes, spread, traceLines, type RunTimes } from "./lib/plain.ts";
@@ -22,6 +22,8 @@ import { soak } from "./soak.ts";
 const QUICK = process.argv.includes("--quick");
 /** Also measure the app with and without the launch page's prefetch of the graph page (report only). */
 const PREFETCH_EXPERIMENT = process.argv.includes("--prefetch");
+/** Only the plain comparison (and the prefetch experiment if asked), for trying a change: bench/.tmp/results.plain.json. */
+const PLAIN_ONLY = process.argv.includes("--plain-only");
 const TMP = resolve("bench/.tmp");
 const DELAY_MS = 100;
 const KiB = 1024;
@@ -112,12 +114,13 @@ async function launchRun(browser: Browser, world: World, site: string, patient: 
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
+    const drawn = await whenDrawn(context, timeout);
     await (typeof delay === "number" ? world.setDelay(delay) : world.setDelay(delay.ms, { staticMs: delay.staticMs }));
     await world.clearLog();
     const start = performance.timeOrigin + performance.now();
-    await page.goto(url);
-    await page.waitForFunction(() => Boolean(window.__bench?.firstPoint && window.__bench?.allPoints), undefined, { timeout, polling: 50 });
-    const marks = (await page.evaluate(() => window.__bench)) as Required<Marks>;
+    // Nothing is evaluated in the pages until every point is drawn: the page reports its marks itself (browser.ts).
+    await page.goto(url, { waitUntil: "commit" });
+    const marks = (await drawn.marks) as Required<Marks>;
     await afterLoad?.(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
@@ -248,12 +251,14 @@ async function plainMetrics(browser: Browser, world: World): Promise<Metric[]> {
         ...o.metrics,
         ...p.metrics,
       );
-      if (targeted && delay === 100) {
+      if (targeted) {
         for (const [name, runs] of [["ours", ours!], ["plain", plain!]] as const) {
           const run = typicalRun(runs);
           const t = runTimes(run);
           console.log(`\n${name}, ${patient.id}, +${delay} ms on the sandbox (one run: last Observation response ${Math.round(t.lastResult)} ms, first point ${Math.round(t.firstPoint)} ms, all points ${Math.round(t.allPoints)} ms; request start–end in ms from opening launch.html):`);
           for (const line of traceLines(run)) console.log(line);
+          const tasks = (run.marks.longTasks ?? []).map((t) => `${Math.round(t.at - run.start)}+${Math.round(t.duration)}`);
+          console.log(`  long tasks on the graph page (start+duration, ms): ${tasks.join(", ") || "none"}`);
         }
       }
     }
@@ -405,30 +410,36 @@ async function main(): Promise<void> {
   const chromiumVersion = browser.version();
   const metrics: Metric[] = [];
   try {
-    console.log("Measuring the critical path…");
-    metrics.push(...(await criticalPathMetrics(browser, world)));
-    const bundleRun = await launchRun(browser, world, world.sites.app!, "hba1c-long", 0);
-    metrics.push(...(await bundleMetrics(dist, info, bundleRun)));
+    if (!PLAIN_ONLY) {
+      console.log("Measuring the critical path…");
+      metrics.push(...(await criticalPathMetrics(browser, world)));
+      const bundleRun = await launchRun(browser, world, world.sites.app!, "hba1c-long", 0);
+      metrics.push(...(await bundleMetrics(dist, info, bundleRun)));
+    }
     console.log("Measuring ours against the plain page…");
     metrics.push(...(await plainMetrics(browser, world)));
     if (PREFETCH_EXPERIMENT) {
       console.log("Measuring the launch page with and without its prefetch…");
       metrics.push(...(await prefetchMetrics(browser, world)));
     }
-    console.log("Measuring streaming against the baseline…");
-    metrics.push(...(await streamingMetrics(browser, world)));
-    console.log("Measuring render scale and memory…");
-    metrics.push(...(await renderMetrics(browser, world)));
+    if (!PLAIN_ONLY) {
+      console.log("Measuring streaming against the baseline…");
+      metrics.push(...(await streamingMetrics(browser, world)));
+      console.log("Measuring render scale and memory…");
+      metrics.push(...(await renderMetrics(browser, world)));
+    }
   } finally {
     await browser.close();
     world.close();
   }
-  console.log("Measuring sandbox search…");
-  metrics.push(...(await searchMetrics(TMP, QUICK)));
-  console.log("Soak: simulated launches against the sandbox…");
-  metrics.push(...(await soak(QUICK ? { seconds: 3, concurrency: 4, rounds: 2 } : { seconds: 10, concurrency: 8, rounds: 3 })));
-  const results = { environment: environment(chromiumVersion, QUICK ? "quick" : "full"), metrics };
-  await writeResults(QUICK ? join(TMP, "results.quick.json") : "bench/results.json", results);
+  if (!PLAIN_ONLY) {
+    console.log("Measuring sandbox search…");
+    metrics.push(...(await searchMetrics(TMP, QUICK)));
+    console.log("Soak: simulated launches against the sandbox…");
+    metrics.push(...(await soak(QUICK ? { seconds: 3, concurrency: 4, rounds: 2 } : { seconds: 10, concurrency: 8, rounds: 3 })));
+  }
+  const results = { environment: environment(chromiumVersion, QUICK ? "quick" : PLAIN_ONLY ? "plain-only" : "full"), metrics };
+  await writeResults(PLAIN_ONLY ? join(TMP, "results.plain.json") : QUICK ? join(TMP, "results.quick.json") : "bench/results.json", results);
   console.log(`\n${table(metrics)}\n\n${metrics.filter((m) => m.pass === false).length} missed, in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 

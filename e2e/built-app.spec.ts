@@ -67,6 +67,32 @@ test("config.json is the demo's: the landing page lists its servers and this cop
   await expect(page.getByText(`${app.url}index.html`, { exact: true })).toBeVisible();
 });
 
+test("the order of the launch: nothing is prefetched before discovery; every script is asked for before the token arrives, then the lab search", async ({ page }) => {
+  const events: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.endsWith("/.well-known/smart-configuration")) events.push("discovery");
+    else if (url.pathname.endsWith("/auth/token")) events.push("token sent");
+    else if (url.pathname.includes("/assets/") && url.pathname.endsWith(".js")) events.push(`script ${url.pathname.split("/").pop()!.replace(/-[\w-]{8}\.js$/, "")}`);
+    else if (url.href.startsWith(`${FHIR_BASE}/Observation?`) && r.method() === "GET") events.push("lab search");
+  });
+  page.on("response", (r) => void (new URL(r.url()).pathname.endsWith("/auth/token") && events.push("token received")));
+  await launchBuilt(page, "hba1c-long");
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
+  const at = (event: string) => events.indexOf(event);
+  const said = events.join(" | ");
+  // The launch page's own scripts, then discovery; the graph page's first script only after it (prefetched).
+  expect(events.slice(0, at("discovery")).every((e) => /^script (launch|file|storage)$/.test(e)), said).toBe(true);
+  expect(at("script index"), said).toBeGreaterThan(at("discovery"));
+  // React, recharts and the rest are downloaded while the token exchange runs, not after it.
+  for (const chunk of ["script react", "script recharts", "script render"]) {
+    expect(at(chunk), `${chunk}: ${said}`).toBeGreaterThan(at("discovery"));
+    expect(at(chunk), `${chunk}: ${said}`).toBeLessThan(at("token received"));
+  }
+  // The lab search goes out the moment the token arrives (the first script sends it, before React is evaluated).
+  expect(at("lab search"), said).toBeGreaterThan(at("token received"));
+});
+
 test("the policy blocks inline script on both pages", async ({ page }) => {
   const violations = await recordViolations(page);
   for (const file of ["launch.html", "index.html"]) {

@@ -3,11 +3,13 @@ export interface Marks {
   firstPoint?: number;
   allPoints?: number;
   /** Main-thread tasks over 50 ms (Long Tasks API), in the page's own clock. */
-  longTasks?: { start: number; duration: number }[];
+  longTasks?: { start: number; /** The same start in epoch ms. */ at: number; duration: number }[];
 }
 
 declare global {
   interface Window {
     __bench?: Marks;
+    /** The benchmark's binding: the page's marks, as JSON, once every point is drawn. */
+    __benchDone?: (json: string) => void;
   }
 }

@@ -24,11 +24,11 @@ export function metric(name: string, value: number, unit: string, target: Target
 }
 
 export interface Results {
-  readonly environment: { cpus: number; node: string; chromium: string; date: string; mode: "full" | "quick" };
+  readonly environment: { cpus: number; node: string; chromium: string; date: string; mode: "full" | "quick" | "plain-only" };
   readonly metrics: readonly Metric[];
 }
 
-export function environment(chromium: string, mode: "full" | "quick"): Results["environment"] {
+export function environment(chromium: string, mode: "full" | "quick" | "plain-only"): Results["environment"] {
   return { cpus: cpus().length, node: process.versions.node, chromium, date: new Date().toISOString(), mode };
 }
 
