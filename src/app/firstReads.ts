@@ -8,7 +8,7 @@
 import type { Session } from "../fhir/session";
 import type { ObservationSearch } from "../fhir/observations";
 import { scopeAllows } from "../fhir/scopes";
-import { observationSearch, pageReader } from "./searches";
+import { observationSearch, pageReader, patientPath } from "./searches";
 import { parseViewState } from "./viewState";
 
 export interface FirstReads {
@@ -26,7 +26,7 @@ export function startFirstReads(session: Session): FirstReads {
   const search = observationSearch(patientId, lab, session.observationCategory);
   pageReader(session, search).start();
   // Loaded even without a banner: age and sex choose among reference ranges.
-  const read = session.get<fhir4.Patient>(`Patient/${encodeURIComponent(patientId)}`);
+  const read = session.get<fhir4.Patient>(patientPath(patientId));
   read.catch(() => undefined);
   return { session, patient: { id: patientId, read }, search };
 }

@@ -4,16 +4,13 @@ import "./app.css";
 
 // The first script: it completes the code exchange, exactly once per page load, and sends the lab search and the
 // Patient read the moment the token arrives. React, React Query, the chart and the rest are downloaded meanwhile
-// (index.html preloads them) but evaluated only once those requests are on their way, or the sign-in has failed;
+// (index.html prefetches them) but compiled and evaluated only once those requests are on their way, or the sign-in has failed;
 // they draw from the reads already in flight.
 const session = startSession();
 const reads = session.then(startFirstReads);
 
 reads
-  .then(
-    () => undefined,
-    () => undefined,
-  )
+  .catch(() => undefined)
   .then(() => import("./render"))
   .then(({ render }) => render(session, reads))
   .catch(() => {

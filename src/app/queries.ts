@@ -3,12 +3,12 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import type { ObservationPage, ObservationSearch } from "../fhir/observations";
 import type { PageCursor } from "../fhir/paging";
-import { pageReader } from "./searches";
+import { pageReader, patientPath } from "./searches";
 
 export function patientQuery(session: Session, patientId: string) {
   return queryOptions({
     queryKey: ["patient", session.serverUrl, patientId],
-    queryFn: ({ signal }) => session.get<fhir4.Patient>(`Patient/${encodeURIComponent(patientId)}`, signal),
+    queryFn: ({ signal }) => session.get<fhir4.Patient>(patientPath(patientId), signal),
     staleTime: Infinity,
   });
 }

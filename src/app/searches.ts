@@ -19,6 +19,11 @@ export function observationSearch(patientId: string, lab: LabDefinition, categor
   return { patientId, codes: searchCodes(lab), category, pageSize: PAGE_SIZE };
 }
 
+/** The launch patient's read, relative to the FHIR base: the first script sends it, the Patient query reads it again on refetch. */
+export function patientPath(patientId: string): string {
+  return `Patient/${encodeURIComponent(patientId)}`;
+}
+
 const readers = new WeakMap<Session, Map<string, PageReader>>();
 
 /** The one reader of a search's pages for this session: the first reads start it, the query reads through it, the hook stops it. */
