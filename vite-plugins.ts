@@ -5,9 +5,8 @@ type Chunk = Rollup.OutputChunk;
 
 /**
  * Modules whose file name ends in `.later.ts` or `.later.tsx` are what a page needs only after its first chart:
- * imported dynamically, they load on use or once the chart is drawn. The page itself never preloads them (the
- * launch page prefetches them, at idle priority, with the rest of the graph page), and the benchmark counts them
- * apart from the page's first load.
+ * imported dynamically, they load on use or once the chart is drawn. No page preloads or prefetches them, and the
+ * benchmark counts them apart from the page's first load.
  */
 const LATER = /\.later\.tsx?$/;
 
@@ -40,13 +39,18 @@ function link(rel: string, href: string, extra: Record<string, string | boolean>
   return { tag: "link", attrs: { rel, href: `./${href}`, ...extra }, injectTo: "head" as const };
 }
 
+/** The id of the `<template>` holding the prefetch links of a page's own dynamic imports (see preloadDynamicImports). */
+export const OWN_PREFETCH_TEMPLATE_ID = "prefetch-own-chunks";
+
 /**
- * Adds `<link rel="prefetch">` to each built page for the chunks its entry imports dynamically (and their
- * imports, the `.later` ones too), so that they download while the entry's first work — the token exchange and
- * the first FHIR requests — is under way, instead of after it. Prefetch, not modulepreload: a modulepreload is
- * compiled as soon as it arrives, and compiling React and recharts would compete with the first script on the
- * main thread; a prefetched chunk waits in the HTTP cache until the entry imports it. The styles the dynamic
- * imports bring are linked as style sheets (small, and needed for the first chart).
+ * Lets each built page prefetch the chunks its entry imports dynamically (and their imports, but not the `.later`
+ * ones, which load once the first chart is drawn), so that they download while the entry's first network work
+ * runs instead of after it. Their `<link rel="prefetch">` tags wait, inert, in a `<template id="prefetch-own-chunks">`
+ * until the entry moves them into the document: the graph page does once its token request is on its way
+ * (src/app/main.tsx), so that half a megabyte of React and recharts competes neither with loading its first
+ * script nor with sending that request. Prefetch, not modulepreload: a modulepreload is compiled as soon as it arrives; a prefetched chunk waits in the HTTP cache
+ * until the entry imports it. The styles the dynamic imports bring are linked as style sheets (small, and needed
+ * for the first chart).
  */
 export function preloadDynamicImports(): Plugin {
   return {
@@ -57,53 +61,16 @@ export function preloadDynamicImports(): Plugin {
       handler(html, ctx) {
         const { bundle, chunk } = ctx;
         if (!bundle || !chunk) return html;
-        const { styles } = closure(bundle, chunk);
-        const { scripts } = closure(bundle, chunk, { later: true });
+        const { scripts, styles } = closure(bundle, chunk);
         const already = new Set([chunk.fileName, ...chunk.imports, ...(chunk.viteMetadata?.importedCss ?? [])]);
+        const prefetch = [...scripts].filter((f) => !already.has(f)).map((f) => ({ ...link("prefetch", f, { crossorigin: true }), injectTo: undefined }));
         return {
           html,
           tags: [
             ...[...styles].filter((f) => !already.has(f)).map((f) => link("stylesheet", f, { crossorigin: true })),
-            ...[...scripts].filter((f) => !already.has(f)).map((f) => link("prefetch", f, { crossorigin: true })),
+            ...(prefetch.length ? [{ tag: "template", attrs: { id: OWN_PREFETCH_TEMPLATE_ID }, children: prefetch, injectTo: "body" as const }] : []),
           ],
         };
-      },
-    },
-  };
-}
-
-/** The id of the `<template>` holding a page's prefetch links (see prefetchPage). */
-export const PREFETCH_TEMPLATE_ID = "prefetch-next-page";
-
-/**
- * Lets one page fetch, at idle priority, what another page needs before its first script runs (`rel="prefetch"`):
- * the launch page prefetches the graph page's first script and style sheets while the EHR's authorization
- * redirects run, so the graph page finds them in the HTTP cache. Assets are content-hashed, so hosts may cache them for good.
- * The links wait, inert, in a `<template id="prefetch-next-page">` until the page's script moves them into the
- * document (src/launch/main.ts does once discovery is done, as it redirects): before that, nothing may compete
- * with config.json → discovery → authorize.
- */
-export function prefetchPage(from: string, to: string): Plugin {
-  return {
-    name: "prefetch-page",
-    apply: "build",
-    transformIndexHtml: {
-      order: "post",
-      handler(html, ctx) {
-        const { bundle, chunk } = ctx;
-        if (!bundle || !chunk || chunk.name !== from) return html;
-        const target = Object.values(bundle).find((c): c is Chunk => c.type === "chunk" && c.isEntry && c.name === to);
-        if (!target) return html;
-        const own = closure(bundle, chunk);
-        // Only what the page needs before its first script runs: its entry with the entry's static imports, and
-        // the style sheets it links (which hold that script back until they load). The rest (React, recharts,
-        // the `.later` chunks) the page prefetches itself while its token exchange runs (preloadDynamicImports):
-        // here it would compete with the authorization redirect.
-        const { scripts } = closure(bundle, target, { dynamic: false });
-        const { styles } = closure(bundle, target);
-        const wanted = [...styles, ...scripts].filter((f) => !own.scripts.has(f) && !own.styles.has(f));
-        const links = wanted.map((f) => ({ ...link("prefetch", f, { crossorigin: true }), injectTo: undefined }));
-        return { html, tags: [{ tag: "template", attrs: { id: PREFETCH_TEMPLATE_ID }, children: links, injectTo: "body" }] };
       },
     },
   };

@@ -67,30 +67,33 @@ test("config.json is the demo's: the landing page lists its servers and this cop
   await expect(page.getByText(`${app.url}index.html`, { exact: true })).toBeVisible();
 });
 
-test("the order of the launch: nothing is prefetched before discovery; every script is asked for before the token arrives, then the lab search", async ({ page }) => {
+test("the order of the launch: the launch page fetches only its own scripts; the graph page's React and chart chunks are asked for once the token request is out, before the lab search", async ({ page }) => {
   const events: string[] = [];
   page.on("request", (r) => {
     const url = new URL(r.url());
     if (url.pathname.endsWith("/.well-known/smart-configuration")) events.push("discovery");
+    else if (url.pathname.endsWith("/auth/authorize")) events.push("authorize");
     else if (url.pathname.endsWith("/auth/token")) events.push("token sent");
     else if (url.pathname.includes("/assets/") && url.pathname.endsWith(".js")) events.push(`script ${url.pathname.split("/").pop()!.replace(/-[\w-]{8}\.js$/, "")}`);
     else if (url.href.startsWith(`${FHIR_BASE}/Observation?`) && r.method() === "GET") events.push("lab search");
   });
-  page.on("response", (r) => void (new URL(r.url()).pathname.endsWith("/auth/token") && events.push("token received")));
   await launchBuilt(page, "hba1c-long");
   await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
   const at = (event: string) => events.indexOf(event);
   const said = events.join(" | ");
-  // The launch page's own scripts, then discovery; the graph page's first script only after it (prefetched).
-  expect(events.slice(0, at("discovery")).every((e) => /^script (launch|file|storage)$/.test(e)), said).toBe(true);
-  expect(at("script index"), said).toBeGreaterThan(at("discovery"));
-  // React, recharts and the rest are downloaded while the token exchange runs, not after it.
+  // Before the authorization redirect, only the scripts launch.html itself names: nothing competes with discovery.
+  const launchHtml = await (await fetch(`${app.url}launch.html`)).text();
+  const ownScripts = new Set([...launchHtml.matchAll(/assets\/([\w.]+)-[\w-]{8}\.js/g)].map((m) => `script ${m[1]}`));
+  const beforeAuthorize = events.slice(0, at("authorize"));
+  expect(beforeAuthorize.filter((e) => e.startsWith("script ") && !ownScripts.has(e)), said).toEqual([]);
+  expect(at("discovery"), said).toBeLessThan(at("authorize"));
+  // React, recharts and the chart are downloaded during the token's round trip: after it is sent, before the lab search.
   for (const chunk of ["script react", "script recharts", "script render"]) {
-    expect(at(chunk), `${chunk}: ${said}`).toBeGreaterThan(at("discovery"));
-    expect(at(chunk), `${chunk}: ${said}`).toBeLessThan(at("token received"));
+    expect(at(chunk), `${chunk}: ${said}`).toBeGreaterThan(at("token sent"));
+    expect(at(chunk), `${chunk}: ${said}`).toBeLessThan(at("lab search"));
   }
-  // The lab search goes out the moment the token arrives (the first script sends it, before React is evaluated).
-  expect(at("lab search"), said).toBeGreaterThan(at("token received"));
+  // Nothing that loads after the first chart is fetched before the lab search.
+  expect(events.slice(0, at("lab search")).filter((e) => /\.later$/.test(e)), said).toEqual([]);
 });
 
 test("the policy blocks inline script on both pages", async ({ page }) => {

@@ -2,11 +2,24 @@ import { startSession } from "../fhir/session";
 import { startFirstReads } from "./firstReads";
 import "./app.css";
 
+/**
+ * The build holds the `<link rel="prefetch">` tags of this page's React and chart chunks, inert, in a `<template>`
+ * (vite-plugins.ts preloadDynamicImports); moved into the document, they are fetched at idle priority.
+ */
+function releasePrefetch(): void {
+  const template = document.getElementById("prefetch-own-chunks");
+  if (template instanceof HTMLTemplateElement) document.head.append(template.content);
+}
+
 // The first script: it completes the code exchange, exactly once per page load, and sends the lab search and the
 // Patient read the moment the token arrives. React, React Query, the chart and the rest are downloaded meanwhile
-// (index.html prefetches them) but compiled and evaluated only once those requests are on their way, or the sign-in has failed;
-// they draw from the reads already in flight.
+// but compiled and evaluated only once those requests are on their way, or the sign-in has failed; they draw from
+// the reads already in flight.
 const session = startSession();
+// Their download starts in the next task, once the token request is on its way (fhirclient sends it after reading
+// sessionStorage, without leaving this task): it runs during the token's round trip and competes neither with
+// loading this script nor with sending that request.
+setTimeout(releasePrefetch);
 const reads = session.then(startFirstReads);
 
 reads

@@ -22,8 +22,6 @@ export interface AuthorizeRequest {
   readonly launchUrl: string;
   readonly paging?: PagingSettings;
   readonly labs?: LabSettingsById;
-  /** Called once discovery is done, just before the browser is sent to the authorization server. */
-  readonly onRedirect?: () => void;
 }
 
 export async function startAuthorization(request: AuthorizeRequest): Promise<void> {
@@ -45,7 +43,6 @@ export async function startAuthorization(request: AuthorizeRequest): Promise<voi
     paging: request.paging,
     labs: request.labs,
   });
-  request.onRedirect?.();
   await FHIR.oauth2.authorize({
     iss: request.iss,
     launch: request.launch,

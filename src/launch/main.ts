@@ -32,16 +32,6 @@ function openInNewWindowButton(): HTMLButtonElement {
   return button;
 }
 
-/**
- * The graph page's files, fetched at idle priority from the moment the authorization redirect starts (their links
- * wait in a template until then; vite-plugins.ts prefetchPage): nothing competes with config.json → discovery →
- * authorize, and the graph page finds them in the HTTP cache.
- */
-function prefetchGraphPage(): void {
-  const template = document.getElementById("prefetch-next-page");
-  if (template instanceof HTMLTemplateElement) document.head.append(template.content);
-}
-
 async function authorize(kind: "ehr" | "standalone", iss: string, server: ServerConfig | undefined, config: AppConfig, launch?: string): Promise<void> {
   const launchUrl = new URL(window.location.pathname, window.location.href);
   launchUrl.searchParams.set("iss", iss);
@@ -59,7 +49,6 @@ async function authorize(kind: "ehr" | "standalone", iss: string, server: Server
       launchUrl: launchUrl.href,
       paging: config.paging,
       labs: config.labs,
-      onRedirect: prefetchGraphPage,
     });
   } catch (error) {
     showAlert(error instanceof Error ? error.message : String(error));
