@@ -50,3 +50,15 @@ test("two launches in one tab: the later replaces the earlier's stored sign-in, 
   await expect(second.getByRole("status")).toHaveText("Loaded 0 results");
   await expect(second.getByRole("region", { name: "Patient", exact: true })).toContainText("Jonah Whitfield");
 });
+
+test("an EHR that writes its FHIR base loosely (upper-case scheme and host, trailing slash): the app goes on with the base it checked, one discovery, and the server accepts it as the audience", async ({ page }) => {
+  const discoveries: string[] = [];
+  page.on("request", (r) => void (r.url().includes("/.well-known/smart-configuration") && discoveries.push(r.url())));
+  const launched = await fetch(`${SANDBOX}/launch?${new URLSearchParams({ app: APP_LAUNCH, patient: "hba1c-long" })}`, { redirect: "manual" });
+  const url = new URL(launched.headers.get("location")!);
+  const loose = url.searchParams.get("iss")!.replace(/^http:\/\/127\.0\.0\.1/, "HTTP://127.0.0.1").concat("/");
+  url.searchParams.set("iss", loose);
+  await page.goto(url.href);
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
+  expect(discoveries).toEqual([`${SANDBOX}/fhir/.well-known/smart-configuration`]);
+});

@@ -17,6 +17,16 @@ test("a redirect whose state was altered is refused, and no code is exchanged fo
   await expect(page.getByRole("link", { name: "Go to the launch page" })).toHaveAttribute("href", "./launch.html");
 });
 
+test("an error redirect whose state names fhirclient's own storage key (SMART_KEY), not a launch: its text is not shown as the sign-in service's", async ({ page }) => {
+  await launchFromEhr(page, "no-labs");
+  await expect(page.getByRole("status")).toHaveText("Loaded 0 results");
+  const forged = "Your account is locked. Call 555-0100 to unlock it.";
+  await page.goto(`${APP}/index.html?${new URLSearchParams({ error: "access_denied", error_description: forged, state: "SMART_KEY" })}`);
+  await expect(page.getByRole("alert")).toContainText("This sign-in does not belong to this browser tab");
+  await expect(page.getByText("555-0100")).toHaveCount(0);
+  expect(new URL(page.url()).search).toBe("");
+});
+
 test("reloading the old code in the same tab exchanges nothing again; in another tab it is refused", async ({ page, context, requests }) => {
   const redirect = page.waitForRequest((r) => r.url().startsWith(`${APP}/index.html?code=`));
   await launchFromEhr(page, "no-labs");

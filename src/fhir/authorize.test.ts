@@ -100,6 +100,31 @@ describe("startAuthorization", () => {
     expect(authorize).not.toHaveBeenCalled();
   });
 
+  it("refuses an https FHIR server whose token endpoint is plain http: the code and tokens would travel unencrypted", async () => {
+    getAndCache.mockResolvedValue({ ...V2, token_endpoint: "http://ehr.test/auth/token" });
+    await expect(startAuthorization(request())).rejects.toThrow("fetch its sign-in from http://ehr.test over plain http");
+    expect(authorize).not.toHaveBeenCalled();
+  });
+
+  it("a plain http FHIR server (the local sandbox) may have a plain http token endpoint", async () => {
+    const iss = "http://127.0.0.1:4400/fhir";
+    getAndCache.mockResolvedValue({ ...V2, token_endpoint: "http://127.0.0.1:4400/auth/token" });
+    await startAuthorization(request({ iss }));
+    expect(authorize.mock.calls[0]![0]).toMatchObject({ iss });
+  });
+
+  it("the page's address carries the base the app checked, since fhirclient reads iss from it before its options", async () => {
+    window.history.replaceState(null, "", "/launch.html?iss=HTTPS%3A%2F%2FEHR.test%2Ffhir%2F&launch=L");
+    let seen: string | null = null;
+    authorize.mockImplementation(() => void (seen = new URL(window.location.href).searchParams.get("iss")));
+    getAndCache.mockResolvedValue(V2);
+    await startAuthorization(request());
+    expect(seen).toBe(ISS);
+    expect(getAndCache).toHaveBeenCalledWith(wellKnownUrl(ISS));
+    expect(new URL(window.location.href).searchParams.get("launch")).toBe("L");
+    window.history.replaceState(null, "", "/");
+  });
+
   it("pkceMode unsafeV1 (one server's quirk) sends S256 anyway", async () => {
     getAndCache.mockResolvedValue({ ...V2, code_challenge_methods_supported: undefined });
     await startAuthorization(request({ pkceMode: "unsafeV1" }));

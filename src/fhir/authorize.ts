@@ -4,6 +4,7 @@
  */
 import FHIR from "fhirclient";
 import { discover, DiscoveryError, isHttpUrl } from "./discovery";
+import { tokenEndpointAllowed } from "./urls";
 import { removePreviousLaunchRecord, saveLaunchRecord } from "./launchRecord";
 import { buildScope } from "./scopeRequest";
 import type { PkceMode } from "../config/config";
@@ -32,6 +33,11 @@ export async function startAuthorization(request: AuthorizeRequest): Promise<voi
       `The FHIR server at ${request.iss} does not offer PKCE with S256, which this app requires to sign in safely. If the server is known to support it anyway, an administrator can set "pkceMode": "unsafeV1" for it in config.json.`,
     );
   }
+  if (!tokenEndpointAllowed(smart.token_endpoint, request.iss)) {
+    throw new DiscoveryError(
+      `The FHIR server at ${request.iss} asks the app to fetch its sign-in from ${URL.parse(smart.token_endpoint)?.origin ?? smart.token_endpoint} over plain http, which would send your sign-in unencrypted. The app uses plain http only when the FHIR server itself is on http (a local test server). Ask the server's administrator to publish an https token endpoint.`,
+    );
+  }
   const smartV2 = (smart.capabilities ?? []).includes("permission-v2");
   const stateKey = crypto.randomUUID();
   removePreviousLaunchRecord();
@@ -43,6 +49,13 @@ export async function startAuthorization(request: AuthorizeRequest): Promise<voi
     paging: request.paging,
     labs: request.labs,
   });
+  // fhirclient takes `iss` from the page's own address before its options: the address must carry the base the
+  // app checked and discovered (the same discovery cache key, and the `aud` the server expects).
+  const here = new URL(window.location.href);
+  if (here.searchParams.has("iss") && here.searchParams.get("iss") !== request.iss) {
+    here.searchParams.set("iss", request.iss);
+    window.history.replaceState(window.history.state, "", here.href);
+  }
   await FHIR.oauth2.authorize({
     iss: request.iss,
     launch: request.launch,

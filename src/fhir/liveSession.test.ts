@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createLiveSession, SessionEndedError, type LiveSessionOptions, type SmartClient } from "./liveSession";
+import { createLiveSession, RedirectRefusedError, SessionEndedError, type LiveSessionOptions, type SmartClient } from "./liveSession";
+import { tokenEndpointAllowed } from "./urls";
 
 const BASE = "https://ehr.test/fhir";
 const REVOKE = "https://ehr.test/auth/revoke";
@@ -206,7 +207,75 @@ describe("sign out", () => {
     const live = session(client);
     await live.signOut();
     expect(state.forgotten).toBe("everything");
-    expect(live.status()).toMatchObject({ state: "signed-out", message: expect.stringContaining("could not be told to cancel the sign-in (HTTP 503)") });
+    expect(live.status()).toMatchObject({
+      state: "signed-out",
+      message: expect.stringContaining("could not be told to cancel all of the sign-in (the refresh token: HTTP 503; the access token: HTTP 503)"),
+    });
+  });
+
+  it("each token is revoked in its own attempt: a refused refresh token does not spare the access token", async () => {
+    const calls: string[] = [];
+    vi.stubGlobal("fetch", async (_url: string, init: RequestInit = {}) => {
+      const body = new URLSearchParams(init.body?.toString());
+      calls.push(body.get("token_type_hint") ?? "");
+      return new Response(null, { status: body.get("token_type_hint") === "refresh_token" ? 400 : 200 });
+    });
+    const { client, state } = fakeClient({ access: "a", refresh: "r" });
+    const live = session(client);
+    await live.signOut();
+    expect(calls).toEqual(["refresh_token", "access_token"]);
+    expect(state.forgotten).toBe("everything");
+    expect(live.status()).toMatchObject({ message: expect.stringContaining("(the refresh token: HTTP 400)") });
+  });
+
+  it("a revocation answered with a redirect is not followed (the POST would carry the token on), and is said", async () => {
+    const inits: RequestInit[] = [];
+    vi.stubGlobal("fetch", async (_url: string, init: RequestInit = {}) => {
+      inits.push(init);
+      return new Response(null, { status: 307, headers: { location: "https://elsewhere.test/collect" } });
+    });
+    const live = session(fakeClient({ access: "a" }).client);
+    await live.signOut();
+    expect(inits.map((i) => i.redirect)).toEqual(["manual"]);
+    expect(live.status()).toMatchObject({ message: expect.stringContaining("answered with a redirect, which the app does not follow with a token") });
+  });
+
+  it("a revocation endpoint over plain http, for an https FHIR server, is never sent a token", async () => {
+    const calls = server(new Set(["a"]));
+    const live = session(fakeClient({ access: "a", refresh: "r" }).client, { revocationEndpoint: "http://ehr.test/auth/revoke" });
+    await live.signOut();
+    expect(calls).toEqual([]);
+    expect(live.status()).toMatchObject({ state: "signed-out", message: expect.stringContaining("(http://ehr.test) is not secure (https)") });
+  });
+
+  it("plain http goes to a token endpoint only when the FHIR base is http too (a deployer's loopback sandbox)", () => {
+    expect(tokenEndpointAllowed("https://ehr.test/revoke", "https://ehr.test/fhir")).toBe(true);
+    expect(tokenEndpointAllowed("http://ehr.test/revoke", "https://ehr.test/fhir")).toBe(false);
+    expect(tokenEndpointAllowed("http://127.0.0.1:4400/auth/revoke", "http://127.0.0.1:4400/fhir")).toBe(true);
+    expect(tokenEndpointAllowed("https://ehr.test/revoke", "http://127.0.0.1:4400/fhir")).toBe(true);
+    expect(tokenEndpointAllowed("javascript:alert(1)", "http://127.0.0.1:4400/fhir")).toBe(false);
+  });
+});
+
+describe("redirects", () => {
+  it("a read answered with a redirect fails, says so, is not retried, and the token never follows it", async () => {
+    const inits: RequestInit[] = [];
+    vi.stubGlobal("fetch", async (_url: string, init: RequestInit = {}) => {
+      inits.push(init);
+      return new Response(null, { status: 302, headers: { location: "/other/Patient/p1" } });
+    });
+    const live = session(fakeClient({ access: "a" }).client);
+    const failure = await live.get("Patient/p1").catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(RedirectRefusedError);
+    expect((failure as Error).message).toContain("answered with a redirect");
+    expect(inits).toHaveLength(1);
+    expect(inits[0]!.redirect).toBe("manual");
+  });
+
+  it("a browser's opaque redirect (what fetch gives for redirect: manual) is refused the same way", async () => {
+    const opaque = Object.defineProperty(new Response(null, { status: 200 }), "type", { value: "opaqueredirect" });
+    vi.stubGlobal("fetch", async () => opaque);
+    await expect(session(fakeClient({ access: "a" }).client).get("Patient/p1")).rejects.toBeInstanceOf(RedirectRefusedError);
   });
 });
 

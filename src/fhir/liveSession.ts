@@ -54,6 +54,13 @@ const ACTIVE: SessionStatus = { state: "active" };
 /** The session ended: requests fail with 401 and the app shows the relaunch screen. */
 export class SessionEndedError extends FhirRequestError {}
 
+/**
+ * The FHIR server answered a request that carried the token with a redirect. Requests with a token never follow
+ * one (`redirect: "manual"`): a 3xx could send the token to a path outside the FHIR base, or re-send a body. Not
+ * retried: the same request would be redirected again.
+ */
+export class RedirectRefusedError extends FhirRequestError {}
+
 async function errorFrom(response: Response, url: string, ...more: (string | undefined)[]): Promise<FhirRequestError> {
   let diagnostics: string | undefined;
   try {
@@ -126,15 +133,25 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
   }
 
   async function send(url: string, token: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
+    let response: Response;
     try {
-      return await fetch(url, {
+      response = await fetch(url, {
         headers: { accept: "application/fhir+json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        redirect: "manual",
         signal,
       });
     } catch (error) {
       if (isAbort(error)) throw error;
       throw new FhirRequestError(describeStatus(0), 0, url);
     }
+    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+      throw new RedirectRefusedError(
+        "The FHIR server answered with a redirect to somewhere else. The app does not follow redirects with your sign-in, so nothing was read; the server's administrator can say where the records moved.",
+        response.status,
+        url,
+      );
+    }
+    return response;
   }
 
   /** The access token, refreshed first when it is about to expire and a refresh is possible. */
@@ -177,7 +194,7 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
         if (response.ok) return await readJson<T>(response, absolute);
         failure = await errorFrom(response, absolute);
       } catch (error) {
-        if (!(error instanceof FhirRequestError) || error instanceof SessionEndedError || error.status !== 0) throw error;
+        if (!(error instanceof FhirRequestError) || error instanceof SessionEndedError || error instanceof RedirectRefusedError || error.status !== 0) throw error;
         failure = error;
       }
       const decision = retryDecision(failure.status, response?.headers.get("retry-after"), attempt, retry, now(), random());
@@ -190,31 +207,17 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
     }
   }
 
-  async function revoke(endpoint: string, token: string, hint: string): Promise<void> {
-    const response = await fetch(endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ token, token_type_hint: hint, client_id: options.clientId }),
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  }
-
   async function signOut(): Promise<void> {
-    const tokens: [string | undefined, string][] = [
-      [client.refreshToken(), "refresh_token"],
-      [client.accessToken(), "access_token"],
-    ];
-    const endpoint = options.revocationEndpoint;
     let message: string;
-    if (!endpoint) {
-      message = "You are signed out of the app on this device. This EHR offers the app no way to cancel the sign-in itself; it ends when it expires.";
-    } else {
-      try {
-        for (const [token, hint] of tokens) if (token) await revoke(endpoint, token, hint);
-        message = "You are signed out. The EHR has cancelled the app's sign-in, and the app keeps nothing of it on this device.";
-      } catch (error) {
-        message = `You are signed out of the app on this device, but the EHR could not be told to cancel the sign-in (${error instanceof Error ? error.message : String(error)}); it ends when it expires.`;
-      }
+    try {
+      // Loaded on use: signing out is one click, never part of the first chart.
+      const { revocationMessage } = await import("./signOut.later");
+      message = await revocationMessage(options.revocationEndpoint, options.serverUrl, options.clientId, [
+        [client.refreshToken(), "refresh_token"],
+        [client.accessToken(), "access_token"],
+      ]);
+    } catch {
+      message = "You are signed out of the app on this device, but the app could not load what tells the EHR to cancel the sign-in (check your connection); it ends when it expires.";
     }
     await client.forget(true);
     setStatus({ state: "signed-out", message });

@@ -119,6 +119,23 @@ describe("startSession", () => {
     expect(location.search).toBe("");
   });
 
+  it("an authorization error whose state names an item this app did not write for a launch (SMART_KEY) is not believed", async () => {
+    sessionStorage.setItem("key-1", "{}");
+    sessionStorage.setItem("SMART_KEY", JSON.stringify("key-1"));
+    openAt("?error=access_denied&error_description=Your%20account%20is%20locked%3A%20call%20555-0100&state=SMART_KEY");
+    const failure = await startSession().catch((e: unknown) => e);
+    expect(failure).toMatchObject({ kind: "unknown-state" });
+    expect(String((failure as Error).message)).not.toContain("555-0100");
+    expect(ready).not.toHaveBeenCalled();
+  });
+
+  it("an authorization error for a state with fhirclient's state but no launch record is not believed", async () => {
+    sessionStorage.setItem("key-1", "{}");
+    openAt("?error=access_denied&error_description=Forged&state=key-1");
+    await expect(startSession()).rejects.toMatchObject({ kind: "unknown-state" });
+    expect(ready).not.toHaveBeenCalled();
+  });
+
   it("an authorization error for this tab's launch: its own message, with relaunch", async () => {
     sessionStorage.setItem("key-1", "{}");
     saveLaunchRecord("key-1", RECORD);

@@ -167,8 +167,10 @@ export async function startSession(): Promise<Session> {
   const pinned = pinnedLaunch();
   let client: Client;
   try {
-    // An authorization error counts only when it answers a request this tab made (OAuth: check state first).
-    if (params.has("error") && !(stateParam && sessionStorage.getItem(stateParam))) {
+    // An authorization error counts only when it answers a request this tab made (OAuth: check state first): its
+    // state must name a launch record the launch page wrote for it, not merely any item in sessionStorage (such
+    // as fhirclient's own SMART_KEY).
+    if (params.has("error") && !readLaunchRecord(stateParam)) {
       throw unknownState(`The redirect carries error=${params.get("error")} with a state this tab did not issue.`);
     }
     client = await FHIR.oauth2.ready(stateParam || !pinned ? undefined : { stateKey: pinned });

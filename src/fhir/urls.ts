@@ -23,3 +23,13 @@ export function resolveOnServer(link: string, serverUrl: string): string | undef
     return undefined;
   }
 }
+
+/**
+ * Whether `endpoint` (a token or revocation endpoint) may be sent a token for the FHIR server at `serverUrl`:
+ * over https, or over plain http only when the FHIR base itself is http (a deployer's explicit choice, such as
+ * the local sandbox).
+ */
+export function tokenEndpointAllowed(endpoint: string, serverUrl: string): boolean {
+  const protocol = URL.parse(endpoint)?.protocol;
+  return protocol === "https:" || (protocol === "http:" && URL.parse(serverUrl)?.protocol === "http:");
+}

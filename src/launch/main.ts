@@ -4,7 +4,7 @@
  */
 import "./launch.css";
 import { loadConfig, serverFor, type AppConfig, type ServerConfig } from "../config/config";
-import { checkIss } from "../config/allowList";
+import { canonicalBase, checkIss } from "../config/allowList";
 import { planLaunch } from "./plan";
 import { sessionStorageAvailable, STORAGE_BLOCKED_MESSAGE } from "../fhir/storage";
 import { startAuthorization } from "../fhir/authorize";
@@ -82,7 +82,7 @@ function showLanding(config: AppConfig): void {
     event.preventDefault();
     const checked = checkIss(input.value, config.issAllowList);
     if (!checked.ok) return showAlert(checked.reason);
-    const iss = input.value.trim();
+    const iss = canonicalBase(checked.url);
     void authorize("standalone", iss, serverFor(config, checked.url), config);
   });
   // What an EHR administrator registers: this copy's own addresses, wherever it is hosted.

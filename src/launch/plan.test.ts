@@ -23,6 +23,11 @@ describe("planLaunch", () => {
     });
   });
 
+  it("passes on the base it checked, normalised: scheme and host in lower case, no default port, no trailing slash", () => {
+    expect(plan("iss=HTTP://127.0.0.1:4400/fhir/&launch=abc")).toMatchObject({ kind: "ehr", iss: "http://127.0.0.1:4400/fhir" });
+    expect(plan("iss=https://LAUNCH.example.org:443/r4/FHIR/")).toMatchObject({ kind: "standalone", iss: "https://launch.example.org/r4/FHIR" });
+  });
+
   it("no parameters: the standalone landing page", () => {
     expect(plan("")).toEqual({ kind: "landing" });
   });

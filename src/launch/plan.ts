@@ -2,7 +2,7 @@
  * What the launch page does with its URL: the decision is pure, so every branch is unit-tested.
  * Nothing here fetches or navigates; `main.ts` carries the plan out.
  */
-import { checkIss } from "../config/allowList";
+import { canonicalBase, checkIss } from "../config/allowList";
 import { serverFor, type AppConfig, type ServerConfig } from "../config/config";
 
 /** URL parameters fhirclient would honour over the app's own options: refused, never passed on. */
@@ -42,10 +42,13 @@ export function planLaunch(params: URLSearchParams, config: AppConfig): LaunchPl
   const checked = checkIss(iss, config.issAllowList);
   if (!checked.ok) return refused(checked.reason);
   const server = serverFor(config, checked.url);
-  if (launch === null) return { kind: "standalone", iss, server };
+  // What was checked is what goes on: the normalised base (lower-case scheme and host, no default port, no trailing
+  // slash), used alike for discovery (fhirclient's cache key), the authorize request's `aud` and the FHIR base.
+  const base = canonicalBase(checked.url);
+  if (launch === null) return { kind: "standalone", iss: base, server };
   if (launch === "") return refused("The EHR sent an empty launch parameter. Launch the app again from your EHR.");
   if (launch.length > MAX_LAUNCH_LENGTH) {
     return refused(`The launch parameter is ${launch.length} characters long, more than the ${MAX_LAUNCH_LENGTH} this app accepts. Launch the app again from your EHR.`);
   }
-  return { kind: "ehr", iss, launch, server };
+  return { kind: "ehr", iss: base, launch, server };
 }
