@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Plugin, Rollup } from "vite";
+import { contentSecurityPolicy as policyFor, withPolicy } from "./scripts/csp.mjs";
 
 type Bundle = Rollup.OutputBundle;
 type Chunk = Rollup.OutputChunk;
@@ -77,36 +80,24 @@ export function preloadDynamicImports(): Plugin {
 }
 
 /**
- * The Content-Security-Policy every built page carries in a `<meta>` tag. It must work wherever the static
- * files are put, so it names no host: scripts, styles and images only from the app's own origin, no inline
- * script, and requests to the app's origin and any https server (the FHIR and authorization servers are
- * chosen by the EHR at launch, within config.json's allow-list) plus loopback http (the sandbox). A host can
- * send a stricter header (docs/deploy.md); `frame-ancestors` works only as a header.
+ * Puts the Content-Security-Policy into every built page, right after the charset declaration, before anything it
+ * governs: no inline script or style, and `connect-src` limited to the origins of the app's own config.json
+ * (`public/config.json`: its FHIR servers, style hosts and `connectOrigins`; scripts/csp.mjs). `npm run configure`
+ * rewrites it for another config.json; docs/deploy.md gives the same policy as a header.
  */
-export const META_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
-
-/** Puts META_CSP right after the charset declaration of every built page, before anything it governs. */
 export function contentSecurityPolicy(): Plugin {
+  let publicDir = "public";
   return {
     name: "content-security-policy",
     apply: "build",
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
     transformIndexHtml: {
       order: "post",
       handler(html) {
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${META_CSP}" />`;
-        const charset = /<meta charset="[^"]*"\s*\/?>/i;
-        if (!charset.test(html)) throw new Error("content-security-policy: the page has no <meta charset>, after which the policy goes.");
-        return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
+        const config: unknown = JSON.parse(readFileSync(join(publicDir, "config.json"), "utf8"));
+        return withPolicy(html, policyFor(config));
       },
     },
   };

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { build, type Plugin } from "vite";
 import { closure } from "../vite-plugins.ts";
+import { contentSecurityPolicy, withPolicy } from "../scripts/csp.mjs";
 import type { LoggedRequest } from "./lib/servers.ts";
 import { startWorld, type World } from "./lib/world-client.ts";
 import { launchBrowser, newContext, whenDrawn, type Marks } from "./lib/browser.ts";
@@ -55,9 +56,16 @@ function recordBuild(info: BuildInfo): Plugin {
   };
 }
 
+/** The pages' policy in the benchmark: every loopback port (see buildApp). */
+const LOOPBACK_CONFIG = { issAllowList: [], connectOrigins: ["http://127.0.0.1:*", "http://localhost:*"] };
+
 async function buildApp(info: BuildInfo): Promise<string> {
   const outDir = join(TMP, "dist");
   await build({ logLevel: "warn", build: { outDir, emptyOutDir: true }, plugins: [recordBuild(info)] });
+  // A loopback configuration's policy: the sandbox's proxy and the static servers take free ports, and the
+  // config.json the benchmark serves allow-lists the proxy's FHIR base (as `npm run configure` would).
+  const policy = contentSecurityPolicy(LOOPBACK_CONFIG);
+  for (const page of ["launch.html", "index.html"]) await writeFile(join(outDir, page), withPolicy(await readFile(join(outDir, page), "utf8"), policy));
   return outDir;
 }
 

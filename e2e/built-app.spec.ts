@@ -5,6 +5,7 @@
  * server whose next links never end) and at the time budget (against a slow server); the default goal and
  * retest intervals it sets for a lab are followed, and a wrong one is refused at launch.
  */
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { test, expect, FHIR_BASE, SANDBOX } from "./fixtures";
 import { resultsTable } from "./lab-helpers";
@@ -54,6 +55,20 @@ test("launches and charts from a sub-path under its Content-Security-Policy, wit
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   expect(csp).toContain("script-src 'self'");
   expect(await violations()).toEqual([]);
+});
+
+test("the built pages log no Content-Security-Policy message, and their connect-src names only what the configuration lets the app call", async ({ page }) => {
+  const messages: string[] = [];
+  page.on("console", (m) => void (/content.security.policy/i.test(m.text()) && messages.push(`${m.type()}: ${m.text()}`)));
+  await page.goto(`${app.url}launch.html`);
+  await expect(page.getByRole("status")).toHaveText("Choose where your health record is.");
+  await launchBuilt(page, "hba1c-long");
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  const demo = JSON.parse(await readFile("deploy/config.demo.json", "utf8")) as { issAllowList: string[] };
+  const origins = [...new Set(demo.issAllowList.map((e) => new URL(e).origin))];
+  expect(csp).toContain(`connect-src 'self' ${origins.join(" ")};`);
+  expect(messages).toEqual([]);
 });
 
 test("config.json is the demo's: the landing page lists its servers and this copy's own addresses to register", async ({ page }) => {
