@@ -1,6 +1,8 @@
 import { startSession } from "../fhir/session";
 import { startFirstReads } from "./firstReads";
 import "./app.css";
+// The session bar and screens (drawn by the render chunk) in the same style sheet as the page's own: one request.
+import "./session.css";
 
 /**
  * The build holds the `<link rel="prefetch">` tags of this page's React and chart chunks, inert, in a `<template>`
