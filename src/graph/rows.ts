@@ -1,6 +1,6 @@
 /** Lab results as the table and the tooltip list them, in the unit shown: loaded after the first chart. Pure. */
 import type { LabUnit } from "../labs/catalog";
-import { isAbnormal, isCritical, flagText } from "../labs/flags";
+import { isAbnormal, isCritical, resultFlagText } from "../labs/flags";
 import { describeRange } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
 import { formatIn } from "../labs/units";
@@ -25,10 +25,11 @@ const STATUS_NOTES: Partial<Record<LabResult["status"], string>> = {
   corrected: "Corrected.",
 };
 
-/** The lab's flag, or for a result without a value and without a flag (an order, a clotted specimen) nothing: "Not flagged" speaks of a value. */
+/** The lab's flag, or for a result without a value and without a flag (an order, a clotted specimen) nothing (resultFlagText). */
 export function flagCell(r: LabResult): FlagCell | undefined {
-  if (!r.flag && r.value === undefined) return undefined;
-  return { marker: markerOf(r), critical: isCritical(r.flag), flagged: isAbnormal(r.flag), text: flagText(r.flag) };
+  const text = resultFlagText(r);
+  if (text === undefined) return undefined;
+  return { marker: markerOf(r), critical: isCritical(r.flag), flagged: isAbnormal(r.flag), text };
 }
 
 export function rangeText(r: LabResult, unit: LabUnit, locale?: string): string {

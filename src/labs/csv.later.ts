@@ -1,6 +1,6 @@
 /** CSV export of the table: one line per row shown, with units and flags. Loaded only when asked for. */
 import type { LabDefinition, LabUnit } from "./catalog";
-import { flagText } from "./flags";
+import { resultFlagText } from "./flags";
 import type { LabResult } from "./results";
 import { describeRange } from "./ranges";
 import { fromCanonical, roundTo } from "./units";
@@ -28,7 +28,7 @@ export function toCsv(results: readonly LabResult[], lab: LabDefinition, unit: L
       r.when?.raw ?? "",
       value,
       r.value === undefined ? "" : unit.label,
-      !r.flag && r.value === undefined ? "" : flagText(r.flag),
+      resultFlagText(r) ?? "",
       [r.range ? describeRange(r.range, unit, "en-US") : "", ...r.otherRanges].filter(Boolean).join("; "),
       r.status,
       r.plotted ? (r.comparator ? "yes, at the limit" : "yes") : `no: ${r.reason ?? ""}`,

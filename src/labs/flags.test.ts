@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flagOf, flagText, isAbnormal, isCritical, type FlagClass } from "./flags";
+import { flagOf, flagText, isAbnormal, isCritical, resultFlagText, type FlagClass } from "./flags";
 
 const V3 = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
 const coded = (code: string, extra: Partial<fhir4.Coding> = {}, text?: string): fhir4.CodeableConcept[] => [{ coding: [{ system: V3, code, ...extra }], ...(text ? { text } : {}) }];
@@ -178,5 +178,15 @@ describe("interpretation flags, by the v3 ObservationInterpretation code system"
   it("a server's odd JSON gives no flag rather than a crash", () => {
     const odd = [null, 3, { coding: null, text: 5 }, { coding: [null, { code: 7 }] }] as unknown as fhir4.CodeableConcept[];
     expect(flagOf(odd)).toBeUndefined();
+  });
+});
+
+describe("a result's flag in words", () => {
+  const high = flagOf([{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", code: "H" }] }]);
+  it("a value without a flag is 'Not flagged'; a flag is said with or without a value; neither says nothing", () => {
+    expect(resultFlagText({ value: 7.1, flag: undefined })).toBe(flagText(undefined));
+    expect(resultFlagText({ value: 9.1, flag: high })).toBe(flagText(high));
+    expect(resultFlagText({ value: undefined, flag: high })).toBe(flagText(high));
+    expect(resultFlagText({ value: undefined, flag: undefined })).toBeUndefined();
   });
 });

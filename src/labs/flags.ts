@@ -158,6 +158,14 @@ export function flagText(flag: Flag | undefined): string {
   return [partText({ code: flag.code, cls: flag.class, direction: flag.direction, label: flag.label }), ...flag.also].join("; ");
 }
 
+/**
+ * A result's flag in words (flagText), or nothing for a result without a value and without a flag (an order, a
+ * clotted specimen): "Not flagged" speaks of a value. The table, the chart's marker and the CSV all say it this way.
+ */
+export function resultFlagText(result: { readonly flag?: Flag; readonly value?: number }): string | undefined {
+  return !result.flag && result.value === undefined ? undefined : flagText(result.flag);
+}
+
 /** HH, LL or AA (or the lab's words for them): immediate action may be needed. */
 export function isCritical(flag: Flag | undefined): boolean {
   return flag?.class === "critical";
