@@ -8,7 +8,7 @@ import { memoizeByObject } from "../labs/memo";
 import { methodChanges, methodsOf } from "../labs/methods";
 import { rangeSegments, type RangeMeaning } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
-import type { TimeWindow } from "../labs/timeRange";
+import { chartDomain, type TimeWindow } from "../labs/timeRange";
 import { fromCanonical } from "../labs/units";
 import { LabChart, type ChartBand, type ChartPoint, type Step } from "../graph/LabChart";
 import { describeMethods } from "../graph/methods";
@@ -37,7 +37,6 @@ export interface ChartSectionProps {
  * more kinds of point make wider buckets, so zooming 10 000 results costs the same whatever their flags.
  */
 const MAX_POINTS = 600;
-const DAY = 86_400_000;
 
 /** The chart, its legend and its spoken feedback, for the results it is given. */
 export const ChartSection = memo(function ChartSection({ lab, unit, shown, span, activeId, onActivate, onZoom, loading = false, goal }: ChartSectionProps) {
@@ -75,12 +74,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   // Where the chart places the first and last results (a date on its day in the table's time zone).
   const first = drawn[0]?.when && plotTime(drawn[0].when);
   const last = drawn.at(-1)?.when && plotTime(drawn.at(-1)!.when!);
-  const domain = useMemo<[number, number]>(() => {
-    if (span) return [span.from, span.to];
-    if (first === undefined || last === undefined) return [Date.now() - 365 * DAY, Date.now()];
-    const pad = Math.max((last - first) * 0.02, 15 * DAY);
-    return [first - pad, last + pad];
-  }, [span, first, last]);
+  const domain = useMemo(() => chartDomain(span, first, last), [span, first, last]);
   // The legend, the tooltip's details and the goal line's words load after the first chart (afterChart.later.ts).
   const { parts } = useAfterChart();
   const legend = useMemo(() => parts?.legendEntries(points), [parts, points]);

@@ -5,9 +5,7 @@ import { LABS, withSettings } from "../labs/catalog";
 import type { PatientContext } from "../labs/ranges";
 import { inWindow, windowOf } from "../labs/timeRange";
 import { LabSelector } from "../graph/LabSelector";
-import { groupDigits } from "../graph/numbers";
 import { ChartSection } from "./ChartSection";
-import { exportCsv } from "./exportCsv";
 import { goalsQuery } from "./queries";
 import { useAfterChart } from "./useAfterChart";
 import { useLabResults } from "./useLabResults";
@@ -127,20 +125,16 @@ export function LabPanel(props: LabPanelProps) {
       {!empty && !(data.pending && data.error) && (
         <ChartSection lab={lab} unit={unit} shown={shown} span={span} activeId={activeId} onActivate={setActiveId} onZoom={onZoom} loading={data.pending} goal={goal?.line} />
       )}
-      {charted && <p className="hint no-print">Drag across the chart to zoom. On the chart, arrow keys move between results; in the table, arrow keys move between rows.</p>}
-      {ready && (
-        <div className="table-summary">
-          <p className="summary">
-            {span ? `${groupDigits(shown.length)} of ${groupDigits(results.length)} results in this time range` : results.length === 1 ? "1 result" : `${groupDigits(results.length)} results`}
-            {`, ${groupDigits(drawnCount)} on the chart`}
-            {excluded > 0 && `. ${excluded} entered in error or cancelled, not shown`}.
-          </p>
-          {shown.length > 0 && (
-            <button type="button" className="no-print" onClick={() => void exportCsv(shown, lab, unit, patientId)}>
-              Download CSV
-            </button>
-          )}
-        </div>
+      {ready && parts && (
+        <parts.TableSummary
+          charted={charted}
+          ranged={span !== undefined}
+          shown={shown.length}
+          total={results.length}
+          drawn={drawnCount}
+          excluded={excluded}
+          onDownload={shown.length > 0 ? () => void parts.exportCsv(shown, lab, unit, patientId) : undefined}
+        />
       )}
       {ready && parts && <parts.ResultsTable name={lab.name} results={shown} unit={unit} activeId={activeId} onActivate={setActiveId} />}
     </section>

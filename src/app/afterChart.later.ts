@@ -11,6 +11,8 @@ export { ChartLegend, legendEntries } from "../graph/ChartLegend";
 export { LabSummary } from "../graph/LabSummary";
 export { ResultDetails } from "../graph/ResultDetails";
 export { ResultsTable } from "../graph/ResultsTable";
+export { TableSummary } from "../graph/TableSummary";
+export { exportCsv } from "./exportCsv";
 export { SessionHeader } from "./SessionHeader";
 export { CannotShow, SessionEnded, SessionFailure, SignedOut } from "./SessionScreens.later";
 export { chooseGoal, goalLabel } from "../labs/goals";

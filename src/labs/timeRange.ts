@@ -31,3 +31,17 @@ export function inWindow(time: number | undefined, window: TimeWindow | undefine
   if (!window) return true;
   return time !== undefined && time >= window.from && time <= window.to;
 }
+
+const DAY = 86_400_000;
+
+/**
+ * The time span a chart of `times` (oldest first) draws: the window when one is chosen, else the results with 2 %
+ * (at least 15 days) of room on each side, else the last year. Everything drawn on the lab's time axis (the chart,
+ * the medication bars under it) uses this one span, so that they line up.
+ */
+export function chartDomain(span: TimeWindow | undefined, first: number | undefined, last: number | undefined, now = Date.now()): [number, number] {
+  if (span) return [span.from, span.to];
+  if (first === undefined || last === undefined) return [now - 365 * DAY, now];
+  const pad = Math.max((last - first) * 0.02, 15 * DAY);
+  return [first - pad, last + pad];
+}
