@@ -54,6 +54,7 @@ const ingredient = (name: string, rxcui: string): Ingredient => ({ name, rxcui }
 const SYNTHEA = "Synthea module metabolic_syndrome/medications.json";
 const VSAC_ACE_ARB = "VSAC 2.16.840.1.113883.3.526.3.1139 ACE Inhibitor or ARB or ARNI (eCQM Update 2021-05-06)";
 const OPENFDA = (ndc: string) => `openFDA NDC directory, product ${ndc}, openfda.rxcui`;
+const NHSN_LANTUS = "HL7 NHSN dQM IG, example medication-example-hypo-hypo1: Insulin glargine (LANTUS)";
 const XIGDUO: CodeList = { source: OPENFDA("0310-6270 (Xigduo XR)"), codes: ["1593058", "1593068"] };
 
 export const MEDICATION_CLASSES: readonly MedicationClass[] = [
@@ -161,7 +162,7 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     products: [
       { source: SYNTHEA, codes: ["106892", "865098"] }, // Humulin 70/30 suspension; insulin lispro 100 UNT/ML [Humalog]
       {
-        source: "HL7 NHSN dQM IG, example medication-example-hypo-hypo1 (Lantus)",
+        source: NHSN_LANTUS,
         codes: ["261551", "274783", "285018", "311041", "1736859", "2377130", "2377134"],
       },
       { source: OPENFDA("83257-014 (insulin glargine-yfgn)"), codes: ["2563971", "2563976"] },
@@ -295,6 +296,7 @@ export const BRANDS: readonly Brand[] = [
   { name: "Januvia", ingredients: ["sitagliptin"], source: OPENFDA("0006-0277") },
   { name: "Janumet", ingredients: ["sitagliptin", "metformin"], source: OPENFDA("0006-0577, 0006-0081") },
   { name: "Riomet", ingredients: ["metformin"], source: OPENFDA("10631-206") },
+  { name: "Lantus", ingredients: ["insulin glargine"], source: NHSN_LANTUS },
   { name: "Humalog", ingredients: ["insulin lispro"], source: SYNTHEA },
   { name: "Apidra", ingredients: ["insulin glulisine"], source: OPENFDA("0088-2502") },
   { name: "Kerendia", ingredients: ["finerenone"], source: OPENFDA("50419-541") },
