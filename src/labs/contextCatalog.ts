@@ -48,26 +48,29 @@ const GLUCOSE_LABS: readonly LabId[] = ["hba1c", "glucose"];
 const LIPID_LABS: readonly LabId[] = ["ldl", "hdl", "cholesterol", "triglycerides"];
 const KIDNEY_LABS: readonly LabId[] = ["creatinine", "egfr"];
 
-const ingredient = (name: string, rxcui: string): Ingredient => ({ name, rxcui });
+// Plain literals only (no calls, no spreads), so that a bundle importing only the problems leaves the medication
+// data out.
 
-/** Sources named by several lists (full references in docs/clinical-rules.md §11). */
+/**
+ * Sources named by several lists (full references in docs/clinical-rules.md §11). "openFDA NDC <product>": the
+ * openfda.rxcui of that product's record in the openFDA NDC directory.
+ */
 const SYNTHEA = "Synthea module metabolic_syndrome/medications.json";
 const VSAC_ACE_ARB = "VSAC 2.16.840.1.113883.3.526.3.1139 ACE Inhibitor or ARB or ARNI (eCQM Update 2021-05-06)";
-const OPENFDA = (ndc: string) => `openFDA NDC directory, product ${ndc}, openfda.rxcui`;
 const NHSN_LANTUS = "HL7 NHSN dQM IG, example medication-example-hypo-hypo1: Insulin glargine (LANTUS)";
-const XIGDUO: CodeList = { source: OPENFDA("0310-6270 (Xigduo XR)"), codes: ["1593058", "1593068"] };
+const XIGDUO: CodeList = { source: "openFDA NDC 0310-6270 (Xigduo XR)", codes: ["1593058", "1593068"] };
 
 export const MEDICATION_CLASSES: readonly MedicationClass[] = [
   {
     id: "metformin",
     name: "Metformin",
     labs: GLUCOSE_LABS,
-    ingredients: [ingredient("metformin", "6809")],
+    ingredients: [{ name: "metformin", rxcui: "6809" }],
     products: [
       { source: SYNTHEA, codes: ["860975"] }, // 24 HR metformin hydrochloride 500 MG Extended Release Oral Tablet
-      { source: OPENFDA("67046-0437, 68645-595 (metformin ER 500 mg)"), codes: ["860975"] },
-      { source: OPENFDA("67046-0804 (metformin 850 mg)"), codes: ["861010"] },
-      { source: OPENFDA("10631-206 (Riomet, metformin 500 mg/5 mL)"), codes: ["861025", "861027"] },
+      { source: "openFDA NDC 67046-0437, 68645-595 (metformin ER 500 mg)", codes: ["860975"] },
+      { source: "openFDA NDC 67046-0804 (metformin 850 mg)", codes: ["861010"] },
+      { source: "openFDA NDC 10631-206 (Riomet, metformin 500 mg/5 mL)", codes: ["861025", "861027"] },
       XIGDUO,
     ],
   },
@@ -76,12 +79,12 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     name: "Sulfonylurea",
     labs: GLUCOSE_LABS,
     ingredients: [
-      ingredient("glipizide", "4821"),
-      ingredient("glyburide", "4815"),
-      ingredient("glimepiride", "25789"),
-      ingredient("chlorpropamide", "2404"),
-      ingredient("tolbutamide", "10635"),
-      ingredient("tolazamide", "10633"),
+      { name: "glipizide", rxcui: "4821" },
+      { name: "glyburide", rxcui: "4815" },
+      { name: "glimepiride", rxcui: "25789" },
+      { name: "chlorpropamide", rxcui: "2404" },
+      { name: "tolbutamide", rxcui: "10635" },
+      { name: "tolazamide", rxcui: "10633" },
     ],
     products: [
       {
@@ -95,31 +98,31 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     name: "DPP-4 inhibitor",
     labs: GLUCOSE_LABS,
     ingredients: [
-      ingredient("sitagliptin", "593411"),
-      ingredient("saxagliptin", "857974"),
-      ingredient("linagliptin", "1100699"),
-      ingredient("alogliptin", "1368001"),
+      { name: "sitagliptin", rxcui: "593411" },
+      { name: "saxagliptin", rxcui: "857974" },
+      { name: "linagliptin", rxcui: "1100699" },
+      { name: "alogliptin", rxcui: "1368001" },
     ],
     products: [
-      { source: OPENFDA("55154-5042, 50090-4084 (Januvia 100 mg)"), codes: ["665036", "2709603"] },
-      { source: OPENFDA("84677-050 (sitagliptin)"), codes: ["2709603", "2709608", "2709612"] },
+      { source: "openFDA NDC 55154-5042, 50090-4084 (Januvia 100 mg)", codes: ["665036", "2709603"] },
+      { source: "openFDA NDC 84677-050 (sitagliptin)", codes: ["2709603", "2709608", "2709612"] },
     ],
   },
   {
     id: "sglt2-inhibitor",
     name: "SGLT2 inhibitor",
     // Glucose-lowering, and given for kidney protection: an eGFR dip after starting is expected (KDIGO 2022).
-    labs: [...GLUCOSE_LABS, ...KIDNEY_LABS],
+    labs: ["hba1c", "glucose", "creatinine", "egfr"],
     ingredients: [
-      ingredient("canagliflozin", "1373458"),
-      ingredient("dapagliflozin", "1488564"),
-      ingredient("empagliflozin", "1545653"),
-      ingredient("ertugliflozin", "1992672"),
+      { name: "canagliflozin", rxcui: "1373458" },
+      { name: "dapagliflozin", rxcui: "1488564" },
+      { name: "empagliflozin", rxcui: "1545653" },
+      { name: "ertugliflozin", rxcui: "1992672" },
     ],
     products: [
       { source: SYNTHEA, codes: ["1373463"] }, // canagliflozin 100 MG Oral Tablet
-      { source: OPENFDA("55154-0412, 67296-2324 (Jardiance)"), codes: ["1545658", "1545664", "1545666", "1545668"] },
-      { source: OPENFDA("70710-1380, 70954-857, 69097-388 (dapagliflozin)"), codes: ["1488569", "1488574"] },
+      { source: "openFDA NDC 55154-0412, 67296-2324 (Jardiance)", codes: ["1545658", "1545664", "1545666", "1545668"] },
+      { source: "openFDA NDC 70710-1380, 70954-857, 69097-388 (dapagliflozin)", codes: ["1488569", "1488574"] },
       XIGDUO,
     ],
   },
@@ -128,13 +131,13 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     name: "GLP-1 receptor agonist",
     labs: GLUCOSE_LABS,
     ingredients: [
-      ingredient("exenatide", "60548"),
-      ingredient("liraglutide", "475968"),
-      ingredient("lixisenatide", "1440051"),
-      ingredient("dulaglutide", "1551291"),
-      ingredient("semaglutide", "1991302"),
+      { name: "exenatide", rxcui: "60548" },
+      { name: "liraglutide", rxcui: "475968" },
+      { name: "lixisenatide", rxcui: "1440051" },
+      { name: "dulaglutide", rxcui: "1551291" },
+      { name: "semaglutide", rxcui: "1991302" },
       // A dual GIP and GLP-1 receptor agonist, grouped with them by the ADA Standards of Care, section 9.
-      ingredient("tirzepatide", "2601723"),
+      { name: "tirzepatide", rxcui: "2601723" },
     ],
     products: [{ source: SYNTHEA, codes: ["897122"] }], // 3 ML liraglutide 6 MG/ML Pen Injector
   },
@@ -142,7 +145,7 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     id: "thiazolidinedione",
     name: "Thiazolidinedione",
     labs: GLUCOSE_LABS,
-    ingredients: [ingredient("pioglitazone", "33738"), ingredient("rosiglitazone", "84108")],
+    ingredients: [{ name: "pioglitazone", rxcui: "33738" }, { name: "rosiglitazone", rxcui: "84108" }],
     products: [],
   },
   {
@@ -150,12 +153,12 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     name: "Insulin",
     labs: GLUCOSE_LABS,
     ingredients: [
-      ingredient("insulin glargine", "274783"),
-      ingredient("insulin detemir", "139825"),
-      ingredient("insulin degludec", "1670007"),
-      ingredient("insulin lispro", "86009"),
-      ingredient("insulin aspart", "51428"),
-      ingredient("insulin glulisine", "400008"),
+      { name: "insulin glargine", rxcui: "274783" },
+      { name: "insulin detemir", rxcui: "139825" },
+      { name: "insulin degludec", rxcui: "1670007" },
+      { name: "insulin lispro", rxcui: "86009" },
+      { name: "insulin aspart", rxcui: "51428" },
+      { name: "insulin glulisine", rxcui: "400008" },
     ],
     // Human insulins (regular, isophane) and mixtures are named "insulin … human" in RxNorm: the word is enough.
     names: ["insulin"],
@@ -165,8 +168,8 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
         source: NHSN_LANTUS,
         codes: ["261551", "274783", "285018", "311041", "1736859", "2377130", "2377134"],
       },
-      { source: OPENFDA("83257-014 (insulin glargine-yfgn)"), codes: ["2563971", "2563976"] },
-      { source: OPENFDA("0002-8315 (Humulin N)"), codes: ["311026", "311028", "847199", "1654862"] },
+      { source: "openFDA NDC 83257-014 (insulin glargine-yfgn)", codes: ["2563971", "2563976"] },
+      { source: "openFDA NDC 0002-8315 (Humulin N)", codes: ["311026", "311028", "847199", "1654862"] },
     ],
   },
   {
@@ -174,13 +177,13 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     name: "Statin",
     labs: LIPID_LABS,
     ingredients: [
-      ingredient("atorvastatin", "83367"),
-      ingredient("fluvastatin", "41127"),
-      ingredient("lovastatin", "6472"),
-      ingredient("pitavastatin", "861634"),
-      ingredient("pravastatin", "42463"),
-      ingredient("rosuvastatin", "301542"),
-      ingredient("simvastatin", "36567"),
+      { name: "atorvastatin", rxcui: "83367" },
+      { name: "fluvastatin", rxcui: "41127" },
+      { name: "lovastatin", rxcui: "6472" },
+      { name: "pitavastatin", rxcui: "861634" },
+      { name: "pravastatin", rxcui: "42463" },
+      { name: "rosuvastatin", rxcui: "301542" },
+      { name: "simvastatin", rxcui: "36567" },
     ],
     products: [
       {
@@ -205,14 +208,14 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     id: "ezetimibe",
     name: "Ezetimibe",
     labs: LIPID_LABS,
-    ingredients: [ingredient("ezetimibe", "341248")],
+    ingredients: [{ name: "ezetimibe", rxcui: "341248" }],
     products: [],
   },
   {
     id: "pcsk9-inhibitor",
     name: "PCSK9 inhibitor",
     labs: LIPID_LABS,
-    ingredients: [ingredient("evolocumab", "1665684"), ingredient("alirocumab", "1659152")],
+    ingredients: [{ name: "evolocumab", rxcui: "1665684" }, { name: "alirocumab", rxcui: "1659152" }],
     products: [],
   },
   {
@@ -220,16 +223,16 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     name: "ACE inhibitor",
     labs: KIDNEY_LABS,
     ingredients: [
-      ingredient("benazepril", "18867"),
-      ingredient("captopril", "1998"),
-      ingredient("enalapril", "3827"),
-      ingredient("fosinopril", "50166"),
-      ingredient("lisinopril", "29046"),
-      ingredient("moexipril", "30131"),
-      ingredient("perindopril", "54552"),
-      ingredient("quinapril", "35208"),
-      ingredient("ramipril", "35296"),
-      ingredient("trandolapril", "38454"),
+      { name: "benazepril", rxcui: "18867" },
+      { name: "captopril", rxcui: "1998" },
+      { name: "enalapril", rxcui: "3827" },
+      { name: "fosinopril", rxcui: "50166" },
+      { name: "lisinopril", rxcui: "29046" },
+      { name: "moexipril", rxcui: "30131" },
+      { name: "perindopril", rxcui: "54552" },
+      { name: "quinapril", rxcui: "35208" },
+      { name: "ramipril", rxcui: "35296" },
+      { name: "trandolapril", rxcui: "38454" },
     ],
     products: [
       {
@@ -252,14 +255,14 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     name: "ARB",
     labs: KIDNEY_LABS,
     ingredients: [
-      ingredient("azilsartan", "1091643"),
-      ingredient("candesartan", "214354"),
-      ingredient("eprosartan", "83515"),
-      ingredient("irbesartan", "83818"),
-      ingredient("losartan", "52175"),
-      ingredient("olmesartan", "321064"),
-      ingredient("telmisartan", "73494"),
-      ingredient("valsartan", "69749"),
+      { name: "azilsartan", rxcui: "1091643" },
+      { name: "candesartan", rxcui: "214354" },
+      { name: "eprosartan", rxcui: "83515" },
+      { name: "irbesartan", rxcui: "83818" },
+      { name: "losartan", rxcui: "52175" },
+      { name: "olmesartan", rxcui: "321064" },
+      { name: "telmisartan", rxcui: "73494" },
+      { name: "valsartan", rxcui: "69749" },
     ],
     products: [
       {
@@ -281,25 +284,25 @@ export const MEDICATION_CLASSES: readonly MedicationClass[] = [
     id: "finerenone",
     name: "Finerenone",
     labs: KIDNEY_LABS,
-    ingredients: [ingredient("finerenone", "2562811")],
+    ingredients: [{ name: "finerenone", rxcui: "2562811" }],
     products: [],
   },
 ];
 
 /** Brand names seen in the sources of §11, each with its ingredients: a combination names all of them. */
 export const BRANDS: readonly Brand[] = [
-  { name: "Jardiance", ingredients: ["empagliflozin"], source: OPENFDA("0597-0153") },
-  { name: "Farxiga", ingredients: ["dapagliflozin"], source: OPENFDA("0310-6210") },
-  { name: "Xigduo", ingredients: ["dapagliflozin", "metformin"], source: OPENFDA("0310-6270") },
-  { name: "Glyxambi", ingredients: ["empagliflozin", "linagliptin"], source: OPENFDA("0597-0182") },
-  { name: "Steglujan", ingredients: ["ertugliflozin", "sitagliptin"], source: OPENFDA("0006-5368") },
-  { name: "Januvia", ingredients: ["sitagliptin"], source: OPENFDA("0006-0277") },
-  { name: "Janumet", ingredients: ["sitagliptin", "metformin"], source: OPENFDA("0006-0577, 0006-0081") },
-  { name: "Riomet", ingredients: ["metformin"], source: OPENFDA("10631-206") },
+  { name: "Jardiance", ingredients: ["empagliflozin"], source: "openFDA NDC 0597-0153" },
+  { name: "Farxiga", ingredients: ["dapagliflozin"], source: "openFDA NDC 0310-6210" },
+  { name: "Xigduo", ingredients: ["dapagliflozin", "metformin"], source: "openFDA NDC 0310-6270" },
+  { name: "Glyxambi", ingredients: ["empagliflozin", "linagliptin"], source: "openFDA NDC 0597-0182" },
+  { name: "Steglujan", ingredients: ["ertugliflozin", "sitagliptin"], source: "openFDA NDC 0006-5368" },
+  { name: "Januvia", ingredients: ["sitagliptin"], source: "openFDA NDC 0006-0277" },
+  { name: "Janumet", ingredients: ["sitagliptin", "metformin"], source: "openFDA NDC 0006-0577, 0006-0081" },
+  { name: "Riomet", ingredients: ["metformin"], source: "openFDA NDC 10631-206" },
   { name: "Lantus", ingredients: ["insulin glargine"], source: NHSN_LANTUS },
   { name: "Humalog", ingredients: ["insulin lispro"], source: SYNTHEA },
-  { name: "Apidra", ingredients: ["insulin glulisine"], source: OPENFDA("0088-2502") },
-  { name: "Kerendia", ingredients: ["finerenone"], source: OPENFDA("50419-541") },
+  { name: "Apidra", ingredients: ["insulin glulisine"], source: "openFDA NDC 0088-2502" },
+  { name: "Kerendia", ingredients: ["finerenone"], source: "openFDA NDC 50419-541" },
   { name: "Zestril", ingredients: ["lisinopril"], source: "RxNorm SBD 104375, in ssmithm/rxnorm-drug-lists antihtn_rxcuis.csv" },
   { name: "Altace", ingredients: ["ramipril"], source: "RxNorm SBD 104384, in ssmithm/rxnorm-drug-lists antihtn_rxcuis.csv" },
   { name: "Edarbi", ingredients: ["azilsartan"], source: "RxNorm SBD 1091650, in ssmithm/rxnorm-drug-lists antihtn_rxcuis.csv" },
