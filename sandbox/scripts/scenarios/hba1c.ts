@@ -1,5 +1,6 @@
 /** The HbA1c scenario patients: a long history, mixed codes and units, a single result, none at all. */
 import { DAY, LAB_CATEGORY, LOINC, TESTS, UCUM, encounter, flagFor, interpretation, isoWithOffset, labObservation, patient, performer, prng, quantity, range, round } from "./fhir.ts";
+import { RX, condition, prescription, rxConcept } from "./context.ts";
 
 const HBA1C_RANGE: fhir4.ObservationReferenceRange[] = [
   { low: { value: 4, unit: "%", system: UCUM, code: "%" }, high: { value: 5.6, unit: "%", system: UCUM, code: "%" }, text: "4.0–5.6 %" },
@@ -7,7 +8,8 @@ const HBA1C_RANGE: fhir4.ObservationReferenceRange[] = [
 
 /**
  * `hba1c-long`: 140 HbA1c results (LOINC 4548-4, %) every ~4 weeks from 2014-03 to 2024-11 (over 10 years),
- * 4 of them entered-in-error: 136 shown. At `_count=50` the search takes 3 pages.
+ * 4 of them entered-in-error: 136 shown. At `_count=50` the search takes 3 pages. Then its diagnosis and therapy
+ * (`hba1cLongTherapy`).
  */
 export function hba1cLong(): fhir4.Resource[] {
   const random = prng(4548);
@@ -36,7 +38,99 @@ export function hba1cLong(): fhir4.Resource[] {
     };
     out.push(observation);
   }
-  return out;
+  return [...out, ...hba1cLongTherapy()];
+}
+
+/**
+ * Type 2 diabetes diagnosed in November 2013, before the first HbA1c, and treated as the results ask: metformin
+ * from the diagnosis (500 mg twice daily, then extended-release 1000 mg twice daily from February 2014); sitagliptin
+ * added in September 2014 while HbA1c stays near 9 %; basal insulin from February 2021, when HbA1c relapses to
+ * 8.2 %, sitagliptin stopped that day. The extended-release metformin is a reference to a Medication resource, the
+ * insulin a contained Medication, the rest RxNorm concepts; one duplicate order is entered in error.
+ */
+function hba1cLongTherapy(): fhir4.Resource[] {
+  const id = "hba1c-long";
+  const diabetes = `${id}-condition-t2dm`;
+  const metforminEr: fhir4.Medication = {
+    resourceType: "Medication",
+    id: `${id}-med-metformin-er`,
+    code: rxConcept("Metformin ER 500 mg tablet", RX.metforminEr500, RX.metformin),
+    status: "active",
+    form: { text: "Extended-release tablet" },
+  };
+  const glargine: fhir4.Medication = {
+    resourceType: "Medication",
+    id: "glargine",
+    code: { text: "Lantus SoloStar (insulin glargine) 100 units/mL pen injector" },
+    form: { text: "Pen injector" },
+  };
+  const oneTablet = { value: 1, unit: "tablet", period: 1, periodUnit: "d" } as const;
+  return [
+    condition({ id: diabetes, patientId: id, problem: "type2Diabetes", onset: "2013-11-18", recorded: "2013-11-18", by: "prac-1" }),
+    metforminEr,
+    prescription({
+      id: `${id}-rx-metformin`,
+      patientId: id,
+      medication: { medicationCodeableConcept: rxConcept("Metformin 500 mg tablet", RX.metformin500, RX.metformin) },
+      status: "completed",
+      authoredOn: "2013-11-18T10:40:00-05:00",
+      end: "2014-02-10",
+      dose: { ...oneTablet, text: "Take 1 tablet by mouth twice daily with meals", frequency: 2 },
+      by: "prac-1",
+      reason: diabetes,
+      note: "Start low to limit stomach upset; change to extended-release at the next visit.",
+    }),
+    prescription({
+      id: `${id}-rx-metformin-er`,
+      patientId: id,
+      medication: { medicationReference: { reference: `Medication/${metforminEr.id}` } },
+      status: "active",
+      authoredOn: "2014-02-10T09:15:00-05:00",
+      dose: { ...oneTablet, value: 2, text: "Take 2 tablets by mouth twice daily with meals", frequency: 2 },
+      by: "prac-1",
+      reason: diabetes,
+    }),
+    prescription({
+      id: `${id}-rx-metformin-er-duplicate`,
+      patientId: id,
+      medication: { medicationCodeableConcept: rxConcept("Metformin ER 500 mg tablet", RX.metforminEr500, RX.metformin) },
+      status: "entered-in-error",
+      authoredOn: "2014-02-10T09:17:00-05:00",
+      dose: { ...oneTablet, value: 2, text: "Take 2 tablets by mouth twice daily with meals", frequency: 2 },
+      by: "prac-1",
+      reason: diabetes,
+      note: "Duplicate of the order placed two minutes earlier.",
+    }),
+    prescription({
+      id: `${id}-rx-sitagliptin`,
+      patientId: id,
+      medication: { medicationCodeableConcept: rxConcept("Januvia 100 mg tablet", RX.januvia100) },
+      status: "stopped",
+      statusReason: "Therapy intensified: basal insulin started",
+      authoredOn: "2014-09-22T14:05:00-05:00",
+      end: "2021-02-01",
+      dose: { ...oneTablet, text: "Take 1 tablet by mouth once daily", frequency: 1 },
+      by: "prac-1",
+      reason: diabetes,
+    }),
+    prescription({
+      id: `${id}-rx-insulin-glargine`,
+      patientId: id,
+      medication: { medicationReference: { reference: "#glargine" }, contained: [glargine] },
+      status: "active",
+      authoredOn: "2021-02-01T11:30:00-05:00",
+      dose: {
+        text: "Inject 10 units under the skin once daily at bedtime; raise by 2 units every 3 days until fasting glucose is 80–130 mg/dL",
+        value: 10,
+        unit: "[iU]",
+        frequency: 1,
+        period: 1,
+        periodUnit: "d",
+      },
+      by: "prac-1",
+      reason: diabetes,
+    }),
+  ];
 }
 
 /** `no-labs`: a patient with no Observations at all. */

@@ -2,6 +2,7 @@
 import { clinicalTraps } from "./clinical-traps.ts";
 import { bundle, practitioner } from "./fhir.ts";
 import { hba1cLong, hba1cMixed, noLabs, singleResult } from "./hba1c.ts";
+import { medsStatementsOnly } from "./meds-statements-only.ts";
 import { oddValues } from "./odd-values.ts";
 import { otherLabs } from "./other-labs.ts";
 import { scale10k } from "./scale.ts";
@@ -16,6 +17,7 @@ export const SCENARIO_FILES: Readonly<Record<string, () => fhir4.Resource[]>> = 
   "other-labs.json": otherLabs,
   "scale-10k.json": scale10k,
   "clinical-traps.json": clinicalTraps,
+  "meds-statements-only.json": medsStatementsOnly,
 };
 
 /** Files larger than this are written minified, the others indented to read and diff. */

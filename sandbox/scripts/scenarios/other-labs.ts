@@ -2,9 +2,11 @@
  * `other-labs`: 24 quarterly check-ups (2019–2024), each an Encounter with its results: glucose (mg/dL and
  * mmol/L, serum and blood codes), a lipid panel every other visit, creatinine (mg/dL and µmol/L, ranges by
  * sex), eGFR (three LOINC codes as the formula changed) and HbA1c every other visit. Every result has a
- * referenceRange and an interpretation flag. Nothing is excluded.
+ * referenceRange and an interpretation flag. Nothing is excluded. Then its problems and prescriptions
+ * (`otherLabsContext`).
  */
 import { SNOMED, TESTS, encounter, flagFor, interpretation, isoWithOffset, labObservation, patient, performer, prng, quantity, range, round, type Flag, type LabTest } from "./fhir.ts";
+import { RX, condition, prescription, rxConcept } from "./context.ts";
 
 const ID = "other-labs";
 const MALE = { coding: [{ system: SNOMED, code: "248153007", display: "Male" }], text: "Male" };
@@ -88,5 +90,71 @@ export function otherLabs(): fhir4.Resource[] {
     const a1c = round(5.9 + 0.08 * years + noise(0.3), 1);
     out.push(shared(TESTS.a1c, "a1c", { valueQuantity: quantity(a1c, "%"), referenceRange: [range(4, 5.6, "%", { text: "4.0–5.6 %" })] }, flagFor(a1c, 4, 5.6)));
   }
-  return out;
+  return [...out, ...otherLabsContext()];
+}
+
+/** Visit `i` (0-based) of the 24: its Encounter id, a time during it (UTC−5) and who saw the patient. */
+function visit(i: number): { id: string; during: string; date: string; by: "prac-1" | "prac-2" } {
+  const t = Date.UTC(2019, i * 3, 8 + (i % 5), 13, 10);
+  return { id: `${ID}-enc-${String(i + 1).padStart(2, "0")}`, during: isoWithOffset(t + 1800_000, -5), date: isoWithOffset(t, -5).slice(0, 10), by: i % 2 === 0 ? "prac-1" : "prac-2" };
+}
+
+/**
+ * Prediabetes and chronic kidney disease known since May 2018 (stage 2 with albuminuria; lisinopril from the
+ * second visit); hyperlipidaemia diagnosed at the first visit (LDL 157 mg/dL) and treated with atorvastatin from
+ * October 2020, after the July 2020 LDL was still 157 mg/dL; stage 3a from October 2023, when eGFR had been below
+ * 60 for more than 3 months (the stage 2 entry is then inactive).
+ */
+function otherLabsContext(): fhir4.Resource[] {
+  const [first, second, statinVisit, stage3Visit] = [visit(0), visit(1), visit(7), visit(19)];
+  const ids = { prediabetes: `${ID}-condition-prediabetes`, ckd2: `${ID}-condition-ckd-2`, ckd3a: `${ID}-condition-ckd-3a`, lipids: `${ID}-condition-hyperlipidemia` };
+  const daily = { value: 1, unit: "tablet", frequency: 1, period: 1, periodUnit: "d" } as const;
+  return [
+    condition({ id: ids.prediabetes, patientId: ID, problem: "prediabetes", onset: "2018-05-14", recorded: "2018-05-14", by: "prac-1" }),
+    condition({
+      id: ids.ckd2,
+      patientId: ID,
+      problem: "ckdStage2",
+      onset: "2018-05-14",
+      recorded: "2018-05-14",
+      clinicalStatus: "inactive",
+      abatement: stage3Visit.date,
+      by: "prac-1",
+      note: "Urine albumin-to-creatinine ratio 48 mg/g. Superseded by stage 3a.",
+    }),
+    condition({ id: ids.lipids, patientId: ID, problem: "hyperlipidemia", onset: first.date, recorded: first.date, category: "encounter-diagnosis", encounter: first.id, by: first.by }),
+    prescription({
+      id: `${ID}-rx-lisinopril`,
+      patientId: ID,
+      medication: { medicationCodeableConcept: rxConcept("Lisinopril 10 mg tablet", RX.lisinopril10) },
+      status: "active",
+      authoredOn: second.during,
+      dose: { ...daily, text: "Take 1 tablet by mouth once daily" },
+      by: second.by,
+      reason: ids.ckd2,
+      encounter: second.id,
+    }),
+    prescription({
+      id: `${ID}-rx-atorvastatin`,
+      patientId: ID,
+      medication: { medicationCodeableConcept: rxConcept("Atorvastatin 80 mg tablet", RX.atorvastatin80) },
+      status: "active",
+      authoredOn: statinVisit.during,
+      dose: { ...daily, text: "Take 1 tablet by mouth once daily at bedtime" },
+      by: statinVisit.by,
+      reason: ids.lipids,
+      encounter: statinVisit.id,
+      note: "LDL 157 mg/dL in July despite diet changes.",
+    }),
+    condition({
+      id: ids.ckd3a,
+      patientId: ID,
+      problem: "ckdStage3a",
+      onset: stage3Visit.date,
+      recorded: stage3Visit.date,
+      encounter: stage3Visit.id,
+      by: stage3Visit.by,
+      note: "eGFR 56 in July and 54 mL/min/1.73m2 in October.",
+    }),
+  ];
 }
