@@ -30,7 +30,20 @@ describe("SMART scopes", () => {
 
   it("lists every v1 and v2 form the sandbox grants", () => {
     const all = new Set(supportedResourceScopes());
-    for (const s of ["patient/Observation.rs", "patient/Observation.read", "user/*.cruds", "patient/*.rs", "system/Patient.r", "patient/Observation.rs?category=laboratory"]) {
+    for (const s of [
+      "patient/Observation.rs",
+      "patient/Observation.read",
+      "user/*.cruds",
+      "patient/*.rs",
+      "system/Patient.r",
+      "patient/Observation.rs?category=laboratory",
+      "patient/MedicationRequest.rs",
+      "patient/MedicationRequest.read",
+      "patient/MedicationStatement.rs",
+      "patient/Condition.read",
+      "patient/Medication.rs",
+      "patient/Condition.rs?category=http://terminology.hl7.org/CodeSystem/condition-category|problem-list-item",
+    ]) {
       expect(all.has(s), s).toBe(true);
     }
     expect([...all].every((s) => parseResourceScope(s) !== undefined)).toBe(true);

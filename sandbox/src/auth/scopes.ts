@@ -59,7 +59,17 @@ export function scopesAllowing(
   );
 }
 
-export const SERVED_RESOURCE_TYPES = ["Patient", "Practitioner", "Encounter", "Observation", "Goal"] as const;
+export const SERVED_RESOURCE_TYPES = [
+  "Patient",
+  "Practitioner",
+  "Encounter",
+  "Observation",
+  "Goal",
+  "Condition",
+  "MedicationRequest",
+  "MedicationStatement",
+  "Medication",
+] as const;
 
 /** Ordered, non-empty subsets of "cruds": the v2 permission strings. */
 function v2Permissions(): string[] {
@@ -71,20 +81,30 @@ function v2Permissions(): string[] {
   return out;
 }
 
-const CATEGORY_RESTRICTIONS = [
-  "category=laboratory",
-  "category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory",
-  "category=vital-signs",
-  "category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs",
-];
+/** Granular scopes' category restrictions, per type (US Core 6+ asks servers for the Observation and Condition ones). */
+const CATEGORY_RESTRICTIONS: Readonly<Record<string, readonly string[]>> = {
+  Observation: [
+    "category=laboratory",
+    "category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory",
+    "category=vital-signs",
+    "category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs",
+  ],
+  Condition: [
+    "category=problem-list-item",
+    "category=http://terminology.hl7.org/CodeSystem/condition-category|problem-list-item",
+    "category=encounter-diagnosis",
+    "category=http://terminology.hl7.org/CodeSystem/condition-category|encounter-diagnosis",
+    "category=http://hl7.org/fhir/us/core/CodeSystem/condition-category|health-concern",
+  ],
+};
 
 export type ScopeVersion = "v1" | "v2";
 
 /**
  * Every resource scope string a server grants. oidc-provider matches requested scopes against an explicit
  * list (wildcards are plain strings to it), so the list is enumerated: contexts × served types and `*` ×
- * permissions — v1 `read`/`write`/`*`, v2 every ordered subset of `cruds` plus the common Observation
- * category restrictions.
+ * permissions — v1 `read`/`write`/`*`, v2 every ordered subset of `cruds` plus the common Observation and
+ * Condition category restrictions.
  */
 export function supportedResourceScopes(versions: readonly ScopeVersion[] = ["v1", "v2"]): string[] {
   const permissions = [...(versions.includes("v1") ? ["read", "write", "*"] : []), ...(versions.includes("v2") ? v2Permissions() : [])];
@@ -94,8 +114,10 @@ export function supportedResourceScopes(versions: readonly ScopeVersion[] = ["v1
       for (const p of permissions) out.push(`${context}/${type}.${p}`);
     }
     if (!versions.includes("v2")) continue;
-    for (const p of ["rs", "r", "s"]) {
-      for (const r of CATEGORY_RESTRICTIONS) out.push(`${context}/Observation.${p}?${r}`);
+    for (const [type, restrictions] of Object.entries(CATEGORY_RESTRICTIONS)) {
+      for (const p of ["rs", "r", "s"]) {
+        for (const r of restrictions) out.push(`${context}/${type}.${p}?${r}`);
+      }
     }
   }
   return out;

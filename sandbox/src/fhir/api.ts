@@ -4,7 +4,9 @@
  */
 import type { FhirStore } from "./store.ts";
 import { referencedId, subjectPatientId } from "./store.ts";
-import { CursorCodec, DEFAULT_COUNT, MAX_COUNT, matchesDate, parseDate, parseObservationQuery, patientFromReference, searchObservations, type DateFilter, type ObservationQuery } from "./search.ts";
+import { CursorCodec, DEFAULT_COUNT, MAX_COUNT, matchesDate, matchesToken, parseDate, parseObservationQuery, patientFromReference, searchObservations, splitOr, type DateFilter, type ObservationQuery } from "./search.ts";
+import { parseContextQuery, type ContextType } from "./context-search.ts";
+import { matchesRestrictions } from "./restrictions.ts";
 import { FhirError, badRequest, forbidden, notFound } from "./outcome.ts";
 import { patientSearchOutcome, withOutcome, type SearchOutcome } from "./search-outcome.ts";
 import { parseScopes, scopesAllowing, type Interaction, type ResourceScope } from "../auth/scopes.ts";
@@ -46,22 +48,14 @@ interface Permit {
   maySee(patientId: string | undefined): boolean;
 }
 
-type ListCursor = { t: "Patient" | "Encounter" | "Goal"; p: string; o: number };
+type ListCursor = { t: "Patient" | "Encounter" | "Goal" | "Medication" | ContextType; p: string; o: number };
 type ObservationCursor = { t: "Observation"; q: ObservationQuery; o: number };
 
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const ALL: Permit = { restrictions: [], maySee: () => true };
 
-function matchesRestrictions(o: fhir4.Observation, restrictions: readonly ReadonlyMap<string, string>[]): boolean {
-  if (restrictions.length === 0) return true;
-  return restrictions.some((r) =>
-    [...r].every(([param, value]) => {
-      if (param !== "category") return false;
-      const [system, code] = value.includes("|") ? value.split("|") : [undefined, value];
-      return (o.category ?? []).some((c) => (c.coding ?? []).some((cd) => cd.code === code && (!system || cd.system === system)));
-    }),
-  );
-}
+/** Resources in the patient compartment, read by id and checked against their `subject`. */
+type PatientRecord = fhir4.Observation | fhir4.Encounter | fhir4.Goal | fhir4.Condition | fhir4.MedicationRequest | fhir4.MedicationStatement;
 
 function countParam(value: string): number {
   const n = Number(value);
@@ -111,6 +105,12 @@ export class FhirApi {
         return { status: 200, body: this.#searchEncounter(params, access) };
       case "Goal":
         return { status: 200, body: this.#searchGoal(params, access) };
+      case "Condition":
+      case "MedicationRequest":
+      case "MedicationStatement":
+        return { status: 200, body: this.#searchContext(type, params, access) };
+      case "Medication":
+        return { status: 200, body: this.#searchMedication(params, access) };
       default:
         throw this.unknownType(type, "search");
     }
@@ -125,15 +125,22 @@ export class FhirApi {
       }
       case "Observation":
       case "Encounter":
-      case "Goal": {
+      case "Goal":
+      case "Condition":
+      case "MedicationRequest":
+      case "MedicationStatement": {
         const permit = this.#permit(access, type, "r");
-        const resource = this.#found(this.store.read<fhir4.Observation | fhir4.Encounter | fhir4.Goal>(type, id), type, id);
+        const resource = this.#found(this.store.read<PatientRecord>(type, id), type, id);
         const owner = subjectPatientId(resource);
         if (!permit.maySee(owner)) throw this.#notVisible(access, permit, type, owner);
-        if (resource.resourceType === "Observation" && !matchesRestrictions(resource, permit.restrictions)) {
-          throw forbidden("The token's scopes do not cover this Observation's category.");
-        }
+        if (!matchesRestrictions(resource, permit.restrictions)) throw forbidden(`The token's scopes do not cover this ${type}'s category.`);
         return resource;
+      }
+      case "Medication": {
+        const permit = this.#permit(access, "Medication", "r");
+        const medication = this.#found(this.store.read<fhir4.Medication>("Medication", id), type, id);
+        if (!this.#mayUseMedication(permit, id)) throw this.#notVisible(access, permit, type, undefined);
+        return medication;
       }
       case "Practitioner":
         this.#permit(access, "Practitioner", "r");
@@ -230,7 +237,6 @@ export class FhirApi {
     return this.#listBundle("Encounter", matches, query, offset, count);
   }
 
-  /** Goals are few per patient: a scan of the type is enough. */
   #searchGoal(params: URLSearchParams, access: Access): fhir4.Bundle {
     const permit = this.#permit(access, "Goal", "s");
     const { query, offset } = this.#listQuery(params, "Goal");
@@ -244,8 +250,61 @@ export class FhirApi {
       else if (key !== "_format" && key !== "_pretty") throw badRequest(`Unknown search parameter '${key}' for Goal.`);
     }
     const searched = this.#searchedPatient(patient, permit, access, "Goal");
-    const matches = [...this.store.all<fhir4.Goal>("Goal")].filter((g) => subjectPatientId(g) === searched && (statuses.length === 0 || statuses.includes(g.lifecycleStatus)));
+    const matches = this.store.listedOf<fhir4.Goal>("Goal", searched).filter((g) => statuses.length === 0 || statuses.includes(g.lifecycleStatus));
     return this.#listBundle("Goal", matches, query, offset, count);
+  }
+
+  /** Condition, MedicationRequest, MedicationStatement: the searched patient's list, filtered (context-search.ts). */
+  #searchContext(type: ContextType, params: URLSearchParams, access: Access): fhir4.Bundle {
+    const permit = this.#permit(access, type, "s");
+    const { query, offset } = this.#listQuery(params, type);
+    const parsed = parseContextQuery(type, query);
+    const searched = this.#searchedPatient(parsed.patient, permit, access, type);
+    const matches = this.store
+      .listedOf<fhir4.Condition | fhir4.MedicationRequest | fhir4.MedicationStatement>(type, searched)
+      .filter((resource) => parsed.matches(resource) && matchesRestrictions(resource, permit.restrictions));
+    return this.#listBundle(type, matches, query, offset, parsed.count, parsed.includeMedication ? (page) => this.#medicationsOf(page, access) : undefined);
+  }
+
+  /**
+   * Medications are not in the patient compartment: a token may see one that a MedicationRequest or
+   * MedicationStatement of a patient it may see references (all of them with system scopes).
+   */
+  #searchMedication(params: URLSearchParams, access: Access): fhir4.Bundle {
+    const permit = this.#permit(access, "Medication", "s");
+    const { query, offset } = this.#listQuery(params, "Medication");
+    let ids: string[] | undefined;
+    const codes: string[][] = [];
+    let count = DEFAULT_COUNT;
+    for (const [key, value] of query) {
+      if (key === "_id") ids = splitOr(value, "_id");
+      else if (key === "code") codes.push(splitOr(value, "code"));
+      else if (key === "_count") count = countParam(value);
+      else if (key !== "_format" && key !== "_pretty") throw badRequest(`Unknown search parameter '${key}' for Medication.`);
+    }
+    const candidates = ids ? ids.map((id) => this.store.read<fhir4.Medication>("Medication", id)).filter((m) => m !== undefined) : this.store.all<fhir4.Medication>("Medication");
+    const matches = [...candidates].filter(
+      (m) => this.#mayUseMedication(permit, m.id ?? "") && codes.every((anyOf) => anyOf.some((t) => matchesToken(m.code?.coding, t))),
+    );
+    return this.#listBundle("Medication", matches, query, offset, count);
+  }
+
+  #mayUseMedication(permit: Permit, medicationId: string): boolean {
+    return permit.maySee(undefined) || this.store.medicationUsers(medicationId).some((patientId) => permit.maySee(patientId));
+  }
+
+  /** The Medications a page's requests or statements reference (`_include`), when the token may read them. */
+  #medicationsOf(page: readonly fhir4.Resource[], access: Access): fhir4.Resource[] {
+    let permit: Permit;
+    try {
+      permit = this.#permit(access, "Medication", "r");
+    } catch {
+      return [];
+    }
+    const ids = new Set(page.map((r) => referencedId((r as fhir4.MedicationRequest | fhir4.MedicationStatement).medicationReference?.reference, "Medication")));
+    return [...ids]
+      .map((id) => (id === undefined ? undefined : this.store.read<fhir4.Medication>("Medication", id)))
+      .filter((m): m is fhir4.Medication => m !== undefined && this.#mayUseMedication(permit, m.id ?? ""));
   }
 
   /** The patient a search is about: the one named (if the token may see it), else the launch patient. */
@@ -263,17 +322,25 @@ export class FhirApi {
     return cursor ? { query: new URLSearchParams(cursor.p), offset: cursor.o } : { query: params, offset: 0 };
   }
 
-  #listBundle(type: ListCursor["t"], matches: readonly fhir4.Resource[], query: URLSearchParams, offset: number, count: number): fhir4.Bundle {
+  #listBundle(
+    type: ListCursor["t"],
+    matches: readonly fhir4.Resource[],
+    query: URLSearchParams,
+    offset: number,
+    count: number,
+    include?: (page: readonly fhir4.Resource[]) => fhir4.Resource[],
+  ): fhir4.Bundle {
     const url = (o: number) => `${this.base}/${type}?_cursor=${this.#cursors.encode({ t: type, p: query.toString(), o } satisfies ListCursor)}`;
     const link: fhir4.BundleLink[] = [{ relation: "self", url: offset === 0 ? `${this.base}/${type}?${query}` : url(offset) }];
     if (count > 0 && offset + count < matches.length) link.push({ relation: "next", url: url(offset + count) });
     if (offset > 0 && count > 0) link.push({ relation: "previous", url: url(Math.max(0, offset - count)) });
+    const page = matches.slice(offset, offset + count);
     return {
       resourceType: "Bundle",
       type: "searchset",
       total: matches.length,
       link,
-      entry: matches.slice(offset, offset + count).map((resource) => this.#entry(resource)),
+      entry: [...page.map((resource) => this.#entry(resource)), ...(include?.(page) ?? []).map((resource) => this.#entry(resource, "include"))],
     };
   }
 
@@ -318,8 +385,8 @@ export class FhirApi {
     return forbidden(`The signed-in user ${access.user ?? "(none)"} may not see the records of Patient/${patientId ?? "?"}.`);
   }
 
-  #entry(resource: fhir4.Resource): fhir4.BundleEntry {
-    return { fullUrl: `${this.base}/${resource.resourceType}/${resource.id}`, resource, search: { mode: "match" } };
+  #entry(resource: fhir4.Resource, mode: "match" | "include" = "match"): fhir4.BundleEntry {
+    return { fullUrl: `${this.base}/${resource.resourceType}/${resource.id}`, resource, search: { mode } };
   }
 
   #found<T extends fhir4.Resource>(resource: T | undefined, type: string, id: string): T {

@@ -1,5 +1,6 @@
 /** What each FHIR base advertises: `.well-known/smart-configuration` and the CapabilityStatement. */
-import { NON_RESOURCE_SCOPES, type ScopeVersion } from "../auth/scopes.ts";
+import { NON_RESOURCE_SCOPES, SERVED_RESOURCE_TYPES, type ScopeVersion } from "../auth/scopes.ts";
+import { CONTEXT_SEARCH_PARAMS } from "./context-search.ts";
 
 export interface DiscoveryInput {
   readonly origin: string;
@@ -33,6 +34,8 @@ export function smartConfiguration(input: DiscoveryInput): Record<string, unknow
   const v2 = input.scopeVersions.includes("v2");
   const v1 = input.scopeVersions.includes("v1");
   const wildcards = ["patient", "user"].flatMap((c) => [...(v2 ? [`${c}/*.rs`, `${c}/*.cruds`] : []), ...(v1 ? [`${c}/*.read`, `${c}/*.*`] : [])]);
+  // Every served type's read scopes, so a client sees which types (MedicationRequest, Condition…) it may ask for.
+  const typed = ["patient", "user"].flatMap((c) => SERVED_RESOURCE_TYPES.flatMap((type) => [...(v2 ? [`${c}/${type}.rs`] : []), ...(v1 ? [`${c}/${type}.read`] : [])]));
   return {
     issuer: input.issuer,
     jwks_uri: `${input.issuer}/jwks`,
@@ -47,7 +50,7 @@ export function smartConfiguration(input: DiscoveryInput): Record<string, unknow
     code_challenge_methods_supported: ["S256"],
     token_endpoint_auth_methods_supported: input.authMethods,
     ...(input.authMethods.includes("private_key_jwt") ? { token_endpoint_auth_signing_alg_values_supported: ["RS384", "ES384"] } : {}),
-    scopes_supported: [...NON_RESOURCE_SCOPES, ...wildcards],
+    scopes_supported: [...NON_RESOURCE_SCOPES, ...wildcards, ...typed],
     capabilities: [
       ...COMMON_CAPABILITIES,
       ...(input.authMethods.some((m) => m.startsWith("client_secret")) ? ["client-confidential-symmetric"] : []),
@@ -125,8 +128,27 @@ export function capabilityStatement(input: DiscoveryInput): fhir4.CapabilityStat
               { name: "lifecycle-status", type: "token" },
             ],
           },
+          ...(["Condition", "MedicationRequest", "MedicationStatement"] as const).map((type) => ({
+            type,
+            interaction: [{ code: "read" as const }, { code: "search-type" as const }],
+            ...(type === "Condition" ? {} : { searchInclude: [`${type}:medication`] }),
+            searchParam: CONTEXT_SEARCH_PARAMS[type].map((name) => ({ name, type: searchParamType(name) })),
+          })),
+          {
+            type: "Medication",
+            interaction: [{ code: "read" }, { code: "search-type" }],
+            searchParam: [
+              { name: "_id", type: "token" },
+              { name: "code", type: "token" },
+            ],
+          },
         ],
       },
     ],
   };
+}
+
+function searchParamType(name: string): fhir4.CapabilityStatementRestResourceSearchParam["type"] {
+  if (name === "patient" || name === "subject") return "reference";
+  return name === "authoredon" ? "date" : "token";
 }

@@ -68,7 +68,7 @@ export function parseDate(raw: string): DateFilter {
   return { prefix, value: raw, ...range };
 }
 
-function splitOr(value: string, name: string): string[] {
+export function splitOr(value: string, name: string): string[] {
   const parts = value.split(",").map((v) => v.trim());
   if (parts.some((p) => p === "")) throw badRequest(`The ${name} parameter has an empty value.`);
   return parts;
@@ -145,7 +145,7 @@ export function parseObservationQuery(params: URLSearchParams): ObservationQuery
   return { patient, codes, categories, statuses, dates, sort, count, summaryCount, total };
 }
 
-function matchesToken(codings: readonly fhir4.Coding[] | undefined, token: string): boolean {
+export function matchesToken(codings: readonly fhir4.Coding[] | undefined, token: string): boolean {
   const bar = token.indexOf("|");
   if (bar < 0) return (codings ?? []).some((c) => c.code === token);
   const system = token.slice(0, bar);

@@ -1,7 +1,9 @@
 /**
  * An indexed, in-memory FHIR store loaded from ordinary FHIR Bundles (Synthea output works as is).
- * Resources are indexed by type, Observations and Encounters per patient (and Observations per code), so a
- * request touches only what it can match; care relationships (who may see whom) are indexed at load time.
+ * Resources are indexed by type, Observations and Encounters per patient (and Observations per code), the
+ * clinical-context types (Goal, Condition, MedicationRequest, MedicationStatement) per patient, and Medications
+ * by the patients whose records reference them, so a request touches only what it can match; care
+ * relationships (who may see whom) are indexed at load time.
  */
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -47,6 +49,15 @@ export function subjectPatientId(resource: { subject?: fhir4.Reference }): strin
   return referencedId(resource.subject?.reference, "Patient");
 }
 
+/** Types listed per patient (by `subject`), in insertion order: few per patient, searched by scanning the list. */
+export const PATIENT_LISTED_TYPES = ["Goal", "Condition", "MedicationRequest", "MedicationStatement"] as const;
+export type PatientListedType = (typeof PATIENT_LISTED_TYPES)[number];
+type PatientListed = fhir4.Goal | fhir4.Condition | fhir4.MedicationRequest | fhir4.MedicationStatement;
+
+function isPatientListed(resource: fhir4.Resource): resource is PatientListed {
+  return (PATIENT_LISTED_TYPES as readonly string[]).includes(resource.resourceType);
+}
+
 export interface LoadReport {
   readonly files: number;
   readonly resources: number;
@@ -63,6 +74,10 @@ export class FhirStore {
   /** Practitioner id → patients they care for; patients with any recorded care relationship. */
   readonly #careOf = new Map<string, Set<string>>();
   readonly #withCareTeam = new Set<string>();
+  /** Type → patient id → that patient's resources of the type. */
+  readonly #listed = new Map<string, Map<string, PatientListed[]>>();
+  /** Medication id → patients whose MedicationRequests or MedicationStatements reference it. */
+  readonly #medicationUsers = new Map<string, Set<string>>();
   #observationCount = 0;
   #size = 0;
   /** What `fromDirectory` loaded. */
@@ -110,7 +125,9 @@ export class FhirStore {
         return this.#indexEncounter(resource as fhir4.Encounter);
       case "Patient":
         for (const gp of (resource as fhir4.Patient).generalPractitioner ?? []) this.#careFor(referencedId(gp.reference, "Practitioner"), resource.id);
+        return;
     }
+    if (isPatientListed(resource)) this.#indexListed(resource);
   }
 
   read<T extends fhir4.Resource>(resourceType: T["resourceType"], id: string): T | undefined {
@@ -155,6 +172,16 @@ export class FhirStore {
       }
     }
     return merged.sort(byTime);
+  }
+
+  /** A patient's resources of a per-patient type (Goal, Condition, MedicationRequest, MedicationStatement). */
+  listedOf<T extends PatientListed>(resourceType: T["resourceType"] & PatientListedType, patientId: string): readonly T[] {
+    return (this.#listed.get(resourceType)?.get(patientId) ?? []) as T[];
+  }
+
+  /** The patients whose MedicationRequests or MedicationStatements reference `Medication/<id>`. */
+  medicationUsers(medicationId: string): readonly string[] {
+    return [...(this.#medicationUsers.get(medicationId) ?? [])];
   }
 
   /** A patient's Encounters, sorted by period start ascending (undated last). */
@@ -204,6 +231,25 @@ export class FhirStore {
       if (list) list.push(entry);
       else index.byCode.set(key, [entry]);
     }
+  }
+
+  #indexListed(resource: PatientListed): void {
+    const patientId = subjectPatientId(resource);
+    if (!patientId) return;
+    let byPatient = this.#listed.get(resource.resourceType);
+    if (!byPatient) {
+      byPatient = new Map();
+      this.#listed.set(resource.resourceType, byPatient);
+    }
+    const list = byPatient.get(patientId) ?? [];
+    list.push(resource);
+    byPatient.set(patientId, list);
+    if (resource.resourceType !== "MedicationRequest" && resource.resourceType !== "MedicationStatement") return;
+    const medicationId = referencedId(resource.medicationReference?.reference, "Medication");
+    if (!medicationId) return;
+    const users = this.#medicationUsers.get(medicationId) ?? new Set<string>();
+    users.add(patientId);
+    this.#medicationUsers.set(medicationId, users);
   }
 
   #indexEncounter(e: fhir4.Encounter): void {
