@@ -6,7 +6,7 @@
  * `stage` says where the fault acts:
  * - `authorize`: the authorization request fails (the launch never reaches the app's redirect with a code);
  * - `token`: the token endpoint (token lifetimes, refresh);
- * - `fhir`: every FHIR request of the launch;
+ * - `fhir`: the FHIR requests of the launch (every one, or those its summary names);
  * - `search`: Observation search pages only (reads of Patient, Encounter… are unaffected), so an app gets as
  *   far as its lab query before the fault shows.
  */
@@ -132,6 +132,10 @@ export const FAULTS = {
   fhir_markup: {
     stage: "fhir",
     summary: "Patient names and Observation texts (code, notes, performer, reference range) carry HTML markup and script.",
+  },
+  medication_request_forbidden: {
+    stage: "fhir",
+    summary: "MedicationRequest searches and reads answer 403 (the server does not share prescriptions with this app); every other request works.",
   },
 } as const satisfies Record<string, FaultInfo>;
 

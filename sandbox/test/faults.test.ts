@@ -100,6 +100,23 @@ describe("on the FHIR API, every request", () => {
     expect(JSON.stringify((await getJson(`${sandbox.fhirBase}/Patient/hba1c-long`, plain.access)).body)).not.toContain(MARKUP);
   });
 
+  it("medication_request_forbidden: MedicationRequest searches and reads answer 403; the rest of the launch works", async () => {
+    const scope = "launch openid fhirUser patient/Patient.rs patient/Observation.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Condition.rs patient/Medication.rs";
+    const launch = async (error?: FaultName) => String((await ehrLaunch(sandbox.origin, { patient: "hba1c-long", ...(error ? { error } : {}) }, scope)).token.access_token);
+    const access = await launch("medication_request_forbidden");
+    for (const path of ["/MedicationRequest?patient=hba1c-long", "/MedicationRequest", "/MedicationRequest/hba1c-long-rx-sitagliptin", "/MedicationRequest?_cursor=anything"]) {
+      const { status, body } = await getJson(`${sandbox.fhirBase}${path}`, access);
+      expect(status, path).toBe(403);
+      expect(body.resourceType).toBe("OperationOutcome");
+      expect(JSON.stringify(body)).toContain("simulated error medication_request_forbidden");
+    }
+    for (const path of ["/Patient/hba1c-long", `/Observation?${HBA1C}`, "/MedicationStatement?patient=hba1c-long", "/Condition?patient=hba1c-long", "/Medication/hba1c-long-med-metformin-er"]) {
+      expect((await getJson(`${sandbox.fhirBase}${path}`, access)).status, path).toBe(200);
+    }
+    // Only that launch: another launch of the same patient reads the prescriptions.
+    expect((await getJson(`${sandbox.fhirBase}/MedicationRequest?patient=hba1c-long`, await launch())).body.total).toBe(5);
+  });
+
   it(`fhir_401_later: ${REQUESTS_BEFORE_REVOKE} requests succeed, then 401 and the refresh is refused`, async () => {
     const { access, refresh, tokenEndpoint } = await launchWith("fhir_401_later");
     const statuses = [];

@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, SLOW_MS, type FaultName } from "../faults.ts";
 import type { FhirApi, FhirResponse } from "./api.ts";
-import { FhirError, unauthorized } from "./outcome.ts";
+import { FhirError, forbidden, unauthorized } from "./outcome.ts";
 import { EPIC_PARTIAL_RECORD_NOTICE, outcomeEntry } from "./search-outcome.ts";
 
 /** What to send: a JSON body, or raw text (a truncated body). */
@@ -52,6 +52,9 @@ export class FaultInjector {
         if (++state.requests <= REQUESTS_BEFORE_REVOKE) return;
         await this.revokeGrant(target.grantId);
         throw unauthorized(`The authorization behind this token was revoked ${simulated}.`);
+      case "medication_request_forbidden":
+        if (requestedType(target.key) === "MedicationRequest") throw forbidden(`This server does not share MedicationRequest resources with this app ${simulated}.`);
+        return;
     }
     if (!target.isObservationSearch || state.failedPages.has(target.key)) return;
     const retryAfter = { "Retry-After": String(RETRY_AFTER_SECONDS) };
@@ -131,6 +134,11 @@ export class FaultInjector {
     }
     return state;
   }
+}
+
+/** The resource type a request's path names (`/MedicationRequest/12?…` → `MedicationRequest`). */
+function requestedType(key: string): string | undefined {
+  return key.split("?")[0]?.split("/").find(Boolean);
 }
 
 /** A copy of `resource` (a Patient, an Observation, or a Bundle of them) with markup in every text shown. */
