@@ -24,12 +24,46 @@ function mint(user: string, scope: string, patient?: string): Promise<string> {
 
 describe("a Synthea-style data folder", () => {
   it("loads every Bundle, resolves urn:uuid references and keeps repeated resources once", async () => {
-    expect(sandbox.store.report).toEqual({ files: 3, resources: 9, duplicates: 1 });
+    expect(sandbox.store.report).toEqual({ files: 3, resources: 16, duplicates: 1 });
     const open = (await (await fetch(`${sandbox.openFhirBase}/Observation?subject=Patient/${MARIA}&code=4548-4&_sort=-date`)).json()) as fhir4.Bundle;
     expect(open.entry?.map((e) => (e.resource as fhir4.Observation).valueQuantity?.value)).toEqual([5.8, 6.1]);
     expect((open.entry?.[0]?.resource as fhir4.Observation).subject?.reference).toBe(`Patient/${MARIA}`);
     const encounters = (await (await fetch(`${sandbox.openFhirBase}/Encounter?patient=${MARIA}`)).json()) as fhir4.Bundle;
     expect(encounters.total).toBe(1);
+  });
+
+  it("serves Synthea's Conditions, MedicationRequests and Medications, their urn:uuid references resolved", async () => {
+    const requests = (await (await fetch(`${sandbox.openFhirBase}/MedicationRequest?patient=${PAUL}&_include=MedicationRequest:medication`)).json()) as fhir4.Bundle;
+    const matched = requests.entry?.filter((e) => e.search?.mode === "match").map((e) => e.resource as fhir4.MedicationRequest) ?? [];
+    expect(matched.map((r) => [r.status, r.medicationCodeableConcept?.coding?.[0]?.code ?? r.medicationReference?.reference])).toEqual([
+      ["active", "860975"],
+      ["stopped", "Medication/d0000000-0000-4000-8000-000000000001"],
+    ]);
+    expect(matched[0]).toMatchObject({
+      subject: { reference: `Patient/${PAUL}` },
+      encounter: { reference: "Encounter/e0000000-0000-4000-8000-000000000002" },
+      requester: { reference: "Practitioner/prac-2" },
+      reasonReference: [{ reference: "Condition/c0000000-0000-4000-8000-000000000003" }],
+    });
+    const included = requests.entry?.filter((e) => e.search?.mode === "include").map((e) => e.resource as fhir4.Medication);
+    expect(included?.map((m) => m.code?.coding?.[0]?.display)).toEqual(["canagliflozin 100 MG Oral Tablet"]);
+
+    const conditions = (await (await fetch(`${sandbox.openFhirBase}/Condition?patient=${MARIA}`)).json()) as fhir4.Bundle;
+    expect(conditions.entry?.map((e) => [(e.resource as fhir4.Condition).code?.text, (e.resource as fhir4.Condition).clinicalStatus?.coding?.[0]?.code])).toEqual([
+      ["Prediabetes", "resolved"],
+      ["Hyperlipidemia", "active"],
+    ]);
+    const active = (await (await fetch(`${sandbox.openFhirBase}/Condition?patient=${MARIA}&clinical-status=active`)).json()) as fhir4.Bundle;
+    expect(active.total).toBe(1);
+    expect((await (await fetch(`${sandbox.openFhirBase}/MedicationRequest?patient=${MARIA}`)).json()) as fhir4.Bundle).toMatchObject({ total: 0 });
+  });
+
+  it("a patient-scoped token reads the Medication its patient's request references, not another's", async () => {
+    const paul = await mint("prac-2", "patient/Medication.rs patient/MedicationRequest.rs patient/Condition.rs", PAUL);
+    expect((await fetch(`${sandbox.fhirBase}/Medication/d0000000-0000-4000-8000-000000000001`, bearer(paul))).status).toBe(200);
+    expect((await fetch(`${sandbox.fhirBase}/Condition?patient=${PAUL}&code=44054006`, bearer(paul))).status).toBe(200);
+    const maria = await mint(`Practitioner/${ORTIZ}`, "patient/Medication.rs", MARIA);
+    expect((await fetch(`${sandbox.fhirBase}/Medication/d0000000-0000-4000-8000-000000000001`, bearer(maria))).status).toBe(403);
   });
 
   it("launches as the data's first practitioner when there is no prac-1", async () => {
