@@ -2,30 +2,8 @@
  * Accessibility: axe-core finds no serious or critical violation on the graph page in the EHR's light and
  * dark styles and in a 320 px wide panel; the page reflows there without scrolling sideways.
  */
-import { createRequire } from "node:module";
-import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
-import { openChart } from "./lab-helpers";
-
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: { readonly target: unknown[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(", ")}`);
-}
+import { openChart, seriousViolations } from "./lab-helpers";
 
 for (const style of ["light", "dark"] as const) {
   test(`no serious accessibility violations in the ${style} style`, async ({ page }) => {

@@ -1,4 +1,5 @@
-/** Helpers for the lab graph's e2e tests: open a patient's chart, pick a lab, read the table. */
+/** Helpers for the lab graph's e2e tests: open a patient's chart, pick a lab, read the table, scan with axe. */
+import { createRequire } from "node:module";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { launchFromEhr } from "./fixtures";
 
@@ -22,3 +23,25 @@ export function resultsTable(page: Page, lab: string): Locator {
 export async function rowTexts(table: Locator): Promise<string[][]> {
   return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())));
 }
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: { readonly target: unknown[] }[];
+}
+
+/** axe-core's serious and critical violations on the page, in words. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(", ")}`);
+}
+

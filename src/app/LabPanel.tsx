@@ -115,7 +115,7 @@ export function LabPanel(props: LabPanelProps) {
           </button>
         </div>
       )}
-      {ready && parts && summary && <parts.LabSummary unit={unit} goal={goal} summary={summary} now={now} />}
+      {ready && parts && summary && <parts.SummaryWithProblems session={session} patientId={patientId} lab={lab} unit={unit} goal={goal} summary={summary} now={now} />}
       {ready && empty && <p className="empty">No {lab.name} results are on record for this patient.</p>}
       {charted && parts && (
         <parts.ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r, transition) => onView({ ...view, range: r }, { transition })} shown={span ?? fit} />
@@ -125,6 +125,7 @@ export function LabPanel(props: LabPanelProps) {
       {!empty && !(data.pending && data.error) && (
         <ChartSection lab={lab} unit={unit} shown={shown} span={span} activeId={activeId} onActivate={setActiveId} onZoom={onZoom} loading={data.pending} goal={goal?.line} />
       )}
+      {charted && parts && <parts.Medications session={session} patientId={patientId} lab={lab} shown={shown} span={span} />}
       {ready && parts && (
         <parts.TableSummary
           charted={charted}

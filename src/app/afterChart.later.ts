@@ -8,7 +8,7 @@ import "./afterChart.css";
 
 export { ChartControls } from "../graph/ChartControls";
 export { ChartLegend, legendEntries } from "../graph/ChartLegend";
-export { LabSummary } from "../graph/LabSummary";
+export { Medications, SummaryWithProblems } from "./ClinicalContext";
 export { ResultDetails } from "../graph/ResultDetails";
 export { ResultsTable } from "../graph/ResultsTable";
 export { TableSummary } from "../graph/TableSummary";

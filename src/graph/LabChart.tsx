@@ -5,6 +5,7 @@ import { AxisTick } from "./AxisTick";
 import { maxTimeTicks, niceTicks, tickFormatter, timeTicks } from "./ticks";
 import type { MethodChange } from "../labs/methods";
 import { methodDash } from "./methods";
+import { PLOT_INSET } from "./plotInset";
 
 export type { ChartBand, ChartPoint } from "./ChartLayers";
 
@@ -39,8 +40,8 @@ export interface LabChartProps {
 
 const HEIGHT = 320;
 const INITIAL_WIDTH = 720;
-const MARGIN = { top: 12, right: 20, bottom: 4, left: 0 };
-const Y_AXIS_WIDTH = 48;
+const MARGIN = { top: 12, right: PLOT_INSET.right, bottom: 4, left: 0 };
+const Y_AXIS_WIDTH = PLOT_INSET.left;
 
 /** The value axis: every point, band edge and the target in view, with a little room above and below. */
 function valueAxis(points: readonly ChartPoint[], bands: readonly ChartBand[], target: number | undefined, other?: number) {

@@ -19,10 +19,12 @@ export interface LabSummaryProps {
   readonly goal: GoalChoice | undefined;
   readonly summary: Summary;
   readonly now: number;
+  /** The patient's active problems that bear on this lab, in words ("Type 2 diabetes since 2011"), or why none are shown. */
+  readonly problems?: string;
 }
 
 /** Latest value with its date, change from the previous, goal, time since the last test, count. */
-export function LabSummary({ unit, goal, summary, now }: LabSummaryProps) {
+export function LabSummary({ unit, goal, summary, now, problems }: LabSummaryProps) {
   const { latest, previous, change, otherMethodBefore, lastTested, overdue, count } = summary;
   if (count === 0) return null;
   // A difference converts without the offset: Δ(display) = Δ(canonical) ÷ factor.
@@ -83,6 +85,12 @@ export function LabSummary({ unit, goal, summary, now }: LabSummaryProps) {
         <dt>Results</dt>
         <dd>{count}</dd>
       </div>
+      {problems && (
+        <div className="problems">
+          <dt>Problems</dt>
+          <dd>{problems}</dd>
+        </div>
+      )}
     </dl>
   );
 }
