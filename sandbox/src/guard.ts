@@ -111,7 +111,10 @@ export class CallerPolicy {
     if (refuseForeignHost(req, res, this.hostNames)) return true;
     if (!this.isGuarded(path)) return false;
     res.setHeader("Vary", "Origin");
-    const origin = req.headers.origin;
+    // A form on the sandbox's own pages (the token debugger) posts with `Origin: null` under its no-referrer
+    // policy; the browser's Sec-Fetch-Site, which no page can set, still says the post came from this origin.
+    const ownPage = req.headers.origin === "null" && req.headers["sec-fetch-site"] === "same-origin";
+    const origin = ownPage ? undefined : req.headers.origin;
     if (origin !== undefined && !this.allows(origin)) {
       sendJson(
         res,

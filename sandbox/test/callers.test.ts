@@ -129,6 +129,13 @@ describe("a page on another origin", () => {
     expect(answer.headers["access-control-allow-origin"]).toBeUndefined();
   });
 
+  it("a null origin is refused unless the browser says the request came from the sandbox itself", async () => {
+    for (const site of [undefined, "cross-site", "same-site", "none"]) {
+      const answer = await call(GUARDED[3]!, { origin: "null", ...(site ? { "sec-fetch-site": site } : {}) });
+      expect(answer.status, site).toBe(403);
+    }
+  });
+
   it("creates nothing: a refused PUT /Client leaves no client behind", async () => {
     const answer = await send(portOf(sandbox), "PUT", "/Client/refused-client", { ...JSON_HEADERS, origin: FOREIGN }, JSON.stringify({ auth: { authorization_code: { redirect_uri: SEED_REDIRECT_URI } } }));
     expect(answer.status).toBe(403);
@@ -182,6 +189,13 @@ describe("the sandbox's own origin and loopback apps", () => {
       expect(String(answer.headers["access-control-allow-headers"]).toLowerCase(), origin).toContain("content-type");
       expect(answer.headers.vary, origin).toContain("Origin");
     }
+  });
+
+  it("a form on the sandbox's own page is served: it posts with Origin null (no-referrer) and Sec-Fetch-Site same-origin", async () => {
+    const answer = await call(GUARDED[3]!, { origin: "null", "sec-fetch-site": "same-origin" });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain("Token debugger");
+    expect(answer.headers["access-control-allow-origin"]).toBeUndefined();
   });
 
   it("get the origin echoed on errors too", async () => {
