@@ -1,6 +1,8 @@
 /**
  * Seed 002's Aidbox calls: `PUT /Client/{id}` (a SMART app client, public or confidential) and
- * `POST /rpc` `aidbox.smart/get-launch-uri`, request and response in the seed's exact shape.
+ * `POST /rpc` `aidbox.smart/get-launch-uri`, request and response in the seed's exact shape. Browsers reach them
+ * only from the sandbox's own origin or a loopback app (guard.ts), so these answers carry no CORS headers of
+ * their own.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthServer } from "./auth/provider.ts";
@@ -11,7 +13,7 @@ import { isFaultName } from "./faults.ts";
 import { MAX_LIFETIME, userReference } from "./ehr/launch-options.ts";
 import type { FhirStore } from "./fhir/store.ts";
 import { badRequest, FhirError } from "./fhir/outcome.ts";
-import { FHIR_JSON_TYPE, OPEN_CORS, sendJson } from "./http.ts";
+import { FHIR_JSON_TYPE, sendJson } from "./http.ts";
 
 export interface AidboxDeps {
   readonly store: FhirStore;
@@ -80,12 +82,12 @@ export async function putClient(req: IncomingMessage, res: ServerResponse, id: s
     if (error instanceof RequestError) throw new FhirError(error.status, "invalid", error.message);
     throw error;
   }
-  sendJson(res, existed ? 200 : 201, { ...body, resourceType: "Client", id }, OPEN_CORS, FHIR_JSON_TYPE);
+  sendJson(res, existed ? 200 : 201, { ...body, resourceType: "Client", id }, {}, FHIR_JSON_TYPE);
 }
 
 /** `POST /rpc` with `aidbox.smart/get-launch-uri`. */
 export async function rpc(req: IncomingMessage, res: ServerResponse, deps: AidboxDeps): Promise<void> {
-  const fail = (message: string, status = 400) => sendJson(res, status, { error: { message } }, OPEN_CORS);
+  const fail = (message: string, status = 400) => sendJson(res, status, { error: { message } });
   let body: unknown;
   try {
     body = await jsonBody(req);
@@ -114,5 +116,5 @@ export async function rpc(req: IncomingMessage, res: ServerResponse, deps: Aidbo
   const uri = new URL(launchUri);
   uri.searchParams.set("iss", iss);
   uri.searchParams.set("launch", launch);
-  sendJson(res, 200, { result: { uri: uri.href, launch, iss, "launch-uri": launchUri } }, OPEN_CORS);
+  sendJson(res, 200, { result: { uri: uri.href, launch, iss, "launch-uri": launchUri } });
 }

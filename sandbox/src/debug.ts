@@ -1,17 +1,18 @@
 /**
  * Seed 003's debug tools, for tests and scripts (never found on a real server): minting a token for a client,
  * patient and scope; looking a token up; a page that shows a token's decoded claims and what the servers know
- * of it; and what reached the foreign-origin listener.
+ * of it; and what reached the foreign-origin listener. Browsers reach them only from the sandbox's own origin
+ * or a loopback app (guard.ts), so these answers carry no CORS headers of their own.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthServer } from "./auth/provider.ts";
 import type { LaunchCodec } from "./auth/launch.ts";
-import { RequestError, oauthError, parseJsonObject, readText } from "./auth/requests.ts";
+import { RequestError, isJson, oauthError, parseJsonObject, readText } from "./auth/requests.ts";
 import { isFaultName } from "./faults.ts";
 import type { FhirStore } from "./fhir/store.ts";
 import type { ForeignListener } from "./foreign.ts";
 import { MAX_LIFETIME, userReference } from "./ehr/launch-options.ts";
-import { OPEN_CORS, escapeHtml, sendHtml, sendJson } from "./http.ts";
+import { escapeHtml, sendHtml, sendJson } from "./http.ts";
 
 export interface DebugDeps {
   readonly servers: readonly { readonly authPath: string; readonly auth: AuthServer }[];
@@ -20,7 +21,7 @@ export interface DebugDeps {
   readonly foreign: ForeignListener;
 }
 
-const NO_STORE = { ...OPEN_CORS, "Cache-Control": "no-store" };
+const NO_STORE = { "Cache-Control": "no-store" };
 
 /** Serves a debug route, or returns false when `path` is not one. */
 export async function handleDebug(req: IncomingMessage, res: ServerResponse, url: URL, deps: DebugDeps): Promise<boolean> {
@@ -38,6 +39,8 @@ export async function handleDebug(req: IncomingMessage, res: ServerResponse, url
   if (!server) return false;
   try {
     if (path === `${server.authPath}/debug/token` && req.method === "POST") {
+      // A page may send text/plain to any origin without asking first; JSON makes the browser ask (a preflight).
+      if (!isJson(req)) throw new RequestError(415, "invalid_request", "The debug mint takes a JSON body: send it with Content-Type: application/json.");
       sendJson(res, 200, await mint(server.auth, parseJsonObject(await readText(req)), deps.store), NO_STORE);
     } else if (path === `${server.authPath}/debug/introspect` && req.method === "GET") {
       const token = url.searchParams.get("token");

@@ -20,6 +20,7 @@ import { defaultPractitioner, parseLaunchOptions } from "./ehr/launch-options.ts
 import { STYLES, hostileStyleBody } from "./ehr/styles.ts";
 import { FHIR_SERVERS, type FhirServerId, type FhirServerSettings } from "./servers.ts";
 import { ForeignListener } from "./foreign.ts";
+import { CallerPolicy } from "./guard.ts";
 import { handleDebug } from "./debug.ts";
 import { putClient, rpc, type AidboxDeps } from "./aidbox.ts";
 import { FHIR_JSON_TYPE, JSON_TYPE, OPEN_CORS, SECURITY_HEADERS, redirect, sendHtml, sendJson } from "./http.ts";
@@ -148,6 +149,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     appLaunchUrl,
   };
   const debugDeps = { servers: serverList.map((s) => ({ authPath: s.settings.authPath, auth: s.auth })), store, launches, foreign };
+  const callers = new CallerPolicy(origin, port, serverList.map((s) => s.settings.authPath));
 
   async function launchUrl(app: string, context: LaunchContext, serverId: FhirServerId = "main"): Promise<string> {
     const target = servers.get(serverId)!;
@@ -157,9 +159,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return url.href;
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const target = req.url ?? "/";
-    const url = target.startsWith("/") ? URL.parse(`${origin}${target}`) : null;
+  /** `url`: the request target resolved against the origin (dot segments gone), or null when it is not a path. */
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL | null): Promise<void> {
     if (!url) throw badRequest("The request target must be a path.");
     const path = url.pathname;
     if (await handleDebug(req, res, url, debugDeps)) return;
@@ -227,15 +228,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (options.log) {
       res.on("finish", () => console.log(`${req.method} ${req.url?.slice(0, 120)} → ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
     }
-    route(req, res).catch((error: unknown) => {
+    const target = req.url ?? "/";
+    const url = target.startsWith("/") ? URL.parse(`${origin}${target}`) : null;
+    const path = url?.pathname ?? "";
+    if (callers.screen(req, res, path)) return;
+    // A guarded route's CORS headers are already set (for allowed origins only); `*` must not replace them.
+    const cors = callers.isGuarded(path) ? {} : OPEN_CORS;
+    route(req, res, url).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       const open = req.url?.startsWith("/open-fhir") ? OPEN_ENDPOINT_HEADER : {};
       if (error instanceof FhirError) {
         // Browsers may cache some errors (410, 404) by default: a simulated one-off must not be served again.
-        return sendJson(res, error.status, error.outcome, { ...OPEN_CORS, "Cache-Control": "no-store", ...open, ...error.headers }, FHIR_JSON_TYPE);
+        return sendJson(res, error.status, error.outcome, { ...cors, "Cache-Control": "no-store", ...open, ...error.headers }, FHIR_JSON_TYPE);
       }
       console.error("sandbox: unexpected error", error);
-      sendJson(res, 500, operationOutcome("exception", "The sandbox failed to handle this request."), OPEN_CORS, FHIR_JSON_TYPE);
+      sendJson(res, 500, operationOutcome("exception", "The sandbox failed to handle this request."), cors, FHIR_JSON_TYPE);
     });
   });
 

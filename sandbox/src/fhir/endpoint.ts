@@ -86,7 +86,10 @@ function capCount(params: URLSearchParams, maxCount: number | undefined): URLSea
 /** Marks every open-endpoint response: no authorization was checked. */
 export const OPEN_ENDPOINT_HEADER = { "X-Sandbox-Open-Endpoint": "no authorization checked; sandbox data only; read-only" };
 
-/** The open, read-only FHIR endpoint (seed 003's `open-fhir`): everything readable without a token. */
+/**
+ * The open, read-only FHIR endpoint (seed 003's `open-fhir`): everything readable without a token. Browsers
+ * reach it only from the sandbox's own origin or a loopback app (guard.ts), so it sends no CORS headers itself.
+ */
 export class OpenFhirEndpoint {
   constructor(readonly api: FhirApi) {}
 
@@ -96,6 +99,6 @@ export class OpenFhirEndpoint {
     const body = response.body.resourceType === "Bundle"
       ? { ...response.body, meta: { tag: [{ system: "urn:lab-graph:sandbox", code: "open-endpoint", display: "Served without authorization (sandbox open endpoint)" }] } }
       : response.body;
-    sendJson(res, response.status, body, { ...NO_STORE, ...OPEN_ENDPOINT_HEADER }, FHIR_JSON_TYPE);
+    sendJson(res, response.status, body, { "Cache-Control": "no-store", ...OPEN_ENDPOINT_HEADER }, FHIR_JSON_TYPE);
   }
 }
