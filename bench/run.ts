@@ -397,6 +397,7 @@ async function bundleMetrics(dist: string, info: BuildInfo, run: Run): Promise<M
     metric("launch_js_gzip_kb", launch.total, "KiB", { op: "<=", value: 20 }, (info.pages.launch ?? []).join(", ")),
     metric("index_js_gzip_kb", index.total, "KiB", { op: "<=", value: 230 }, "JS+CSS the graph page loads (or preloads) before data"),
     metric("index_own_code_gzip_kb", index.own, "KiB", { op: "<=", value: 30 }, "everything but react, react-dom, recharts, react-query, fhirclient (each chunk's gzip shared out by module size)"),
+    metric("graph_lazy_gzip_kb", later.total, "KiB", { op: "<=", value: 40 }, "the graph page's lazy chunks (table, summary, clinical context, failure screens, …): what loads after the first chart or on use"),
     metric("index_later_js_gzip_kb", later.total, "KiB", null, `JS+CSS the graph page loads only after its first chart or on use (*.later.tsx): ${(info.later.index ?? []).join(", ") || "none"}`),
     metric("index_requests_after_token", afterToken.length, "requests", { op: "<=", value: 0 }, afterToken.map((r) => new URL(r.url).pathname).join(", ") || "scripts and styles fetched after the token arrived"),
   ];
