@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --prefetch]`: builds the app, a baseline page and a plain page, starts the
+ * `npm run bench [-- --quick] [-- --prefetch] [-- --size]`: builds the app, a baseline page and a plain page, starts the
  * sandbox (behind a delaying proxy) and static servers, drives Chromium, prints a table and writes
  * bench/results.json. What each metric means: bench/README.md.
  */
@@ -25,6 +25,8 @@ const QUICK = process.argv.includes("--quick");
 const PREFETCH_EXPERIMENT = process.argv.includes("--prefetch");
 /** Only the plain comparison (and the prefetch experiment if asked), for trying a change: bench/.tmp/results.plain.json. */
 const PLAIN_ONLY = process.argv.includes("--plain-only");
+/** Only build and report the bundle sizes (seconds, no browser): for checking a change against the budgets. */
+const SIZE_ONLY = process.argv.includes("--size");
 const TMP = resolve("bench/.tmp");
 const DELAY_MS = 100;
 const KiB = 1024;
@@ -368,7 +370,7 @@ async function renderMetrics(browser: Browser, world: World): Promise<Metric[]> 
 const FIXED_LIBRARIES = /node_modules\/(react|react-dom|scheduler|recharts|@tanstack|fhirclient|d3-[a-z-]+|victory-vendor|@reduxjs|redux|immer|reselect|react-redux|use-sync-external-store|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|internmap|clsx|js-base64|cookie)\//;
 
 /** Gzip KiB of the scripts and styles each page loads before any data, from the build's own record. */
-async function bundleMetrics(dist: string, info: BuildInfo, run: Run): Promise<Metric[]> {
+async function bundleMetrics(dist: string, info: BuildInfo, run: Run | undefined): Promise<Metric[]> {
   const gzipped = async (file: string) => gzipSync(await readFile(join(dist, file))).length / KiB;
   const pageKiB = async (page: string, files = info.pages[page] ?? []) => {
     let total = 0;
@@ -392,15 +394,16 @@ async function bundleMetrics(dist: string, info: BuildInfo, run: Run): Promise<M
   console.log("\nLargest modules (rendered bytes):");
   for (const m of largest) console.log(`  ${(m.bytes / KiB).toFixed(1).padStart(7)} KiB  ${m.id.replace(/^.*node_modules\//, "")}`);
   // What loads after the first chart does so on purpose (`*.later.tsx`), and is counted apart.
-  const afterToken = run.requests.filter((r) => r.server === "static" && r.start > tokenEnd(run) && !laterFiles.has(new URL(r.url).pathname.replace(/^.*?\/(assets\/)/, "$1")));
-  return [
+  const afterToken = run ? run.requests.filter((r) => r.server === "static" && r.start > tokenEnd(run) && !laterFiles.has(new URL(r.url).pathname.replace(/^.*?\/(assets\/)/, "$1"))) : [];
+  const sizes = [
     metric("launch_js_gzip_kb", launch.total, "KiB", { op: "<=", value: 20 }, (info.pages.launch ?? []).join(", ")),
     metric("index_js_gzip_kb", index.total, "KiB", { op: "<=", value: 230 }, "JS+CSS the graph page loads (or preloads) before data"),
     metric("index_own_code_gzip_kb", index.own, "KiB", { op: "<=", value: 30 }, "everything but react, react-dom, recharts, react-query, fhirclient (each chunk's gzip shared out by module size)"),
     metric("graph_lazy_gzip_kb", later.total, "KiB", { op: "<=", value: 40 }, "the graph page's lazy chunks (table, summary, clinical context, failure screens, …): what loads after the first chart or on use"),
     metric("index_later_js_gzip_kb", later.total, "KiB", null, `JS+CSS the graph page loads only after its first chart or on use (*.later.tsx): ${(info.later.index ?? []).join(", ") || "none"}`),
-    metric("index_requests_after_token", afterToken.length, "requests", { op: "<=", value: 0 }, afterToken.map((r) => new URL(r.url).pathname).join(", ") || "scripts and styles fetched after the token arrived"),
   ];
+  if (!run) return sizes;
+  return [...sizes, metric("index_requests_after_token", afterToken.length, "requests", { op: "<=", value: 0 }, afterToken.map((r) => new URL(r.url).pathname).join(", ") || "scripts and styles fetched after the token arrived")];
 }
 
 async function main(): Promise<void> {
@@ -409,6 +412,11 @@ async function main(): Promise<void> {
   const info: BuildInfo = { pages: {}, later: {}, modules: {} };
   console.log("Building the app, the baseline and the plain page…");
   const dist = await buildApp(info);
+  if (SIZE_ONLY) {
+    const sizes = await bundleMetrics(dist, info, undefined);
+    console.log(`\n${table(sizes)}\n\n${sizes.filter((m) => m.pass === false).length} missed.`);
+    return;
+  }
   const sites = {
     app: { root: dist, benchConfig: true },
     baseline: { root: await buildBenchPage("baseline"), benchConfig: false },
