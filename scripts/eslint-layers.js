@@ -2,7 +2,8 @@
  * The import direction between the app's layers, enforced by lint rather than by review: an ESLint rule that
  * resolves every relative import of a file and refuses one that runs upward (docs/architecture.md).
  *
- * - `src/labs` is pure clinical logic: it imports no other layer.
+ * - `src/i18n` is the app's words (message catalogs): it imports no other layer, and every layer may import it.
+ * - `src/labs` is pure clinical logic: it imports no other layer but `i18n`.
  * - `src/graph` draws what it is given: it imports only `labs`.
  * - `src/config` reads config.json: it imports only `labs`.
  * - `src/fhir` is the transport: never `launch`, `graph` or `app`.
@@ -16,11 +17,12 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), "..");
 
 /** Per layer of src/: the layers it may import besides itself. `undefined`: any. */
 const ALLOWED = {
-  labs: [],
-  graph: ["labs"],
-  config: ["labs"],
-  fhir: ["labs", "config"],
-  launch: ["labs", "config", "fhir"],
+  i18n: [],
+  labs: ["i18n"],
+  graph: ["labs", "i18n"],
+  config: ["labs", "i18n"],
+  fhir: ["labs", "config", "i18n"],
+  launch: ["labs", "config", "fhir", "i18n"],
   app: undefined,
   test: undefined,
 };

@@ -12,15 +12,16 @@ async function layerErrors(filePath: string, source: string): Promise<string[]> 
 
 describe("layers/direction", () => {
   it.each([
-    ["src/labs/probe.ts", "../graph/present", "src/labs imports only itself"],
-    ["src/labs/probe.ts", "../fhir/session", "src/labs imports only itself"],
-    ["src/graph/probe.ts", "../app/queries", "src/graph imports only src/labs"],
-    ["src/graph/probe.ts", "../fhir/session", "src/graph imports only src/labs"],
-    ["src/config/probe.ts", "../fhir/scopes", "src/config imports only src/labs"],
-    ["src/fhir/probe.ts", "../launch/plan", "src/fhir imports only src/labs, src/config"],
-    ["src/fhir/probe.ts", "../app/queries", "src/fhir imports only src/labs, src/config"],
-    ["src/launch/probe.ts", "../graph/present", "src/launch imports only src/labs, src/config, src/fhir"],
-    ["src/launch/probe.ts", "../app/App", "src/launch imports only src/labs, src/config, src/fhir"],
+    ["src/labs/probe.ts", "../graph/present", "src/labs imports only src/i18n"],
+    ["src/labs/probe.ts", "../fhir/session", "src/labs imports only src/i18n"],
+    ["src/graph/probe.ts", "../app/queries", "src/graph imports only src/labs, src/i18n"],
+    ["src/graph/probe.ts", "../fhir/session", "src/graph imports only src/labs, src/i18n"],
+    ["src/config/probe.ts", "../fhir/scopes", "src/config imports only src/labs, src/i18n"],
+    ["src/fhir/probe.ts", "../launch/plan", "src/fhir imports only src/labs, src/config, src/i18n"],
+    ["src/fhir/probe.ts", "../app/queries", "src/fhir imports only src/labs, src/config, src/i18n"],
+    ["src/launch/probe.ts", "../graph/present", "src/launch imports only src/labs, src/config, src/fhir, src/i18n"],
+    ["src/launch/probe.ts", "../app/App", "src/launch imports only src/labs, src/config, src/fhir, src/i18n"],
+    ["src/i18n/probe.ts", "../labs/catalog", "src/i18n imports only itself"],
     ["src/labs/probe.ts", "../test/scenarios", "only test files import the test helpers (src/test)"],
     ["src/app/probe.ts", "../../sandbox/src/server.ts", "src/ and sandbox/ never import each other"],
     ["sandbox/src/probe.ts", "../../src/labs/catalog", "sandbox/ and src/ never import each other"],
@@ -36,6 +37,8 @@ describe("layers/direction", () => {
   });
 
   it.each([
+    ["src/labs/probe.ts", "../i18n/i18n"],
+    ["src/launch/probe.ts", "../i18n/i18n"],
     ["src/graph/probe.ts", "../labs/catalog"],
     ["src/graph/probe.ts", "./markers"],
     ["src/fhir/probe.ts", "../labs/settings"],
