@@ -14,7 +14,7 @@ import { useViewState } from "./useViewState";
 function Chart({ session }: { readonly session: Session }) {
   const patientId = session.patientId;
   // Loaded even without a banner: age and sex choose among reference ranges.
-  const patient = useQuery({ ...patientQuery(session, patientId ?? ""), enabled: patientId !== undefined });
+  const patient = useQuery({ ...patientQuery(session, patientId), enabled: patientId !== undefined });
   const [view, setView] = useViewState();
   const { gender, birthDate } = patient.data ?? {};
   const context = useMemo(() => ({ sex: gender, birthDate }), [gender, birthDate]);

@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import { readConditions, readMedications, type ContextRead } from "../fhir/context.later";
+import { sessionKey } from "./queries";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { problemText, relevantProblems } from "../labs/conditions";
 import { formatFhirDate, plotTime } from "../labs/dates";
@@ -20,7 +21,7 @@ import { MedicationTimeline } from "../graph/MedicationTimeline";
 
 export function medicationsQuery(session: Session, patientId: string) {
   return queryOptions({
-    queryKey: ["medications", session.serverUrl, patientId],
+    queryKey: [...sessionKey(session), "medications", patientId],
     queryFn: ({ signal }) => readMedications(session, patientId, signal),
     staleTime: Infinity,
     retry: false,
@@ -29,7 +30,7 @@ export function medicationsQuery(session: Session, patientId: string) {
 
 export function conditionsQuery(session: Session, patientId: string) {
   return queryOptions({
-    queryKey: ["conditions", session.serverUrl, patientId],
+    queryKey: [...sessionKey(session), "conditions", patientId],
     queryFn: ({ signal }) => readConditions(session, patientId, signal),
     staleTime: Infinity,
     retry: false,

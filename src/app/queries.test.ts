@@ -3,7 +3,8 @@ import type { ObservationPage } from "../fhir/observations";
 import { DEFAULT_PAGING, firstCursor } from "../fhir/paging";
 import { HBA1C } from "../labs/catalog";
 import { fakeSession } from "../test/fakeSession";
-import { observationsQuery, patientQuery } from "./queries";
+import { goalsQuery, observationsQuery, patientQuery, sessionKey } from "./queries";
+import { signedInUserQuery } from "./sessionQueries";
 import { observationSearch, PAGE_SIZE, pageReader } from "./searches";
 import { startFirstReads } from "./firstReads";
 
@@ -19,8 +20,12 @@ describe("observationsQuery paging", () => {
     expect(options.getNextPageParam(page({ stop: { reason: "loop", url: "https://ehr.test/fhir/p1" } }), [], undefined, [])).toBeUndefined();
   });
 
-  it("one query key per server, patient and lab; one page reader per search", () => {
-    expect(options.queryKey).toEqual(["observations", "https://ehr.test/fhir", "p1", HBA1C.codes.map((c) => `${c.system}|${c.code}`), null, PAGE_SIZE]);
+  it("one query key per server, patient and lab, under the session's root; one page reader per search", () => {
+    expect(options.queryKey).toEqual(["fhir", "https://ehr.test/fhir", "p1", "observations", "p1", HBA1C.codes.map((c) => `${c.system}|${c.code}`), null, PAGE_SIZE]);
+    for (const key of [patientQuery(session, "p1").queryKey, goalsQuery(session, "p1").queryKey, signedInUserQuery(session, { resourceType: "Practitioner", id: "x" }).queryKey]) {
+      expect(key.slice(0, 3)).toEqual(sessionKey(session));
+    }
+    expect(sessionKey(fakeSession(() => ({}), { patientId: "p2" }))).not.toEqual(sessionKey(session));
     expect(pageReader(session, observationSearch("p1", HBA1C, null))).toBe(pageReader(session, observationSearch("p1", HBA1C, null)));
     expect(pageReader(session, observationSearch("p2", HBA1C, null))).not.toBe(pageReader(session, observationSearch("p1", HBA1C, null)));
   });

@@ -1,14 +1,23 @@
 /** Query factories: the single source of query keys and fetchers for the graph page. */
-import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, skipToken } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import type { ObservationPage, ObservationSearch } from "../fhir/observations";
 import type { PageCursor } from "../fhir/paging";
 import { pageReader, patientPath } from "./searches";
 
-export function patientQuery(session: Session, patientId: string) {
+/**
+ * The root of every query key of one session's FHIR reads: the server and the launch patient. What one session
+ * read is never another's, and `removeQueries({ queryKey: sessionKey(session) })` forgets all of it.
+ */
+export function sessionKey(session: Pick<Session, "serverUrl" | "patientId">) {
+  return ["fhir", session.serverUrl, session.patientId ?? null] as const;
+}
+
+/** The launch patient's Patient resource; waits (skipToken) while there is no id. */
+export function patientQuery(session: Session, patientId: string | undefined) {
   return queryOptions({
-    queryKey: ["patient", session.serverUrl, patientId],
-    queryFn: ({ signal }) => session.get<fhir4.Patient>(patientPath(patientId), signal),
+    queryKey: [...sessionKey(session), "patient", patientId],
+    queryFn: patientId === undefined ? skipToken : ({ signal }) => session.get<fhir4.Patient>(patientPath(patientId), signal),
     staleTime: Infinity,
   });
 }
@@ -20,7 +29,7 @@ export function patientQuery(session: Session, patientId: string) {
 export function observationsQuery(session: Session, search: ObservationSearch) {
   const reader = pageReader(session, search);
   return infiniteQueryOptions({
-    queryKey: ["observations", session.serverUrl, search.patientId, search.codes, search.category, search.pageSize],
+    queryKey: [...sessionKey(session), "observations", search.patientId, search.codes, search.category, search.pageSize],
     queryFn: ({ pageParam, signal }) => reader.page(pageParam, signal),
     initialPageParam: undefined as PageCursor | undefined,
     getNextPageParam: (last: ObservationPage) => last.next,
@@ -36,7 +45,7 @@ export function observationsQuery(session: Session, search: ObservationSearch) {
  */
 export function goalsQuery(session: Session, patientId: string) {
   return queryOptions({
-    queryKey: ["goals", session.serverUrl, patientId],
+    queryKey: [...sessionKey(session), "goals", patientId],
     queryFn: async ({ signal }) => (await import("../fhir/goals.later")).readGoals(session, patientId, signal),
     staleTime: Infinity,
     retry: false,
@@ -50,10 +59,10 @@ const MAX_STYLE_BYTES = 32_768;
  * The EHR's `smart_style_url` document, fetched without credentials or token (it is public by design) and
  * validated field by field. Callers check the URL's origin first (styleUrlAllowed).
  */
-export function smartStyleQuery(url: string) {
+export function smartStyleQuery(url: string | undefined) {
   return queryOptions({
     queryKey: ["smart-style", url],
-    queryFn: async ({ signal }) => {
+    queryFn: url === undefined ? skipToken : async ({ signal }) => {
       // The checks (smartStyle.later.ts) download beside the style document, not after it: the first chart
       // never waits for them, and the style waits for nothing but itself.
       const checks = import("./smartStyle.later");

@@ -15,7 +15,7 @@ export function useSmartStyle(session: Session): void {
   const sameOrigin = url !== undefined && styleUrlAllowed(url, session.serverUrl, []);
   const config = useQuery({ ...styleAllowListQuery(), enabled: url !== undefined && !sameOrigin });
   const allowed = sameOrigin || (url !== undefined && config.data !== undefined && styleUrlAllowed(url, session.serverUrl, config.data));
-  const style = useQuery({ ...smartStyleQuery(url ?? ""), enabled: allowed });
+  const style = useQuery(smartStyleQuery(allowed ? url : undefined));
   const applied = style.data;
   const refused = url !== undefined && !sameOrigin && (config.isError || (config.data !== undefined && !allowed));
 

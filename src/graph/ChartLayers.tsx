@@ -2,12 +2,12 @@
  * What the chart draws besides its line and axes, with recharts' scales: the reference band as it changes over
  * time, the target line, the markers, and one pointer surface that gives hover, click and drag-to-zoom.
  */
-import { memo, useCallback, useMemo, useRef, useState, type PointerEvent, type ReactNode } from "react";
+import { memo, useCallback, useId, useMemo, useRef, useState, type PointerEvent, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
 import { Marker, type MarkerKind } from "./markers";
 import { methodName, type MethodChange } from "../labs/methods";
-import { MAX_MARKED_CHANGES, MethodFrame, methodChangeLabel } from "./methods";
+import { MAX_MARKED_CHANGES, MethodFrame, methodChangeLabel, methodDash } from "./methods";
 
 export interface ChartPoint {
   readonly id: string;
@@ -90,6 +90,41 @@ const Markers = memo(function Markers({ points, activeId, methods, px, py, right
   );
 });
 
+/**
+ * The path through `points` in order: a limit (`<4.0`) is not a measured value, so the line breaks there, as it
+ * does at a point that cannot be placed.
+ */
+export function linePath(points: readonly ChartPoint[], px: (p: ChartPoint) => number, py: (p: ChartPoint) => number): string {
+  let d = "";
+  let pen = false;
+  for (const p of points) {
+    const [x, y] = [px(p), py(p)];
+    if (p.limit || !Number.isFinite(x) || !Number.isFinite(y)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`;
+    pen = true;
+  }
+  return d;
+}
+
+/**
+ * The line, drawn here rather than by recharts' `<Line>` (which measures its path's length on every render, a
+ * forced layout, even without animation): one per method, since results of different methods are not joined
+ * (docs/clinical-rules.md §7), clipped to the plot area.
+ */
+const Lines = memo(function Lines({ points, methods, px, py, clip }: Pick<MarkersProps, "points" | "methods" | "px" | "py"> & { readonly clip: string }) {
+  const groups = methods.length > 1 ? methods.map((m) => points.filter((p) => p.method === m)) : [points];
+  return (
+    <g clipPath={`url(#${clip})`} fill="none" stroke="var(--series)" strokeWidth={1.5}>
+      {groups.map((group, i) => (
+        <path key={i} className="line" d={linePath(group, px, py)} strokeDasharray={groups.length > 1 ? methodDash(i) : undefined} />
+      ))}
+    </g>
+  );
+});
+
 const NO_METHODS: readonly (string | undefined)[] = [];
 /** Whether a method-change label (11 px text, about 6.2 px a character) fits in `room` pixels. */
 const fits = (label: string, room: number) => label.length * 6.2 + 8 <= room;
@@ -106,6 +141,7 @@ export function ChartLayers(props: LayerProps) {
   // Hover lives here, not in the chart's parent: moving the pointer redraws the tooltip, not the chart.
   const [hoverId, setHoverId] = useState<string>();
   const svgLeft = useRef(0);
+  const clip = useId();
   const px = useCallback((p: ChartPoint) => x?.(p.time) ?? Number.NaN, [x]);
   const py = useCallback((p: ChartPoint) => y?.(p.value) ?? Number.NaN, [y]);
   const visible = useMemo(() => (area ? props.points.filter((p) => px(p) >= area.x - 1 && px(p) <= area.x + area.width + 1) : []), [props.points, px, area]);
@@ -201,6 +237,10 @@ export function ChartLayers(props: LayerProps) {
         )}
       </ZIndexLayer>
       <ZIndexLayer zIndex={1000}>
+        <clipPath id={clip}>
+          <rect x={left} y={top} width={area.width} height={area.height} />
+        </clipPath>
+        <Lines points={props.points} methods={props.methods ?? NO_METHODS} px={px} py={py} clip={clip} />
         <Markers points={visible} activeId={props.activeId} methods={props.methods ?? NO_METHODS} px={px} py={py} right={right} />
         {drag && Math.abs(drag.end - drag.start) >= DRAG_MIN && (
           <rect className="zoom-selection" x={Math.min(drag.start, drag.end)} y={top} width={Math.abs(drag.end - drag.start)} height={area.height} />

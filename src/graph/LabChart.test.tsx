@@ -3,6 +3,7 @@ import { render, screen, within } from "@testing-library/react";
 import { methodChanges } from "../labs/methods";
 import { ChartLegend } from "./ChartLegend";
 import { LabChart, type ChartPoint } from "./LabChart";
+import { linePath } from "./ChartLayers";
 import { ResultDetails } from "./ResultDetails";
 import { describeMethods } from "./methods";
 import { EGFR } from "../labs/catalog";
@@ -41,7 +42,7 @@ describe("methods on the chart (docs/clinical-rules.md §7)", () => {
     expect(container.querySelectorAll(".method-change")).toHaveLength(1);
     expect(container.querySelector(".method-change text")).toHaveTextContent("Method changed: MDRD → CKD-EPI 2021");
     expect(container.querySelectorAll(".method-frame")).toHaveLength(2);
-    const lines = [...container.querySelectorAll("path.recharts-line-curve")];
+    const lines = [...container.querySelectorAll("path.line")];
     expect(lines).toHaveLength(2);
     expect(lines.map((l) => l.getAttribute("stroke-dasharray") ?? "none")).toEqual(["none", "7 4"]);
   });
@@ -49,7 +50,7 @@ describe("methods on the chart (docs/clinical-rules.md §7)", () => {
   it("one method: one line, no frames, no change marks", () => {
     const { container } = chart(POINTS.map((p) => ({ ...p, method: "CKD-EPI 2021" })), ["CKD-EPI 2021"]);
     expect(container.querySelectorAll(".method-change, .method-frame")).toHaveLength(0);
-    expect(container.querySelectorAll("path.recharts-line-curve")).toHaveLength(1);
+    expect(container.querySelectorAll("path.line")).toHaveLength(1);
   });
 
   it("the legend lists each method and the change mark only when there is more than one method", () => {
@@ -89,5 +90,20 @@ describe("the methods in words, for screen readers", () => {
     expect(describeMethods(METHODS, CHANGES)).toBe("Results by 2 methods, each with its own line style: MDRD; CKD-EPI 2021; the method changes once.");
     expect(describeMethods(["A", undefined], [...CHANGES, ...CHANGES])).toBe("Results by 2 methods, each with its own line style: A; method not identified; the method changes 2 times.");
     expect(describeMethods(["MDRD"], [])).toBe("");
+  });
+});
+
+describe("linePath", () => {
+  const at = (time: number, value: number, limit?: string): ChartPoint => ({ id: String(time), time, value, marker: "none", critical: false, flagged: false, preliminary: false, ...(limit ? { limit } : {}) });
+  const px = (p: ChartPoint) => p.time * 10;
+  const py = (p: ChartPoint) => 100 - p.value;
+
+  it("joins measured values in order, and breaks at a limit and at a point it cannot place", () => {
+    expect(linePath([at(1, 5), at(2, 6), at(3, 4, "<4"), at(4, 7), at(5, Number.NaN), at(6, 8), at(7, 9)], px, py)).toBe("M10.0,95.0L20.0,94.0M40.0,93.0M60.0,92.0L70.0,91.0");
+  });
+
+  it("draws nothing for no points or only limits", () => {
+    expect(linePath([], px, py)).toBe("");
+    expect(linePath([at(1, 4, "<4")], px, py)).toBe("");
   });
 });

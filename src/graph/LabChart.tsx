@@ -1,10 +1,9 @@
 import { memo, useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { ChartLayers, type ChartBand, type ChartPoint } from "./ChartLayers";
 import { AxisTick } from "./AxisTick";
 import { maxTimeTicks, niceTicks, tickFormatter, timeTicks } from "./ticks";
 import type { MethodChange } from "../labs/methods";
-import { methodDash } from "./methods";
 import { PLOT_INSET } from "./plotInset";
 
 export type { ChartBand, ChartPoint } from "./ChartLayers";
@@ -70,16 +69,6 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
     const { ticks, unit } = timeTicks(domain[0], domain[1], (u) => maxTimeTicks(u, axis, fontPx));
     return { ticks, format: tickFormatter(unit) };
   }, [domain, width, fontPx]);
-  const lineData = useMemo(() => points.map((p) => ({ time: p.time, value: p.limit ? null : p.value })), [points]);
-  // One line per method: results of different methods are not joined (docs/clinical-rules.md §7).
-  const methods = props.methods;
-  const methodLines = useMemo(
-    () =>
-      methods && methods.length > 1
-        ? methods.map((m) => points.filter((p) => p.method === m).map((p) => ({ time: p.time, value: p.limit ? null : p.value })))
-        : undefined,
-    [methods, points],
-  );
 
   const onKeyDown = (e: KeyboardEvent) => {
     const step = KEY_STEPS[e.key];
@@ -98,18 +87,11 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
       </p>
       <div className="chart-plot" ref={setTooltipHost}>
         <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: INITIAL_WIDTH, height: HEIGHT }} onResize={setWidth}>
-          <ComposedChart data={lineData} margin={MARGIN} accessibilityLayer={false}>
+          <ComposedChart margin={MARGIN} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
             <XAxis dataKey="time" type="number" scale="time" domain={domain as [number, number]} allowDataOverflow ticks={x.ticks} tickFormatter={x.format} interval={0} tick={AxisTick} stroke="var(--muted)" />
             <YAxis type="number" domain={y.domain} ticks={y.ticks} interval={0} tick={AxisTick} allowDataOverflow stroke="var(--muted)" width={Y_AXIS_WIDTH} />
             <ChartLayers {...props} tooltipHost={tooltipHost} />
-            {methodLines ? (
-              methodLines.map((data, i) => (
-                <Line key={i} data={data} dataKey="value" type="linear" stroke="var(--series)" strokeWidth={1.5} strokeDasharray={methodDash(i)} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
-              ))
-            ) : (
-              <Line dataKey="value" type="linear" stroke="var(--series)" strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
-            )}
           </ComposedChart>
         </ResponsiveContainer>
       </div>
