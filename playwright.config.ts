@@ -56,7 +56,7 @@ export default defineConfig({
       use: { launchOptions: { executablePath, args: QUIET_CHROMIUM } },
     },
     {
-      // `npm run screenshots`: the README's pictures, taken from the running app. Not part of `npm test`.
+      // `npm run screenshots`: the pictures of the README and docs/, taken from the running app. Not part of `npm test`.
       name: "screenshots",
       testMatch: /screenshots/,
       use: {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --prefetch] [-- --size]`: builds the app, a baseline page and a plain page, starts the
  * sandbox (behind a delaying proxy) and static servers, drives Chromium, prints a table and writes
- * bench/results.json. What each metric means: bench/README.md.
+ * bench/results.json. What each metric means: bench/README.md; the latest run and what it shows: docs/performance.md.
  */
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";

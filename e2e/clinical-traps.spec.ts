@@ -10,7 +10,7 @@ import { test, expect } from "./fixtures";
 import { chooseLab, openChart, resultsTable } from "./lab-helpers";
 import { CLINICAL_TRAPS_NOTICE, V3_INTERPRETATIONS } from "../sandbox/scripts/scenarios/clinical-traps.ts";
 
-/** HbA1c results of `clinical-traps`: 68 Observations, one entered in error (README, scenario patients). */
+/** HbA1c results of `clinical-traps`: 68 Observations, one entered in error (docs/sandbox.md, scenario patients). */
 const HBA1C_ROWS = 67;
 /** Rows that cannot be drawn: "7,1 %", 70 %, −1.2 %, 0 %, the registered order and the clotted specimen. */
 const HBA1C_DRAWN = HBA1C_ROWS - 6;

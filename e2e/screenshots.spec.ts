@@ -1,4 +1,4 @@
-/** The README's pictures, taken from the real app against the sandbox: `npm run screenshots`. */
+/** The pictures of the README and docs/ (`docs/images/`), taken from the real app against the sandbox: `npm run screenshots`. */
 import { test, expect, SANDBOX } from "./fixtures";
 import { chooseLab, openChart } from "./lab-helpers";
 

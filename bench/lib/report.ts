@@ -1,4 +1,4 @@
-/** The results file (format fixed in the README's "Performance" section and bench/README.md) and the printed table. */
+/** The results file (format fixed in docs/performance.md and bench/README.md) and the printed table. */
 import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 

@@ -1,4 +1,4 @@
-/** The committed scenario data is exactly what the generator writes, and has the counts the README lists. */
+/** The committed scenario data is exactly what the generator writes, and has the counts docs/sandbox.md lists. */
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { SCENARIO_FILES, scenarioText } from "./scenarios/index.ts";
@@ -31,7 +31,7 @@ describe("scenario data", () => {
     expect(await readFile(new URL(file, DATA), "utf8")).toBe(scenarioText(file));
   });
 
-  it("has the codes and statuses the README lists per patient", () => {
+  it("has the codes and statuses docs/sandbox.md lists per patient", () => {
     expect(codes("hba1c-long.json")).toEqual({ "4548-4": 140 });
     expect(statuses("hba1c-long.json")).toEqual({ final: 136, "entered-in-error": 4 });
     expect(codes("hba1c-mixed.json")).toEqual({ "59261-8": 9, "17856-6": 8, "4548-4": 10 });

@@ -1,6 +1,6 @@
 /**
  * Generates the sandbox's scenario data (`sandbox/data/*.json`): FHIR R4 Bundles, deterministic (a seeded
- * PRNG, fixed dates), so the expected counts in the README stay true. Run: `npm run sandbox:data`.
+ * PRNG, fixed dates), so the expected counts in docs/sandbox.md stay true. Run: `npm run sandbox:data`.
  * `generate-data.test.ts` fails when the committed files and this generator disagree.
  */
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";

@@ -15,7 +15,7 @@ export type FaultStage = "authorize" | "token" | "fhir" | "search";
 
 export interface FaultInfo {
   readonly stage: FaultStage;
-  /** What happens, for the EHR page and the README. */
+  /** What happens, for the EHR page and docs/sandbox.md. */
   readonly summary: string;
 }
 

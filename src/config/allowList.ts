@@ -1,5 +1,5 @@
 /**
- * The `iss` allow-list (rules in the README, "config.json"): an entry is an exact FHIR base, or a prefix ending
+ * The `iss` allow-list (rules in docs/configuration.md): an entry is an exact FHIR base, or a prefix ending
  * in `/`. Scheme and host compare case-insensitively, default ports are dropped, an exact entry ignores one
  * trailing slash, and a prefix matches only at a path-segment boundary. Nothing is fetched or navigated to for
  * an `iss` that does not match.

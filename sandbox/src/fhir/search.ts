@@ -33,7 +33,7 @@ export interface ObservationQuery {
   readonly total: "accurate" | "none";
 }
 
-/** Parameters that are accepted and have no effect on the result (documented in the README). */
+/** Parameters that are accepted and have no effect on the result (documented in docs/sandbox.md). */
 const IGNORED = new Set(["_format", "_pretty", "_elements"]);
 
 /** Parses a date or dateTime search value into the instant range it denotes ([start, end) in ms). */
