@@ -17,9 +17,9 @@ export interface EhrProfile {
    */
   readonly observationNeedsCodeOrCategory: boolean;
   /**
-   * `_sort` is not among the platform's documented Observation search parameters: it is accepted and ignored,
-   * as FHIR R4 lets a server ignore a parameter it does not support (https://hl7.org/fhir/R4/search.html),
-   * and results come in this order (`-date`: newest first by effective date).
+   * Results come in this order (`-date`: newest first by effective date) and `_sort` is accepted and ignored,
+   * as FHIR R4 lets a server ignore a parameter it does not support (https://hl7.org/fhir/R4/search.html):
+   * the sandbox's choice, so that an app that relies on `_sort` is caught.
    */
   readonly observationOrder: "date" | "-date";
   /** An OperationOutcome every Observation search page carries (`search.mode: "outcome"`). */
