@@ -16,6 +16,7 @@ async function hba1cRows(page: Page, server: string): Promise<string[][]> {
 }
 
 test("hba1c-long through the Epic and Oracle Health profiles: every result, newest first, the same rows as on the default base", async ({ page }) => {
+  test.slow(); // three launches, one per base
   const reference = await hba1cRows(page, "main");
   expect(reference).toHaveLength(136);
   for (const server of ["epic", "oracle"]) {
