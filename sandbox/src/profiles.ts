@@ -9,7 +9,7 @@ export type ProfileId = "epic" | "oracle";
 
 export interface EhrProfile {
   readonly id: ProfileId;
-  /** Shown on the EHR page and in the CapabilityStatement. */
+  /** Named in the CapabilityStatement (`implementation.description`). */
   readonly name: string;
   /**
    * Observation searches must name a `code` or a `category` (besides the patient); without either, 400.
