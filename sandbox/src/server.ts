@@ -12,7 +12,9 @@ import { AuthServer } from "./auth/provider.ts";
 import { APP_CLIENT_ID, appClient } from "./auth/clients.ts";
 import { LaunchCodec, isStyle, type LaunchContext } from "./auth/launch.ts";
 import { FhirStore } from "./fhir/store.ts";
-import { FhirApi } from "./fhir/api.ts";
+import { FhirApi, type FhirApiOptions } from "./fhir/api.ts";
+import { patientSearchOutcome } from "./fhir/search-outcome.ts";
+import type { EhrProfile } from "./profiles.ts";
 import { FhirEndpoint, OPEN_ENDPOINT_HEADER, OpenFhirEndpoint } from "./fhir/endpoint.ts";
 import { FhirError, badRequest, operationOutcome } from "./fhir/outcome.ts";
 import { EHR_CSS, errorPage, framePage, homePage, type PatientSummary } from "./ehr/pages.ts";
@@ -81,6 +83,20 @@ function displayName(resource: fhir4.Patient | fhir4.Practitioner): string {
   return name.text ?? [...(name.prefix ?? []), ...(name.given ?? []), name.family].filter(Boolean).join(" ");
 }
 
+/** An EHR profile's search rules and notice for its FHIR API (the patient's own message still comes first). */
+function profileApiOptions(store: FhirStore, profile: EhrProfile | undefined): FhirApiOptions {
+  if (!profile) return {};
+  const notice = profile.searchNotice;
+  return {
+    observationRules: { needsCodeOrCategory: profile.observationNeedsCodeOrCategory, order: profile.observationOrder },
+    searchOutcome: (query) => {
+      const own = patientSearchOutcome(store.read<fhir4.Patient>("Patient", query.patient));
+      if (!notice) return own;
+      return own ? { ...own, issue: [...own.issue, ...notice.issue] } : notice;
+    },
+  };
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
   const store = await FhirStore.fromDirectory(options.dataDir ?? DEFAULT_DATA_DIR);
@@ -128,13 +144,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       scopeVersions: settings.scopeVersions,
       registration: settings.registration,
       clients: [appClient(options.redirectUris ?? []), ...settings.clients],
+      accessTokenLifetime: settings.profile?.accessTokenLifetime,
+      bannerAsString: settings.profile?.bannerAsString,
+      offlineAccessForPatientsOnly: settings.profile?.offlineAccessForPatientsOnly,
     });
     // Registered clients may use any method; otherwise only those of the pre-registered clients work here.
     const authMethods = settings.registration
       ? ["none", "client_secret_basic", "client_secret_post", "private_key_jwt"]
       : [...new Set(["none", ...settings.clients.flatMap((c) => (c.token_endpoint_auth_method === "client_secret_basic" ? ["client_secret_basic", "client_secret_post"] : [c.token_endpoint_auth_method]))])];
-    const discovery = { origin, fhirBase, issuer, scopeVersions: settings.scopeVersions, registration: settings.registration, authMethods };
-    const endpoint = new FhirEndpoint(auth, new FhirApi(store, fhirBase), discovery, () => foreign.origin, options.slowMs);
+    const discovery = { origin, fhirBase, issuer, scopeVersions: settings.scopeVersions, registration: settings.registration, authMethods, profileName: settings.profile?.name };
+    const endpoint = new FhirEndpoint(auth, new FhirApi(store, fhirBase, profileApiOptions(store, settings.profile)), discovery, () => foreign.origin, options.slowMs);
     servers.set(settings.id, { settings, fhirBase, issuer, auth, endpoint });
   }
   const main = servers.get("main")!;

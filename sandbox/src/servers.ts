@@ -5,8 +5,9 @@
  */
 import { SEED_CLIENT_ID, seed000Client, seed001Client, type ClientRecord } from "./auth/clients.ts";
 import type { ScopeVersion } from "./auth/scopes.ts";
+import { EHR_PROFILES, type EhrProfile } from "./profiles.ts";
 
-export type FhirServerId = "main" | "v1" | "seed-000" | "seed-001";
+export type FhirServerId = "main" | "v1" | "seed-000" | "seed-001" | "epic" | "oracle";
 
 export interface FhirServerSettings {
   readonly id: FhirServerId;
@@ -20,6 +21,8 @@ export interface FhirServerSettings {
   readonly registration: boolean;
   /** Clients besides the app's own public client, which every server knows. */
   readonly clients: readonly ClientRecord[];
+  /** An EHR's documented habits (profiles.ts); none: the sandbox's own behaviour. */
+  readonly profile?: EhrProfile;
 }
 
 export const FHIR_SERVERS: readonly FhirServerSettings[] = [
@@ -58,6 +61,27 @@ export const FHIR_SERVERS: readonly FhirServerSettings[] = [
     scopeVersions: ["v1", "v2"],
     registration: false,
     clients: [seed001Client],
+  },
+  {
+    id: "epic",
+    title: "Epic profile (category or code required on Observation searches, _sort ignored, message 4119 on every page, need_patient_banner as a string, SMART v1 scopes)",
+    fhirPath: "/epic/fhir",
+    authPath: "/epic/auth",
+    // The scopes Epic grants are v1 `.read` forms (the published trace in the README's EHR profiles).
+    scopeVersions: ["v1"],
+    registration: false,
+    clients: [],
+    profile: EHR_PROFILES.epic,
+  },
+  {
+    id: "oracle",
+    title: "Oracle Health profile (newest first, _sort ignored, _count 50 by default and at most 200, 570 s tokens, offline_access for patients only)",
+    fhirPath: "/oracle/fhir",
+    authPath: "/oracle/auth",
+    scopeVersions: ["v1", "v2"],
+    registration: false,
+    clients: [],
+    profile: EHR_PROFILES.oracle,
   },
 ];
 

@@ -426,7 +426,7 @@ export class AuthServer {
       body.encounter = launch.encounter;
       body.fhirContext = [{ reference: `Encounter/${launch.encounter}` }];
     }
-    body.need_patient_banner = launch.needPatientBanner;
+    body.need_patient_banner = this.#options.bannerAsString ? String(launch.needPatientBanner) : launch.needPatientBanner;
     if (launch.style !== "none") body.smart_style_url = `${this.#options.origin}/styles/${launch.style}.json`;
     if (launch.intent) body.intent = launch.intent;
     if (launch.tenant) body.tenant = launch.tenant;
@@ -468,7 +468,11 @@ export class AuthServer {
     const accountId = context.user.includes("/") ? context.user : `Practitioner/${context.user}`;
     const clientId = params.client_id ?? "";
     const grant = new this.provider.Grant({ accountId, clientId });
-    grant.addOIDCScope(scopes.filter(isOidcScope).join(" "));
+    // A profile that keeps offline_access for patients refuses it to a practitioner's launch (explicitly, or
+    // oidc-provider would ask for consent to it again and again); online_access still gives a refresh token.
+    const offlineRefused = this.#options.offlineAccessForPatientsOnly === true && !accountId.startsWith("Patient/");
+    grant.addOIDCScope(scopes.filter((s) => isOidcScope(s) && !(offlineRefused && s === "offline_access")).join(" "));
+    if (offlineRefused && scopes.includes("offline_access")) grant.rejectOIDCScope("offline_access");
     const resource = params.resource ?? params.aud ?? this.#options.fhirBase;
     const granted = this.#grants.grantable(clientId, scopes);
     grant.addResourceScope(resource, granted.join(" "));

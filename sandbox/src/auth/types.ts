@@ -34,6 +34,10 @@ export interface AuthServerOptions {
   readonly registration: boolean;
   /** Default access-token lifetime in seconds. */
   readonly accessTokenLifetime?: number;
+  /** Send `need_patient_banner` as the string "true"/"false" (an EHR profile's habit). */
+  readonly bannerAsString?: boolean;
+  /** Grant `offline_access` only when the signed-in user is a patient (an EHR profile's habit). */
+  readonly offlineAccessForPatientsOnly?: boolean;
 }
 
 /** What the FHIR API learns from a valid bearer token. */

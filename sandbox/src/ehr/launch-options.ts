@@ -21,8 +21,12 @@ export function parseLaunchOptions(params: URLSearchParams, store: FhirStore, de
   if (!store.read("Patient", patient)) return `There is no patient "${patient}" in this sandbox.`;
   const practitioner = params.get("practitioner") || defaultPractitioner(store);
   if (!practitioner || !store.read("Practitioner", practitioner)) return `There is no practitioner "${practitioner ?? ""}" in this sandbox.`;
-  const server = params.get("fhir") || "main";
-  if (!isFhirServerId(server)) return `The fhir option must be one of ${FHIR_SERVERS.map((s) => s.id).join(", ")}.`;
+  // `server` (the EHR page's "Server", e.g. server=epic) and its older name `fhir` choose the FHIR base.
+  const named = params.get("server") || undefined;
+  const older = params.get("fhir") || undefined;
+  if (named && older && named !== older) return `The server and fhir options name different servers (${named}, ${older}); give one.`;
+  const server = named ?? older ?? "main";
+  if (!isFhirServerId(server)) return `The server option must be one of ${FHIR_SERVERS.map((s) => s.id).join(", ")}.`;
   let encounter = params.get("encounter") || undefined;
   if (encounter === "latest") encounter = store.encountersOf(patient).at(-1)?.resource.id;
   else if (encounter !== undefined && store.read<fhir4.Encounter>("Encounter", encounter)?.subject?.reference !== `Patient/${patient}`) {

@@ -75,7 +75,7 @@ export function homePage(input: {
 <label for="encounter">Encounter</label><select id="encounter" name="encounter">${options([["", "None"], ["latest", "The patient's latest encounter"]], "")}</select>
 <label for="lifetime">Token lifetime (seconds)</label><input id="lifetime" name="lifetime" type="number" min="1" max="${MAX_LIFETIME}" placeholder="3600">
 <label for="max_count">Largest search page (results)</label><input id="max_count" name="max_count" type="number" min="1" max="${MAX_COUNT}" placeholder="${MAX_COUNT}">
-<label for="fhir">FHIR server</label><select id="fhir" name="fhir">${servers}</select>
+<label for="server">Server</label><select id="server" name="server">${servers}</select>
 <label for="error">Simulated error</label><select id="error" name="error">${errors}</select>
 </fieldset>
 <table class="patients"><caption>${shown.length} of ${input.patients.length} patients</caption>

@@ -70,11 +70,21 @@ export interface FhirApiOptions {
    * or none. Default: the searched patient's own, from its scenario data (search-outcome.ts).
    */
   readonly searchOutcome?: SearchOutcome;
+  /** An EHR profile's Observation search rules (profiles.ts); none: the sandbox's own. */
+  readonly observationRules?: ObservationRules;
+}
+
+export interface ObservationRules {
+  /** A search without `code` or `category` is a 400. */
+  readonly needsCodeOrCategory: boolean;
+  /** `_sort` is accepted and ignored: results always come in this order. */
+  readonly order?: "date" | "-date";
 }
 
 export class FhirApi {
   readonly #cursors: CursorCodec;
   readonly #searchOutcome: SearchOutcome;
+  readonly #rules: ObservationRules | undefined;
 
   constructor(
     private readonly store: FhirStore,
@@ -83,6 +93,7 @@ export class FhirApi {
   ) {
     this.#cursors = options.cursors ?? new CursorCodec();
     this.#searchOutcome = options.searchOutcome ?? ((query) => patientSearchOutcome(this.store.read<fhir4.Patient>("Patient", query.patient)));
+    this.#rules = options.observationRules;
   }
 
   /** Serves GET `path` (relative to the FHIR base, e.g. `/Observation`) with its query. */
@@ -156,7 +167,7 @@ export class FhirApi {
     let offset = 0;
     const cursor = this.#cursor(params, "Observation");
     if (cursor) ({ q: query, o: offset } = cursor);
-    else query = parseObservationQuery(params);
+    else query = this.#observationQuery(params);
     const patient = this.#searchedPatient(query.patient, permit, access, "Observation");
     query = { ...query, patient };
     if (permit.restrictions.length > 0 && !cursor) {
@@ -175,6 +186,18 @@ export class FhirApi {
       entry: result.page.map(({ resource }) => this.#entry(resource)),
     };
     return { bundle: withOutcome(bundle, this.#searchOutcome({ ...query, patient }, offset)), query, offset };
+  }
+
+  /** A first page's parameters under the profile's rules, if any. */
+  #observationQuery(params: URLSearchParams): ObservationQuery {
+    const rules = this.#rules;
+    if (!rules) return parseObservationQuery(params);
+    const kept = new URLSearchParams([...params].filter(([name]) => rules.order === undefined || !name.startsWith("_sort")));
+    const query = parseObservationQuery(kept);
+    if (rules.needsCodeOrCategory && query.codes.length === 0 && query.categories.length === 0) {
+      throw badRequest("Observation searches on this server need a code or a category parameter besides the patient (e.g. category=laboratory).");
+    }
+    return rules.order === undefined ? query : { ...query, sort: rules.order };
   }
 
   /** The entries of a query's results from `offset` (fault injection repeats entries across pages with it). */

@@ -10,6 +10,8 @@ export interface DiscoveryInput {
   readonly registration: boolean;
   /** Client authentication methods clients of this server can use. */
   readonly authMethods: readonly string[];
+  /** The EHR profile's name, when the base plays one (profiles.ts). */
+  readonly profileName?: string;
 }
 
 const COMMON_CAPABILITIES = [
@@ -70,7 +72,7 @@ export function capabilityStatement(input: DiscoveryInput): fhir4.CapabilityStat
     kind: "instance",
     fhirVersion: "4.0.1",
     format: ["json"],
-    implementation: { description: "SMART sandbox EHR", url: input.fhirBase },
+    implementation: { description: input.profileName ? `SMART sandbox EHR: ${input.profileName}` : "SMART sandbox EHR", url: input.fhirBase },
     rest: [
       {
         mode: "server",
