@@ -70,6 +70,24 @@ describe("Overview", () => {
     expect(document.querySelectorAll(".hover-line")).toHaveLength(0);
   });
 
+  it("dragging across one chart zooms every chart to that window", async () => {
+    const views: ViewState[] = [];
+    renderOverview(labs({ hba1c: () => searchBundle([a1c("a", "2021-01-01", 6.4), a1c("b", "2022-03-01", 7.2)]), glucoseAnswer: () => searchBundle([glucose("g", "2015-05-05", 130)]) }), "#lab=overview", (v) => views.push(v));
+    await screen.findByText("Loaded 3 results in 2 labs");
+    const surface = screen.getByRole("figure", { name: "Hemoglobin A1c" }).querySelector(".pointer-surface")!;
+    fireEvent.pointerDown(surface, { clientX: 200, clientY: 50 });
+    fireEvent.pointerMove(surface, { clientX: 400, clientY: 50 });
+    fireEvent.pointerUp(surface, { clientX: 400, clientY: 50 });
+    const range = views.at(-1)?.range;
+    expect(range?.kind).toBe("window");
+    if (range?.kind !== "window") return;
+    // A window inside the union of the labs' spans (2015–2022), kept in the Overview.
+    expect(range.from).toBeGreaterThan(Date.UTC(2015, 0, 1));
+    expect(range.to).toBeLessThan(Date.UTC(2022, 6, 1));
+    expect(range.from).toBeLessThan(range.to);
+    expect(views.at(-1)?.overview).toBe(true);
+  });
+
   it("clicking a chart's title opens that lab", async () => {
     const views: ViewState[] = [];
     renderOverview(labs({ glucoseAnswer: () => searchBundle([glucose("g", "2020-05-05", 130)]) }), "#lab=overview&range=3y", (v) => views.push(v));
