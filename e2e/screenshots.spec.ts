@@ -42,3 +42,21 @@ test("the standalone landing page of the hosted demo", async ({ page }) => {
     await app.close();
   }
 });
+
+test("the Overview of every lab, and the medications under the HbA1c chart", async ({ page }) => {
+  await openChart(page, "other-labs", { style: "light" });
+  await page.getByLabel("Lab", { exact: true }).selectOption({ label: "Overview" });
+  await expect(page.getByRole("status")).toHaveText(/^Loaded \d+ results in \d+ labs$/);
+  const glucose = page.locator("figure.overview-lab").nth(1).locator(".pointer-surface");
+  const box = (await glucose.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+  await page.screenshot({ path: "docs/images/overview.png", fullPage: true });
+
+  await openChart(page, "hba1c-long", { style: "light" });
+  const medications = page.getByRole("region", { name: "Medications" });
+  await expect(medications.locator(".med-bar").first()).toBeVisible();
+  const chart = (await page.getByLabel("Hemoglobin A1c", { exact: true }).boundingBox())!;
+  const meds = (await medications.boundingBox())!;
+  await page.setViewportSize({ width: 1200, height: Math.ceil(meds.y + meds.height + 16) });
+  await page.screenshot({ path: "docs/images/medications.png", clip: { x: 0, y: chart.y, width: 1200, height: meds.y + meds.height - chart.y + 16 } });
+});

@@ -2,6 +2,8 @@ import { useMemo, useSyncExternalStore } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import { scopeAllows } from "../fhir/scopes";
+import { t } from "../i18n/i18n";
+import { LABS } from "../labs/catalog";
 import { PatientBanner } from "../graph/PatientBanner";
 import { LabPanel } from "./LabPanel";
 import { PanelBoundary } from "./PanelBoundary";
@@ -20,8 +22,9 @@ function Chart({ session }: { readonly session: Session }) {
   const context = useMemo(() => ({ sex: gender, birthDate }), [gender, birthDate]);
   useSmartStyle(session);
   const allowed = scopeAllows(session.grantedScope, "Observation", "s");
-  // With no chart to wait for, the header (Sign out) loads at once; otherwise the lab panel starts it.
-  const { parts } = useAfterChart(!patientId || !allowed);
+  // With no chart to wait for, the header (Sign out) loads at once, and so does the Overview (it comes with
+  // the same parts); otherwise the lab panel starts it.
+  const { parts, error, retry } = useAfterChart(!patientId || !allowed || view.overview === true);
   if (!patientId) {
     const cannot = { status: "No patient.", message: "The EHR did not say which patient to show. Open the app from a patient's chart." };
     return parts ? <parts.CannotShow {...cannot} /> : <PlainScreen {...cannot} />;
@@ -48,7 +51,20 @@ function Chart({ session }: { readonly session: Session }) {
         </PanelBoundary>
       )}
       <PanelBoundary what="lab results">
-        <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
+        {!view.overview ? (
+          <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
+        ) : parts ? (
+          <parts.Overview session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
+        ) : error ? (
+          <div role="alert" className="alert">
+            <p>{t("overview.error", { name: t("overview.option"), message: error.message })}</p>
+            <button type="button" onClick={retry}>
+              {t("overview.retry")}
+            </button>
+          </div>
+        ) : (
+          <p role="status">{t("overview.loading", { done: 0, count: LABS.length })}</p>
+        )}
       </PanelBoundary>
     </main>
   );

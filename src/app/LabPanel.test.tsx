@@ -278,9 +278,11 @@ describe("LabPanel", () => {
     const views: ViewState[] = [];
     renderPanel(fakeSession(() => searchBundle([], undefined, 0)), (v) => views.push(v));
     const select = await screen.findByRole("combobox", { name: "Lab" });
-    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["Hemoglobin A1c", "Glucose", "LDL cholesterol", "HDL cholesterol", "Total cholesterol", "Triglycerides", "Creatinine", "eGFR"]);
+    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["Hemoglobin A1c", "Glucose", "LDL cholesterol", "HDL cholesterol", "Total cholesterol", "Triglycerides", "Creatinine", "eGFR", "Overview"]);
     await userEvent.selectOptions(select, "Glucose");
     expect(views.map((v) => v.lab.id)).toEqual(["glucose"]);
+    await userEvent.selectOptions(select, "Overview");
+    expect(views.at(-1)?.overview).toBe(true);
   });
 
   it("data: the summary gives the latest value, the change and how long ago", async () => {

@@ -64,7 +64,7 @@ export function LabPanel(props: LabPanelProps) {
     <section className="lab" aria-label="Lab results">
       <div className="lab-header">
         <h2>{view.lab.name}</h2>
-        <LabSelector labs={LABS} value={view.lab} onChange={(next) => onView(withLab(view, next))} />
+        <LabSelector labs={LABS} value={view.lab} onChange={(next) => onView(withLab(view, next))} onOverview={() => onView({ ...view, overview: true })} />
       </div>
       <div className="load-state">
         <p role="status" className="progress">

@@ -26,4 +26,15 @@ describe("view state in the URL hash", () => {
     expect(withLab(parseViewState("#unit=mmol%2Fmol&range=3y"), GLUCOSE)).toEqual({ lab: GLUCOSE, unit: GLUCOSE.units[0], range: { kind: "preset", preset: "3y" } });
     expect(withLab(parseViewState("#range=2019-01-01..2019-02-01"), GLUCOSE).range).toEqual({ kind: "preset", preset: "all" });
   });
+
+  it("the Overview is `#lab=overview`, with its range; a lab chosen from it keeps a zoomed window", () => {
+    const overview = parseViewState("#lab=overview&range=2019-01-01..2020-06-30");
+    expect(overview.overview).toBe(true);
+    expect(viewHash(overview)).toBe("#lab=overview&range=2019-01-01..2020-06-30");
+    expect(viewHash({ ...parseViewState(""), overview: true })).toBe("#lab=overview");
+    const opened = withLab(overview, GLUCOSE);
+    expect(opened.overview).toBeUndefined();
+    expect(opened.range).toEqual(overview.range);
+    expect(viewHash(opened)).toBe("#lab=glucose&range=2019-01-01..2020-06-30");
+  });
 });

@@ -9,6 +9,8 @@ export interface ViewState {
   readonly lab: LabDefinition;
   readonly unit: LabUnit;
   readonly range: RangeSelection;
+  /** Every lab with data on one time axis (`#lab=overview`); `lab` is then the one the Lab control falls back to. */
+  readonly overview?: boolean;
 }
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,13 +38,13 @@ export function parseViewState(hash: string): ViewState {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const lab = labById(params.get("lab") ?? undefined) ?? DEFAULT_LAB;
   const unit = lab.units.find((u) => u.code === params.get("unit")) ?? lab.units[0];
-  return { lab, unit, range: parseRange(params.get("range")) };
+  return { lab, unit, range: parseRange(params.get("range")), ...(params.get("lab") === "overview" && { overview: true }) };
 }
 
 /** The hash for a view; defaults are left out, so the default view has no hash at all. */
 export function viewHash(view: ViewState): string {
   const params = new URLSearchParams();
-  if (view.lab !== DEFAULT_LAB) params.set("lab", view.lab.id);
+  if (view.overview || view.lab !== DEFAULT_LAB) params.set("lab", view.overview ? "overview" : view.lab.id);
   if (view.unit !== view.lab.units[0]) params.set("unit", view.unit.code);
   const { range } = view;
   if (range.kind === "window") params.set("range", `${isoDay(range.from)}..${isoDay(range.to)}`);
@@ -51,7 +53,10 @@ export function viewHash(view: ViewState): string {
   return text ? `#${text}` : "";
 }
 
-/** Switching labs keeps a preset span but not a unit or a zoomed window, which belong to the old lab. */
+/**
+ * Switching labs keeps a preset span but not a unit or a zoomed window, which belong to the old lab; a window
+ * zoomed in the Overview is every lab's, and stays.
+ */
 export function withLab(view: ViewState, lab: LabDefinition): ViewState {
-  return { lab, unit: lab.units[0], range: view.range.kind === "preset" ? view.range : ALL };
+  return { lab, unit: lab.units[0], range: view.range.kind === "preset" || view.overview ? view.range : ALL };
 }

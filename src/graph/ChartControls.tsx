@@ -5,7 +5,8 @@ import { PRESETS, type Preset, type RangeSelection, type TimeWindow } from "../l
 export interface ChartControlsProps {
   readonly lab: LabDefinition;
   readonly unit: LabUnit;
-  readonly onUnit: (unit: LabUnit) => void;
+  /** Without it, no unit toggle (the Overview shows each lab in its own unit). */
+  readonly onUnit?: (unit: LabUnit) => void;
   readonly range: RangeSelection;
   /** `transition`: a button press that may redraw much, as opposed to a typed date. */
   readonly onRange: (range: RangeSelection, transition: boolean) => void;
@@ -31,7 +32,7 @@ export function ChartControls({ lab, unit, onUnit, range, onRange, shown }: Char
   };
   return (
     <div className="controls no-print">
-      {lab.units.length > 1 && (
+      {lab.units.length > 1 && onUnit && (
         <fieldset className="toggle">
           <legend>Unit</legend>
           {lab.units.map((u) => (
