@@ -25,17 +25,9 @@ function Chart({ session }: { readonly session: Session }) {
   // With no chart to wait for, the header (Sign out) loads at once, and so does the Overview (it comes with
   // the same parts); otherwise the lab panel starts it.
   const { parts, error, retry } = useAfterChart(!patientId || !allowed || view.overview === true);
-  if (!patientId) {
-    const cannot = { status: "No patient.", message: "The EHR did not say which patient to show. Open the app from a patient's chart." };
-    return parts ? <parts.CannotShow {...cannot} /> : <PlainScreen {...cannot} />;
-  }
-  if (!allowed) {
-    const cannot = {
-      status: "No permission to read results.",
-      message: `The ${session.patientFacing ? "sign-in service" : "EHR"} did not give the app permission to read lab results (Observation), so it cannot show them. Ask the EHR's administrator to allow it, then sign in again.`,
-    };
-    return parts ? <parts.CannotShow {...cannot} detail={`Granted scope: ${session.grantedScope || "(none)"}`} /> : <PlainScreen {...cannot} />;
-  }
+  // Failures only: their words come with the later parts; until then, the status alone.
+  if (!patientId) return parts ? <parts.CannotShow reason="no-patient" session={session} /> : <PlainScreen status="No patient." />;
+  if (!allowed) return parts ? <parts.CannotShow reason="no-permission" session={session} /> : <PlainScreen status="No permission to read results." />;
   return (
     <main className="page">
       <h1 className="visually-hidden">Lab graph</h1>

@@ -3,6 +3,7 @@
  * session that cannot show the chart. Each says what happened and what to do next; the technical details fold
  * away. Loaded only when one is needed (with afterChart.later.ts).
  */
+import type { Session } from "../fhir/session";
 import { SessionError, type LaunchKind } from "../fhir/sessionErrors";
 import { Screen } from "./SessionScreens";
 
@@ -86,12 +87,18 @@ export function SignedOut({ message, relaunchUrl, launchKind }: { readonly messa
 }
 
 /** A session that cannot show the chart: no patient in context, or no permission to read results. */
-export function CannotShow({ status, message, detail }: { readonly status: string; readonly message: string; readonly detail?: string }) {
+/** Why the app cannot show results for this launch, in words: no patient in the launch, or no Observation scope. */
+export function CannotShow({ reason, session }: { readonly reason: "no-patient" | "no-permission"; readonly session: Pick<Session, "patientFacing" | "grantedScope"> }) {
+  const noPatient = reason === "no-patient";
   return (
-    <Screen status={status}>
+    <Screen status={noPatient ? "No patient." : "No permission to read results."}>
       <div role="alert" className="alert">
-        <p>{message}</p>
-        <Details text={detail} />
+        <p>
+          {noPatient
+            ? "The EHR did not say which patient to show. Open the app from a patient's chart."
+            : `The ${session.patientFacing ? "sign-in service" : "EHR"} did not give the app permission to read lab results (Observation), so it cannot show them. Ask the EHR's administrator to allow it, then sign in again.`}
+        </p>
+        {!noPatient && <Details text={`Granted scope: ${session.grantedScope || "(none)"}`} />}
       </div>
     </Screen>
   );
