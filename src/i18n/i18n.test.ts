@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { language, setLanguage, t } from "./i18n";
+import { addMessages, language, setLanguage, t } from "./i18n";
 import en from "./en";
 
 afterEach(() => setLanguage("en", en));
@@ -16,5 +16,16 @@ describe("t", () => {
     expect(document.documentElement.lang).toBe("es");
     expect(t("results.loaded", { count: 1250 })).toBe("Cargados 1250 resultados");
     expect(t("language.label")).toBe("Language");
+  });
+});
+
+describe("addMessages", () => {
+  it("a lazy part's messages are found in its language, and in English when the language shown lacks them", () => {
+    addMessages("en", { "overview.none": "No results" });
+    expect(t("overview.none")).toBe("No results");
+    setLanguage("es", {});
+    expect(t("overview.none")).toBe("No results");
+    addMessages("es", { "overview.none": "Sin resultados" });
+    expect(t("overview.none")).toBe("Sin resultados");
   });
 });

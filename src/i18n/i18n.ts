@@ -8,8 +8,11 @@
  * headers) reads it the same way; React re-renders through `useLanguage()` when it changes.
  */
 import en from "./en";
+import type enOverview from "./en.overview";
 
-export type MessageKey = keyof typeof en extends infer K ? (K extends `${infer Base}.${"one" | "other"}` ? Base : K) & string : never;
+/** en.ts's keys, and those of the English catalogs that load with a lazy part of the page (`addMessages`). */
+type Keys = keyof typeof en | keyof typeof enOverview;
+export type MessageKey = Keys extends infer K ? (K extends `${infer Base}.${"one" | "other"}` ? Base : K) & string : never;
 export type Catalog = Readonly<Record<string, string>>;
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -39,8 +42,16 @@ export function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+const added: Record<string, Catalog> = {};
+
+/** Adds a lazily loaded part's messages in `tag`'s language (its English ones under "en"). */
+export function addMessages(tag: string, catalog: Catalog): void {
+  added[tag] = { ...added[tag], ...catalog };
+  for (const listener of listeners) listener();
+}
+
 function lookup(key: string): string | undefined {
-  return current.catalog[key] ?? (en as Catalog)[key];
+  return current.catalog[key] ?? added[current.tag.split("-")[0]!]?.[key] ?? (en as Catalog)[key] ?? added.en?.[key];
 }
 
 /** The message `key` in the language shown, its `{placeholders}` filled from `params`. */

@@ -2,13 +2,17 @@
  * The Overview of every lab, without React: the one time span all its small charts share, each chart's caption
  * (its latest result in words) and the status line. Pure.
  */
-import { t } from "../i18n/i18n";
+import { addMessages, t } from "../i18n/i18n";
+import enOverview from "../i18n/en.overview";
 import type { LabUnit } from "./catalog";
 import { formatFhirDate, plotTime } from "./dates";
 import { resultFlagText } from "./flags";
 import type { LabResult } from "./results";
 import { chartDomain, windowOf, type RangeSelection, type TimeWindow } from "./timeRange";
 import { formatIn } from "./units";
+
+// The Overview's own words load with it, not with the first chart.
+addMessages("en", enOverview);
 
 /** Where one lab's drawn results sit in time: its oldest and newest, as its chart places them. */
 export function drawnSpan(results: readonly LabResult[]): TimeWindow | undefined {
