@@ -19,7 +19,7 @@ export const MARKS_SCRIPT = `(() => {
   const check = () => {
     const figure = document.querySelector("figure[aria-label]:not([aria-busy])");
     const points = figure && (Number(figure.getAttribute("data-points")) > 0 ||
-      figure.querySelector(".recharts-line-curve[d], .recharts-dot, .recharts-symbols, .recharts-scatter-symbol"));
+      figure.querySelector(".markers .point, .recharts-line-curve[d], .recharts-dot, .recharts-symbols, .recharts-scatter-symbol"));
     if (points && !marks.firstPoint && !marks.pendingFirst) { marks.pendingFirst = true; stamp("firstPoint"); }
     const status = Array.from(document.querySelectorAll("[role=status]")).map((e) => e.textContent || "").join(" ");
     if (/Loaded \\d[\\d,]* results$/.test(status.trim()) && !marks.pendingAll) { marks.pendingAll = true; stamp("allPoints"); }
