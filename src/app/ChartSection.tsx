@@ -6,13 +6,12 @@ import type { GoalLine } from "../labs/goals";
 import { plotTime } from "../labs/dates";
 import { memoizeByObject } from "../labs/memo";
 import { methodChanges, methodsOf } from "../labs/methods";
-import { rangeSegments, type RangeMeaning } from "../labs/ranges";
+import type { RangeMeaning } from "../labs/ranges";
 import type { LabResult } from "../labs/results";
 import { chartDomain, type TimeWindow } from "../labs/timeRange";
-import { fromCanonical } from "../labs/units";
-import { LabChart, type ChartBand, type ChartPoint, type Step } from "../graph/LabChart";
+import { LabChart, type ChartPoint, type Step } from "../graph/LabChart";
 import { describeMethods } from "../graph/methods";
-import { chartPoint, dateText, describeChart, valueText } from "../graph/present";
+import { chartBands, chartPoint, dateText, describeChart, goalLevels, valueText } from "../graph/present";
 import { afterChartParts, useAfterChart } from "./useAfterChart";
 
 export interface ChartSectionProps {
@@ -59,17 +58,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
       }),
     [drawn, pointOf, activeId],
   );
-  const bands = useMemo<ChartBand[]>(
-    () =>
-      rangeSegments(drawn.map((r) => ({ time: plotTime(r.when!), range: r.range }))).map((s) => ({
-        from: s.from,
-        to: s.to,
-        ...(s.low !== undefined ? { low: fromCanonical(s.low, unit) } : {}),
-        ...(s.high !== undefined ? { high: fromCanonical(s.high, unit) } : {}),
-        ...(s.meaning ? { meaning: s.meaning } : {}),
-      })),
-    [drawn, unit],
-  );
+  const bands = useMemo(() => chartBands(drawn, unit), [drawn, unit]);
   const bandKinds = useMemo(() => new Set<RangeMeaning>(bands.map((b) => b.meaning ?? "normal")), [bands]);
   // Where the chart places the first and last results (a date on its day in the table's time zone).
   const first = drawn[0]?.when && plotTime(drawn[0].when);
@@ -82,7 +71,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   const target = useMemo(() => {
     if (!goal || !parts) return undefined;
     const label = parts.goalLabel(goal, unit);
-    return goal.kind === "range" ? { value: fromCanonical(goal.high, unit), other: fromCanonical(goal.low, unit), label } : { value: fromCanonical(goal.value, unit), label };
+    return { ...goalLevels(goal, unit), label };
   }, [goal, unit, parts]);
   // Methods are told apart and their changes marked over every drawn result, not only the downsampled points.
   const methods = useMemo(() => methodsOf(lab, drawn.map((r) => r.method)), [lab, drawn]);

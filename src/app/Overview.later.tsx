@@ -7,36 +7,27 @@
 import "./overview.css";
 import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import type { Session } from "../fhir/session";
 import { language, t } from "../i18n/i18n";
 import { useLanguage } from "../i18n/useLanguage";
 import { LABS, withSettings, type LabDefinition } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
 import { chooseGoal } from "../labs/goals";
-import { plotTime } from "../labs/dates";
 import { drawnSpan, latestCaption, overviewDomain, overviewStatus, type OverviewLabState } from "../labs/overview";
-import { rangeSegments, type PatientContext } from "../labs/ranges";
 import type { LabId } from "../labs/settings";
 import type { TimeWindow } from "../labs/timeRange";
-import { formatNumber, fromCanonical } from "../labs/units";
+import { formatNumber } from "../labs/units";
 import { ChartControls } from "../graph/ChartControls";
 import { LabSelector } from "../graph/LabSelector";
-import { chartPoint } from "../graph/present";
+import { chartBands, chartPoint, goalLevels } from "../graph/present";
 import { SmallChart, type SmallChartProps } from "../graph/SmallChart";
 import type { ChartPoint } from "../graph/LabChart";
 import { goalsQuery } from "./queries";
 import { useLabResults } from "./useLabResults";
-import type { SetView } from "./useViewState";
-import { withLab, type ViewState } from "./viewState";
+import type { LabPanelProps } from "./LabPanel";
+import { withLab } from "./viewState";
 
-export interface OverviewProps {
-  readonly session: Session;
-  readonly patientId: string;
-  readonly patient: PatientContext;
-  readonly view: ViewState;
-  readonly onView: SetView;
-  readonly category: string | null;
-}
+/** What the lab panel is given, less its clock: the Overview reads every lab the same way. */
+export type OverviewProps = Omit<LabPanelProps, "now">;
 
 /** A small chart draws at most this many points (each flag's extremes kept; see ChartSection). */
 const MAX_POINTS = 300;
@@ -83,19 +74,9 @@ const LabFigure = memo(function LabFigure({ session, patientId, patient, categor
       ),
     [drawn, unit],
   );
-  const bands = useMemo(
-    () =>
-      rangeSegments(drawn.map((r) => ({ time: plotTime(r.when!), range: r.range }))).map((s) => ({
-        from: s.from,
-        to: s.to,
-        ...(s.low !== undefined ? { low: fromCanonical(s.low, unit) } : {}),
-        ...(s.high !== undefined ? { high: fromCanonical(s.high, unit) } : {}),
-        ...(s.meaning ? { meaning: s.meaning } : {}),
-      })),
-    [drawn, unit],
-  );
+  const bands = useMemo(() => chartBands(drawn, unit), [drawn, unit]);
   const target = useMemo<SmallChartProps["target"]>(
-    () => (!goal ? undefined : goal.kind === "range" ? { value: fromCanonical(goal.high, unit), other: fromCanonical(goal.low, unit) } : { value: fromCanonical(goal.value, unit) }),
+    () => (goal ? goalLevels(goal, unit) : undefined),
     [goal, unit],
   );
   const valueText = useCallback((p: ChartPoint) => p.limit ?? `${formatNumber(p.value, unit.decimals, language())} ${unit.label}`, [unit]);

@@ -129,8 +129,21 @@ const NO_METHODS: readonly (string | undefined)[] = [];
 /** Whether a method-change label (11 px text, about 6.2 px a character) fits in `room` pixels. */
 const fits = (label: string, room: number) => label.length * 6.2 + 8 <= room;
 
+/** The plot area's edges, and a pixel clamped into it: what every layer drawn on recharts' scales places by. */
+export function plotEdges(area: { readonly x: number; readonly y: number; readonly width: number; readonly height: number }) {
+  const [left, right, top, bottom] = [area.x, area.x + area.width, area.y, area.y + area.height];
+  return {
+    left,
+    right,
+    top,
+    bottom,
+    clampX: (v: number) => Math.min(right, Math.max(left, v)),
+    clampY: (v: number) => Math.min(bottom, Math.max(top, v)),
+  };
+}
+
 /** A drag shorter than this many pixels is a click. */
-const DRAG_MIN = 8;
+export const DRAG_MIN = 8;
 
 export function ChartLayers(props: LayerProps) {
   const area = usePlotArea();
@@ -147,12 +160,7 @@ export function ChartLayers(props: LayerProps) {
   const visible = useMemo(() => (area ? props.points.filter((p) => px(p) >= area.x - 1 && px(p) <= area.x + area.width + 1) : []), [props.points, px, area]);
   if (!area || !x || !y || !xInverse) return null;
 
-  const left = area.x;
-  const right = area.x + area.width;
-  const top = area.y;
-  const bottom = area.y + area.height;
-  const clampX = (v: number) => Math.min(right, Math.max(left, v));
-  const clampY = (v: number) => Math.min(bottom, Math.max(top, v));
+  const { left, right, top, bottom, clampX, clampY } = plotEdges(area);
 
   const nearest = (pixel: number): ChartPoint | undefined => {
     let best: ChartPoint | undefined;

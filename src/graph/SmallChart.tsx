@@ -3,10 +3,10 @@
  * one every small chart shares), and a hover time it is given too, so that hovering one chart marks the same time
  * on all. Dragging across it zooms every chart. Draws what it is given; knows nothing of FHIR or queries.
  */
-import { memo, useMemo, useRef, useState, type PointerEvent } from "react";
-import { ComposedChart, Line, ResponsiveContainer, XAxis, YAxis, usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
+import { memo, useId, useMemo, useRef, useState, type PointerEvent } from "react";
+import { ComposedChart, ResponsiveContainer, XAxis, YAxis, usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
 import { AxisTick } from "./AxisTick";
-import type { ChartBand, ChartPoint } from "./ChartLayers";
+import { DRAG_MIN, linePath, plotEdges, type ChartBand, type ChartPoint } from "./ChartLayers";
 import { Marker } from "./markers";
 import { PLOT_INSET } from "./plotInset";
 import { maxTimeTicks, niceTicks, tickFormatter, timeTicks } from "./ticks";
@@ -30,7 +30,6 @@ export interface SmallChartProps {
 const HEIGHT = 150;
 const INITIAL_WIDTH = 720;
 const MARGIN = { top: 10, right: PLOT_INSET.right, bottom: 2, left: 0 };
-const DRAG_MIN = 8;
 /** How near (in pixels) the hovered time a point must be for its value to be shown. */
 const NEAR = 24;
 
@@ -52,13 +51,9 @@ function Layers({ points, bands, target, hover, onHover, onZoom, valueText }: Om
   const xInverse = useXAxisInverseScale();
   const [drag, setDrag] = useState<{ start: number; end: number }>();
   const svgLeft = useRef(0);
+  const clip = useId();
   if (!area || !x || !y || !xInverse) return null;
-  const left = area.x;
-  const right = area.x + area.width;
-  const top = area.y;
-  const bottom = area.y + area.height;
-  const clampX = (v: number) => Math.min(right, Math.max(left, v));
-  const clampY = (v: number) => Math.min(bottom, Math.max(top, v));
+  const { left, right, top, bottom, clampX, clampY } = plotEdges(area);
   const px = (p: ChartPoint) => x(p.time) ?? Number.NaN;
   const py = (p: ChartPoint) => y(p.value) ?? Number.NaN;
   const visible = points.filter((p) => px(p) >= left - 1 && px(p) <= right + 1);
@@ -95,6 +90,11 @@ function Layers({ points, bands, target, hover, onHover, onZoom, valueText }: Om
         )}
       </ZIndexLayer>
       <ZIndexLayer zIndex={1000}>
+        {/* The line as the main chart draws it (ChartLayers' linePath), not recharts' Line. */}
+        <clipPath id={clip}>
+          <rect x={left} y={top} width={area.width} height={area.height} />
+        </clipPath>
+        <path className="line" clipPath={`url(#${clip})`} d={linePath(points, px, py)} fill="none" stroke="var(--series)" strokeWidth={1.5} />
         <g className="markers">
           {visible.map((p) => (
             <g key={p.id} className="point" data-id={p.id}>
@@ -158,15 +158,13 @@ export const SmallChart = memo(function SmallChart(props: SmallChartProps) {
     const { ticks, unit } = timeTicks(domain[0], domain[1], (u) => maxTimeTicks(u, width - PLOT_INSET.left - MARGIN.right, 16));
     return { ticks, format: tickFormatter(unit) };
   }, [domain, width]);
-  const lineData = useMemo(() => points.map((p) => ({ time: p.time, value: p.limit ? null : p.value })), [points]);
   return (
     <div className="small-plot" aria-hidden="true">
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: INITIAL_WIDTH, height: HEIGHT }} onResize={setWidth}>
-        <ComposedChart data={lineData} margin={MARGIN} accessibilityLayer={false}>
+        <ComposedChart margin={MARGIN} accessibilityLayer={false}>
           <XAxis dataKey="time" type="number" scale="time" domain={domain as [number, number]} allowDataOverflow ticks={xAxis.ticks} tickFormatter={xAxis.format} interval={0} tick={AxisTick} stroke="var(--muted)" />
           <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} interval={0} tick={AxisTick} allowDataOverflow stroke="var(--muted)" width={PLOT_INSET.left} />
           <Layers {...props} />
-          <Line dataKey="value" type="linear" stroke="var(--series)" strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

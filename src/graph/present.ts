@@ -4,7 +4,9 @@ import { dateNotes, formatFhirDate, formatFhirDateTime, plotPeriodEnd, plotTime 
 import { isAbnormal, isCritical, type Flag } from "../labs/flags";
 import type { LabResult } from "../labs/results";
 import { formatIn, fromCanonical } from "../labs/units";
-import type { ChartPoint } from "./ChartLayers";
+import type { GoalLine } from "../labs/goals";
+import { rangeSegments } from "../labs/ranges";
+import type { ChartBand, ChartPoint } from "./ChartLayers";
 import type { MarkerKind } from "./markers";
 
 /** A result's flag as the chart, the legend and the table show it: its marker and styling, and its words. */
@@ -100,4 +102,20 @@ export function describeChart(lab: LabDefinition, results: readonly LabResult[],
   if (limits) parts.push(`${limits} ${limits === 1 ? "is a limit" : "are limits"} drawn at the bound.`);
   if (goal) parts.push(`${goal}, drawn as a line.`);
   return parts.join(" ");
+}
+
+/** The reference band as it changes over the results (oldest first, each with a date), in the unit shown. */
+export function chartBands(results: readonly LabResult[], unit: LabUnit): ChartBand[] {
+  return rangeSegments(results.map((r) => ({ time: plotTime(r.when!), range: r.range }))).map((s) => ({
+    from: s.from,
+    to: s.to,
+    ...(s.low !== undefined ? { low: fromCanonical(s.low, unit) } : {}),
+    ...(s.high !== undefined ? { high: fromCanonical(s.high, unit) } : {}),
+    ...(s.meaning ? { meaning: s.meaning } : {}),
+  }));
+}
+
+/** Where the goal's line(s) go, in the unit shown: a range goal is two lines, `value` its upper end. */
+export function goalLevels(goal: GoalLine, unit: LabUnit): { readonly value: number; readonly other?: number } {
+  return goal.kind === "range" ? { value: fromCanonical(goal.high, unit), other: fromCanonical(goal.low, unit) } : { value: fromCanonical(goal.value, unit) };
 }
