@@ -5,10 +5,10 @@
  */
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
-import { join, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { build, type Plugin } from "vite";
-import { closure } from "../vite-plugins.ts";
+import { CATALOG, closure } from "../vite-plugins.ts";
 import { contentSecurityPolicy, withPolicy } from "../scripts/csp.mjs";
 import type { LoggedRequest } from "./lib/servers.ts";
 import { startWorld, type World } from "./lib/world-client.ts";
@@ -39,6 +39,8 @@ interface BuildInfo {
   /** Per page: what it loads only after its first chart (`*.later.tsx` modules and what only they import). */
   readonly later: Record<string, string[]>;
   readonly modules: Record<string, readonly { readonly id: string; readonly bytes: number }[]>;
+  /** Each language's message catalog (loaded only when that language is shown): tag → file. */
+  readonly catalogs: Record<string, string>;
 }
 
 function recordBuild(info: BuildInfo): Plugin {
@@ -48,6 +50,8 @@ function recordBuild(info: BuildInfo): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk") continue;
         info.modules[chunk.fileName] = Object.entries(chunk.modules).map(([id, m]) => ({ id, bytes: m.renderedLength }));
+        const catalog = chunk.facadeModuleId && CATALOG.test(chunk.facadeModuleId) ? basename(chunk.facadeModuleId, ".ts") : undefined;
+        if (catalog) info.catalogs[catalog] = chunk.fileName;
         if (!chunk.isEntry) continue;
         const { scripts, styles } = closure(bundle, chunk, { dynamic: chunk.name === "index" });
         info.pages[chunk.name] = [...scripts, ...styles];
@@ -401,6 +405,7 @@ async function bundleMetrics(dist: string, info: BuildInfo, run: Run | undefined
     metric("index_own_code_gzip_kb", index.own, "KiB", { op: "<=", value: 30 }, "everything but react, react-dom, recharts, react-query, fhirclient (each chunk's gzip shared out by module size)"),
     metric("graph_lazy_gzip_kb", later.total, "KiB", { op: "<=", value: 40 }, "the graph page's lazy chunks (table, summary, clinical context, failure screens, …): what loads after the first chart or on use"),
     metric("index_later_js_gzip_kb", later.total, "KiB", null, `JS+CSS the graph page loads only after its first chart or on use (*.later.tsx): ${(info.later.index ?? []).join(", ") || "none"}`),
+    ...(await Promise.all(Object.entries(info.catalogs).map(async ([tag, file]) => metric(`catalog_${tag}_gzip_kb`, await gzipped(file), "KiB", null, `the ${tag} message catalog, loaded (before the first chart) only when ${tag} is shown`)))),
   ];
   if (!run) return sizes;
   return [...sizes, metric("index_requests_after_token", afterToken.length, "requests", { op: "<=", value: 0 }, afterToken.map((r) => new URL(r.url).pathname).join(", ") || "scripts and styles fetched after the token arrived")];
@@ -409,11 +414,14 @@ async function bundleMetrics(dist: string, info: BuildInfo, run: Run | undefined
 async function main(): Promise<void> {
   await mkdir(TMP, { recursive: true });
   const started = Date.now();
-  const info: BuildInfo = { pages: {}, later: {}, modules: {} };
+  const info: BuildInfo = { pages: {}, later: {}, modules: {}, catalogs: {} };
   console.log("Building the app, the baseline and the plain page…");
   const dist = await buildApp(info);
   if (SIZE_ONLY) {
     const sizes = await bundleMetrics(dist, info, undefined);
+    const own = (info.pages.index ?? []).flatMap((file) => (info.modules[file] ?? []).filter((m) => !FIXED_LIBRARIES.test(m.id)));
+    console.log("\nThe graph page's own modules before any data (rendered bytes, largest first):");
+    for (const m of own.sort((a, b) => b.bytes - a.bytes).slice(0, 40)) console.log(`  ${(m.bytes / KiB).toFixed(1).padStart(7)} KiB  ${relative(process.cwd(), m.id)}`);
     console.log(`\n${table(sizes)}\n\n${sizes.filter((m) => m.pass === false).length} missed.`);
     return;
   }

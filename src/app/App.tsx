@@ -2,7 +2,7 @@ import { useMemo, useSyncExternalStore } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
 import { scopeAllows } from "../fhir/scopes";
-import { t } from "../i18n/i18n";
+import { t, tn } from "../i18n/i18n";
 import { LABS } from "../labs/catalog";
 import { PatientBanner } from "../graph/PatientBanner";
 import { LabPanel } from "./LabPanel";
@@ -49,13 +49,13 @@ function Chart({ session }: { readonly session: Session }) {
           <parts.Overview session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
         ) : error ? (
           <div role="alert" className="alert">
-            <p>{t("overview.error", { name: t("overview.option"), message: error.message })}</p>
+            <p>{t("{name} could not be read: {message}", { name: t("Overview"), message: error.message })}</p>
             <button type="button" onClick={retry}>
-              {t("overview.retry")}
+              {t("Retry")}
             </button>
           </div>
         ) : (
-          <p role="status">{t("overview.loading", { done: 0, count: LABS.length })}</p>
+          <p role="status">{tn(LABS.length, "Reading {done} of {count} lab…", "Reading {done} of {count} labs…", { done: 0 })}</p>
         )}
       </PanelBoundary>
     </main>

@@ -95,9 +95,9 @@ const LabFigure = memo(function LabFigure({ session, patientId, patient, categor
       </figcaption>
       {error && (
         <p className="overview-error">
-          {t("overview.error", { name: lab.name, message: error.message })}{" "}
+          {t("{name} could not be read: {message}", { name: lab.name, message: error.message })}{" "}
           <button type="button" onClick={data.retry}>
-            {t("overview.retry")}
+            {t("Retry")}
           </button>
         </p>
       )}
@@ -124,9 +124,9 @@ export function Overview({ session, patientId, patient, view, onView, category }
   const onOpen = useCallback((lab: LabDefinition) => onView(withLab(view, lab)), [view, onView]);
 
   return (
-    <section className="lab overview" aria-label={t("overview.option")}>
+    <section className="lab overview" aria-label={t("Overview")}>
       <div className="lab-header">
-        <h2>{t("overview.option")}</h2>
+        <h2>{t("Overview")}</h2>
         <LabSelector labs={LABS} value={view.lab} onChange={onOpen} onOverview={() => undefined} overview />
       </div>
       <div className="load-state">
@@ -134,7 +134,7 @@ export function Overview({ session, patientId, patient, view, onView, category }
           {status}
         </p>
       </div>
-      {empty && <p className="empty">{t("overview.empty")}</p>}
+      {empty && <p className="empty">{t("No lab results are on record for this patient.")}</p>}
       {charted && (
         <ChartControls lab={view.lab} unit={view.lab.units[0]} range={view.range} onRange={(range, transition) => onView({ ...view, range }, { transition })} shown={{ from: domain[0], to: domain[1] }} />
       )}

@@ -1,5 +1,7 @@
 import { startSession } from "../fhir/session";
 import { startFirstReads } from "./firstReads";
+import { t } from "../i18n/i18n";
+import { showPreferredLanguage } from "../i18n/languages";
 import "./app.css";
 // The session bar and screens (drawn by the render chunk) in the same style sheet as the page's own: one request.
 import "./session.css";
@@ -23,15 +25,18 @@ const session = startSession();
 // loading this script nor with sending that request.
 setTimeout(releasePrefetch);
 const reads = session.then(startFirstReads);
+// The reader's language (kept choice, else the browser's): another language's catalog loads beside the sign-in.
+const words = showPreferredLanguage();
 
 reads
   .catch(() => undefined)
+  .then(() => words)
   .then(() => import("./render"))
   .then(({ render }) => render(session, reads))
   .catch(() => {
     // The page's own code could not load (a deploy replaced it, the connection dropped): said plainly.
     const alert = document.createElement("p");
     alert.setAttribute("role", "alert");
-    alert.textContent = "The app could not load. Check your connection, then reload the page.";
+    alert.textContent = t("The app could not load. Check your connection, then reload the page.");
     document.getElementById("root")?.replaceChildren(alert);
   });

@@ -17,7 +17,7 @@ export function LabSelector({ labs, value, onChange, onOverview, overview }: { r
             {lab.name}
           </option>
         ))}
-        {onOverview && <option value="">{t("overview.option")}</option>}
+        {onOverview && <option value="">{t("Overview")}</option>}
       </select>
     </div>
   );

@@ -1,31 +1,26 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addMessages, language, setLanguage, t } from "./i18n";
-import en from "./en";
+import { language, setLanguage, t, tn } from "./i18n";
 
-afterEach(() => setLanguage("en", en));
+afterEach(() => setLanguage("en"));
 
-describe("t", () => {
-  it("fills placeholders and picks the plural form for count, with the number in the language's digits", () => {
-    expect(t("results.loaded", { count: 1 })).toBe("Loaded 1 result");
-    expect(t("results.loaded", { count: 1250 })).toBe("Loaded 1,250 results");
+describe("t and tn", () => {
+  it("English needs no catalog: the message is its own text, placeholders filled, numbers in the language's digits", () => {
+    expect(t("{name} could not be read: {message}", { name: "Glucose", message: "timeout" })).toBe("Glucose could not be read: timeout");
+    expect(tn(1, "Loaded {count} result", "Loaded {count} results")).toBe("Loaded 1 result");
+    expect(tn(1250, "Loaded {count} result", "Loaded {count} results")).toBe("Loaded 1,250 results");
+    expect(tn(0, "Loaded {count} result", "Loaded {count} results")).toBe("Loaded 0 results");
   });
 
-  it("uses the catalog set, falls back to English for a key it lacks, and sets <html lang>", () => {
-    setLanguage("es", { "results.loaded.one": "Cargado {count} resultado", "results.loaded.other": "Cargados {count} resultados" });
+  it("uses the catalog set, with its language's plural categories, keeps English for a message it lacks, and sets <html lang>", () => {
+    setLanguage("es", { "Loaded {count} results": { one: "Cargado {count} resultado", other: "Cargados {count} resultados" } });
     expect(language()).toBe("es");
     expect(document.documentElement.lang).toBe("es");
-    expect(t("results.loaded", { count: 1250 })).toBe("Cargados 1250 resultados");
-    expect(t("language.label")).toBe("Language");
+    expect(tn(1, "Loaded {count} result", "Loaded {count} results")).toBe("Cargado 1 resultado");
+    expect(tn(1250, "Loaded {count} result", "Loaded {count} results")).toBe("Cargados 1250 resultados");
+    expect(t("Retry")).toBe("Retry");
   });
-});
 
-describe("addMessages", () => {
-  it("a lazy part's messages are found in its language, and in English when the language shown lacks them", () => {
-    addMessages("en", { "overview.none": "No results" });
-    expect(t("overview.none")).toBe("No results");
-    setLanguage("es", {});
-    expect(t("overview.none")).toBe("No results");
-    addMessages("es", { "overview.none": "Sin resultados" });
-    expect(t("overview.none")).toBe("Sin resultados");
+  it("leaves a placeholder it has no value for as written", () => {
+    expect(t("Latest {value}, {date}", { value: "7.1 %" })).toBe("Latest 7.1 %, {date}");
   });
 });

@@ -1,28 +1,21 @@
 /**
- * The app's words, from message catalogs (`en.ts` is the source; every other catalog has the same keys with the
- * same placeholders, tested). A message is a string with `{name}` placeholders; a message that depends on a count
- * has one key per plural category, `key.one`, `key.other` (and `key.few`, … where the language has them),
- * chosen by `Intl.PluralRules` for the `count` parameter.
+ * The app's words. English is the source language and each English message is its own key: code writes
+ * `t("Loaded {count} results", …)`, and a catalog (`catalogs/<tag>.ts`, loaded only for its language) maps that
+ * text to the language's. So an English page carries no catalog at all, and adding a language is adding a file
+ * (src/i18n/catalogs.test.ts checks that every catalog has every message of the code, with the same placeholders).
+ *
+ * A message is a string with `{name}` placeholders. One that depends on a count is written with both English
+ * forms, `tn(count, "{count} lab", "{count} labs")`; a catalog keys it by the plural ("other") form and gives one
+ * form per plural category of its language, chosen by `Intl.PluralRules`.
  *
  * The language in use is one module-level value, so code outside React (the launch page, labs' words, CSV
  * headers) reads it the same way; React re-renders through `useLanguage()` when it changes.
  */
-import en from "./en";
-import type enOverview from "./en.overview";
-
-/** en.ts's keys, and those of the English catalogs that load with a lazy part of the page (`addMessages`). */
-type Keys = keyof typeof en | keyof typeof enOverview;
-export type MessageKey = Keys extends infer K ? (K extends `${infer Base}.${"one" | "other"}` ? Base : K) & string : never;
-export type Catalog = Readonly<Record<string, string>>;
+export type PluralForms = Readonly<Partial<Record<Intl.LDMLPluralRule, string>>> & { readonly other: string };
+export type Catalog = Readonly<Record<string, string | PluralForms>>;
 export type Params = Readonly<Record<string, string | number>>;
 
-interface Language {
-  readonly tag: string;
-  readonly catalog: Catalog;
-  readonly plurals: Intl.PluralRules;
-}
-
-let current: Language = { tag: "en", catalog: en, plurals: new Intl.PluralRules("en") };
+let current = { tag: "en", catalog: {} as Catalog, plurals: new Intl.PluralRules("en") };
 const listeners = new Set<() => void>();
 
 /** The BCP 47 tag of the language shown (`<html lang>` carries the same). */
@@ -30,8 +23,8 @@ export function language(): string {
   return current.tag;
 }
 
-/** Shows `tag` with `catalog` from now on (missing keys fall back to English). */
-export function setLanguage(tag: string, catalog: Catalog): void {
+/** Shows `tag` with `catalog` from now on (a message the catalog lacks stays English). */
+export function setLanguage(tag: string, catalog: Catalog = {}): void {
   current = { tag, catalog, plurals: new Intl.PluralRules(tag) };
   if (typeof document !== "undefined") document.documentElement.lang = tag;
   for (const listener of listeners) listener();
@@ -42,24 +35,22 @@ export function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const added: Record<string, Catalog> = {};
-
-/** Adds a lazily loaded part's messages in `tag`'s language (its English ones under "en"). */
-export function addMessages(tag: string, catalog: Catalog): void {
-  added[tag] = { ...added[tag], ...catalog };
-  for (const listener of listeners) listener();
-}
-
-function lookup(key: string): string | undefined {
-  return current.catalog[key] ?? added[current.tag.split("-")[0]!]?.[key] ?? (en as Catalog)[key] ?? added.en?.[key];
-}
-
-/** The message `key` in the language shown, its `{placeholders}` filled from `params`. */
-export function t(key: MessageKey, params: Params = {}): string {
-  const count = params.count;
-  const template = (typeof count === "number" ? lookup(`${key}.${current.plurals.select(count)}`) ?? lookup(`${key}.other`) : undefined) ?? lookup(key) ?? key;
+function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : typeof value === "number" ? new Intl.NumberFormat(current.tag).format(value) : value;
   });
+}
+
+/** The English message `text` in the language shown, its `{placeholders}` filled from `params`. */
+export function t(text: string, params: Params = {}): string {
+  const found = current.catalog[text];
+  return fill(typeof found === "string" ? found : text, params);
+}
+
+/** The message for `count` things (English forms `one` and `other`), `{count}` and the other placeholders filled. */
+export function tn(count: number, one: string, other: string, params: Params = {}): string {
+  const found = current.catalog[other];
+  const template = typeof found === "object" ? (found[current.plurals.select(count)] ?? found.other) : count === 1 ? one : other;
+  return fill(template, { ...params, count });
 }

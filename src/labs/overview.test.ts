@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setLanguage } from "../i18n/i18n";
-import en from "../i18n/en";
-import es from "../i18n/es.overview";
+import es from "../i18n/catalogs/es";
 import { GLUCOSE, HBA1C } from "./catalog";
 import { drawnSpan, latestCaption, overviewDomain, overviewStatus, unionSpan } from "./overview";
 import { toLabResults } from "./results";
@@ -21,7 +20,7 @@ const a1c = toLabResults(
 ).results;
 const glucose = toLabResults([loincObservation("g1", "2016-01-10T00:00:00Z", "2345-7", 101, "mg/dL"), loincObservation("g2", "2019-05-05T00:00:00Z", "2345-7", 95, "mg/dL")], GLUCOSE).results;
 
-afterEach(() => setLanguage("en", en));
+afterEach(() => setLanguage("en"));
 
 describe("one time axis for every lab", () => {
   it("a lab's span runs from its oldest to its newest drawn result; a result not drawn does not stretch it", () => {
@@ -70,7 +69,7 @@ describe("the status line", () => {
     expect(overviewStatus([{ state: "done", count: 0 }])).toBe("Loaded 0 results in 0 labs");
   });
 
-  it("in Spanish, from the overview's catalog", () => {
+  it("in Spanish, from the Spanish catalog", () => {
     setLanguage("es", es);
     expect(overviewStatus([{ state: "done", count: 1250 }, { state: "done", count: 2 }])).toBe("Cargados 1252 resultados en 2 análisis");
   });

@@ -2,8 +2,7 @@
  * The Overview of every lab, without React: the one time span all its small charts share, each chart's caption
  * (its latest result in words) and the status line. Pure.
  */
-import { addMessages, t } from "../i18n/i18n";
-import enOverview from "../i18n/en.overview";
+import { t, tn } from "../i18n/i18n";
 import type { LabUnit } from "./catalog";
 import { formatFhirDate, plotTime } from "./dates";
 import { resultFlagText } from "./flags";
@@ -12,7 +11,6 @@ import { chartDomain, windowOf, type RangeSelection, type TimeWindow } from "./t
 import { formatIn } from "./units";
 
 // The Overview's own words load with it, not with the first chart.
-addMessages("en", enOverview);
 
 /** Where one lab's drawn results sit in time: its oldest and newest, as its chart places them. */
 export function drawnSpan(results: readonly LabResult[]): TimeWindow | undefined {
@@ -44,10 +42,10 @@ export function overviewDomain(range: RangeSelection, spans: readonly (TimeWindo
 /** "Latest 7.1 % (High (H)), Mar 4, 2024": the newest drawn result, or the newest at all when none is drawn. */
 export function latestCaption(results: readonly LabResult[], unit: LabUnit, locale?: string): string {
   const latest = results.find((r) => r.plotted) ?? results[0];
-  if (!latest) return t("overview.none");
+  if (!latest) return t("No results");
   const value = latest.value === undefined ? latest.recorded : `${latest.comparator ?? ""}${formatIn(latest.value, unit, locale)} ${unit.label}`;
   const flag = resultFlagText(latest);
-  return t("overview.latest", { value: flag ? `${value} (${flag})` : value, date: latest.when ? formatFhirDate(latest.when, locale) : t("overview.undated") });
+  return t("Latest {value}, {date}", { value: flag ? `${value} (${flag})` : value, date: latest.when ? formatFhirDate(latest.when, locale) : t("no date") });
 }
 
 /** Where one lab's search is. */
@@ -59,9 +57,9 @@ export type OverviewLabState = { readonly state: "loading" } | { readonly state:
  */
 export function overviewStatus(labs: readonly OverviewLabState[]): string {
   const done = labs.filter((l) => l.state !== "loading").length;
-  if (done < labs.length) return t("overview.loading", { done, count: labs.length });
+  if (done < labs.length) return tn(labs.length, "Reading {done} of {count} lab…", "Reading {done} of {count} labs…", { done });
   const failed = labs.filter((l) => l.state === "failed").length;
   const counts = labs.map((l) => (l.state === "done" ? l.count : 0));
-  const loaded = t("overview.loaded", { count: counts.reduce((a, b) => a + b, 0), labs: t("overview.labs", { count: counts.filter((n) => n > 0).length }) });
-  return failed ? `${t("overview.failed", { count: failed })} ${loaded}` : loaded;
+  const loaded = tn(counts.reduce((a, b) => a + b, 0), "Loaded {count} result in {labs}", "Loaded {count} results in {labs}", { labs: tn(counts.filter((n) => n > 0).length, "{count} lab", "{count} labs") });
+  return failed ? `${tn(failed, "{count} lab could not be read.", "{count} labs could not be read.")} ${loaded}` : loaded;
 }
