@@ -6,6 +6,7 @@
 import type { Session } from "../fhir/session";
 import { SessionError, type LaunchKind } from "../fhir/sessionErrors";
 import { Screen } from "./SessionScreens";
+import "./session.css";
 
 const LAUNCH_PAGE = "./launch.html";
 

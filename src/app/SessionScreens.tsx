@@ -4,7 +4,6 @@
  * happened, so no failure waits on a download to be shown (or goes unsaid if the download fails).
  */
 import type { ReactNode } from "react";
-import "./session.css";
 
 export function Screen({ status, children }: { readonly status: string; readonly children: ReactNode }) {
   return (

@@ -3,8 +3,6 @@ import { startFirstReads } from "./firstReads";
 import { t } from "../i18n/i18n";
 import { showPreferredLanguage } from "../i18n/languages";
 import "./app.css";
-// The session bar and screens (drawn by the render chunk) in the same style sheet as the page's own: one request.
-import "./session.css";
 
 /**
  * The build holds the `<link rel="prefetch">` tags of this page's React and chart chunks, inert, in a `<template>`
