@@ -9,6 +9,7 @@ import { DEFAULT_RETRY, retryDecision, sleep, type RetryPolicy } from "./retry";
 import { grantsRefresh } from "./scopes";
 import { isOnFhirServer, resolveOnServer } from "./urls";
 import { startOver, type LaunchKind } from "./sessionErrors";
+import type { Ending, RenewReason } from "./renewal.later";
 
 export type SessionStatus =
   | { readonly state: "active" }
@@ -46,6 +47,9 @@ export interface LiveSession {
   /** Revokes the tokens where the server allows it and forgets the launch; never throws for a failed revocation. */
   signOut(): Promise<void>;
 }
+
+/** What renews the tokens, and says why a session ends: loaded only when a token expires or is refused. */
+const renewal = () => import("./renewal.later");
 
 /** Refresh this many seconds before the access token expires (as fhirclient does). */
 const EXPIRY_MARGIN_S = 10;
@@ -93,7 +97,7 @@ async function readJson<T>(response: Response, url: string): Promise<T> {
 export function createLiveSession(client: SmartClient, options: LiveSessionOptions, now: () => number = Date.now, random: () => number = Math.random): LiveSession {
   const retry = options.retry ?? DEFAULT_RETRY;
   let status: SessionStatus = ACTIVE;
-  let renewing: Promise<void> | undefined;
+  let renewing: Promise<Ending | undefined> | undefined;
   const listeners = new Set<() => void>();
 
   function setStatus(next: SessionStatus): void {
@@ -109,27 +113,26 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
     return new SessionEndedError(status.state === "ended" ? status.message : message, 401, url);
   }
 
-  function refreshBlocker(): string | undefined {
-    if (!client.refreshToken()) return "The server granted no refresh token (the app asks for one with offline_access).";
-    if (!grantsRefresh(options.grantedScope)) {
-      return "The server sent a refresh token, but the scope it granted lists neither offline_access nor online_access, so the app may not use it.";
-    }
-    return undefined;
-  }
+  /** A refresh token the granted scope lets the app use (renewal.later.ts says why not, when not). */
+  const canRefresh = () => Boolean(client.refreshToken()) && grantsRefresh(options.grantedScope);
 
-  /** One refresh at a time, whoever asks; a failure ends the session. */
-  function renew(why: string, url: string): Promise<void> {
-    const blocker = refreshBlocker();
-    if (blocker) return Promise.reject(end("Your session has ended: the sign-in expired.", `${why} ${blocker}`, url));
-    renewing ??= client
-      .refresh()
-      .catch((error: unknown) => {
-        throw end("Your session has ended: the EHR would not renew the sign-in.", `${why} The refresh failed: ${error instanceof Error ? error.message : String(error)}`, url);
-      })
+  /**
+   * One refresh at a time, whoever asks; when it is not possible or fails, the session ends. What renews (and its
+   * words) loads only now: a chunk that cannot be fetched is a failure to reach the server, retried as one.
+   */
+  async function renew(reason: RenewReason, url: string): Promise<void> {
+    renewing ??= renewal()
+      .then(
+        ({ refreshOrEnd }) => refreshOrEnd(client, options.grantedScope, reason),
+        () => {
+          throw new FhirRequestError(describeStatus(0), 0, url);
+        },
+      )
       .finally(() => {
         renewing = undefined;
       });
-    return renewing;
+    const ending = await renewing;
+    if (ending) throw end(...ending, url);
   }
 
   async function send(url: string, token: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
@@ -157,8 +160,8 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
   /** The access token, refreshed first when it is about to expire and a refresh is possible. */
   async function freshToken(url: string): Promise<string | undefined> {
     const expiresAt = client.expiresAt();
-    if (expiresAt !== undefined && expiresAt - EXPIRY_MARGIN_S < now() / 1000 && !refreshBlocker()) {
-      await renew("The access token was about to expire.", url);
+    if (expiresAt !== undefined && expiresAt - EXPIRY_MARGIN_S < now() / 1000 && canRefresh()) {
+      await renew("expiring", url);
     }
     return client.accessToken();
   }
@@ -170,11 +173,13 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
     let response = await send(absolute, sent, signal);
     if (response.status === 401) {
       // A request that raced a refresh only needs the new token; otherwise refresh once.
-      if (client.accessToken() === sent) await renew("The FHIR server refused the access token (401).", absolute);
+      if (client.accessToken() === sent) await renew("refused", absolute);
       response = await send(absolute, client.accessToken(), signal);
       if (response.status === 401) {
         const error = await errorFrom(response, absolute);
-        throw end("Your session has ended: the FHIR server no longer accepts the sign-in.", `After a refresh: ${error.message}`, absolute);
+        // Loaded by the refresh just made (here or by the request it raced).
+        const { refusedAfterRefresh } = await renewal();
+        throw end(...refusedAfterRefresh(error.message), absolute);
       }
     }
     return response;
