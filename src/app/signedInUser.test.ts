@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canReadUser, roleOf } from "./signedInUser";
+import { canReadUser } from "./signedInUser";
+import { roleOf } from "./userRole";
 
 describe("canReadUser", () => {
   const practitioner = { resourceType: "Practitioner", id: "prac-1" };

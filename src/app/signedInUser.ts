@@ -10,10 +10,3 @@ export function canReadUser(session: Pick<Session, "grantedScope" | "patientId">
   if (scopeAllows(session.grantedScope, user.resourceType, "r", ["user", "system"])) return true;
   return user.resourceType === "Patient" && user.id === session.patientId && scopeAllows(session.grantedScope, "Patient", "r", ["patient"]);
 }
-
-const ROLE: Record<string, string> = { Practitioner: "a clinician", PractitionerRole: "a clinician", Patient: "a patient", RelatedPerson: "a patient's representative" };
-
-/** What to call a user whose name the app may not read. */
-export function roleOf(user: SignedInUser): string {
-  return ROLE[user.resourceType] ?? "an EHR user";
-}

@@ -1,7 +1,8 @@
 /** The chart's legend: what each marker drawn means, in the lab's words, and the band and goal line. */
 import { RANGE_LABELS, type RangeMeaning } from "../labs/ranges";
 import { DateSpan } from "./ChartLayers";
-import { Marker, MarkerIcon } from "./markers";
+import { Marker } from "./markers";
+import { MarkerIcon } from "./MarkerIcon";
 import { NOT_FLAGGED } from "../labs/flags";
 import type { ChartPoint } from "./ChartLayers";
 import type { MarkerKind } from "./markers";

@@ -1,5 +1,6 @@
 import type { LabUnit } from "../labs/catalog";
-import { formatElapsed, formatFhirDate } from "../labs/dates";
+import { formatFhirDate } from "../labs/dates";
+import { formatElapsed } from "../labs/elapsed";
 import { goalLabel, type GoalChoice } from "../labs/goals";
 import { overdueText, type LabSummary as Summary } from "../labs/summary";
 import { formatNumber } from "../labs/units";

@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "
 import type { LabUnit } from "../labs/catalog";
 import type { LabResult } from "../labs/results";
 import { memoizeByObject } from "../labs/memo";
-import { MarkerIcon } from "./markers";
+import { MarkerIcon } from "./MarkerIcon";
 import { groupDigits } from "./numbers";
 import { tableRow, type TableRow } from "./rows";
 

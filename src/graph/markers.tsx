@@ -47,12 +47,3 @@ export function Marker({ kind, x, y, hollow = false, critical = false, flagged =
   const d = limit ? LIMIT[tone] : PATHS[kind];
   return <path className={className} transform={`translate(${x},${y})${kind === "above" ? " scale(1,-1)" : ""}`} d={d} />;
 }
-
-/** A marker for a legend or a table cell, drawn at text size. */
-export function MarkerIcon(props: Omit<MarkerProps, "x" | "y">) {
-  return (
-    <svg className="marker-icon" width="16" height="16" viewBox="-8 -11 16 22" aria-hidden="true" focusable="false">
-      <Marker {...props} x={0} y={0} />
-    </svg>
-  );
-}

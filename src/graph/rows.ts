@@ -1,7 +1,7 @@
 /** Lab results as the table and the tooltip list them, in the unit shown: loaded after the first chart. Pure. */
 import type { LabUnit } from "../labs/catalog";
 import { isAbnormal, isCritical, resultFlagText } from "../labs/flags";
-import { describeRange } from "../labs/ranges";
+import { describeRange } from "../labs/rangeText";
 import type { LabResult } from "../labs/results";
 import { formatIn } from "../labs/units";
 import { dateText, markerOf, valueText, type FlagCell } from "./present";

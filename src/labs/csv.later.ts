@@ -2,7 +2,7 @@
 import type { LabDefinition, LabUnit } from "./catalog";
 import { resultFlagText } from "./flags";
 import type { LabResult } from "./results";
-import { describeRange } from "./ranges";
+import { describeRange } from "./rangeText";
 import { fromCanonical, roundTo } from "./units";
 import { dateNotes } from "./dates";
 

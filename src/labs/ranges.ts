@@ -6,7 +6,7 @@
  * target) is listed as text, never drawn as the band and never guessed.
  */
 import type { LabDefinition, LabUnit } from "./catalog";
-import { findUnit, formatIn, recordedUnit, toCanonical } from "./units";
+import { findUnit, recordedUnit, toCanonical } from "./units";
 import { conceptText, finite, list, record, text } from "./json";
 
 export interface PatientContext {
@@ -145,14 +145,6 @@ function judge(range: fhir4.ObservationReferenceRange, patient: PatientContext, 
     specificity++;
   }
   return { kind: "band", specificity, meaning: type === "recommended" ? "recommended" : "normal" };
-}
-
-/** How a range reads: its numbers in `unit` when it has them, else its text. */
-export function describeRange(range: ResultRange, unit: LabUnit, locale?: string): string {
-  const low = range.low === undefined ? undefined : formatIn(range.low, unit, locale);
-  const high = range.high === undefined ? undefined : formatIn(range.high, unit, locale);
-  const words = low !== undefined && high !== undefined ? `${low}–${high} ${unit.label}` : low !== undefined ? `≥ ${low} ${unit.label}` : high !== undefined ? `≤ ${high} ${unit.label}` : (range.text ?? "");
-  return range.meaning && words ? `${RANGE_LABELS[range.meaning]}: ${words}` : words;
 }
 
 function quantityText(q: fhir4.Quantity | undefined): string | undefined {
