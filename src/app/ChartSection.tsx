@@ -118,6 +118,7 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
         busy={loading}
         methods={methods}
         methodChanges={changes}
+        pointer={parts?.ChartPointer}
       />
       <p className="visually-hidden" aria-live="polite">
         {announcement}

@@ -1,10 +1,11 @@
 /**
- * What the chart draws besides its line and axes, with recharts' scales: the reference band as it changes over
- * time, the target line, the markers, and one pointer surface that gives hover, click and drag-to-zoom.
+ * What the chart draws besides its axes, with recharts' scales: the reference band as it changes over time, the
+ * target line, the line and the markers, and (once it has loaded, ChartPointer.tsx) one pointer surface that
+ * gives hover, click and drag-to-zoom.
  */
-import { memo, useCallback, useId, useMemo, useRef, useState, type PointerEvent, type ReactNode } from "react";
-import { createPortal } from "react-dom";
-import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
+import { memo, useCallback, useId, useMemo, type ComponentType, type ReactNode } from "react";
+import { usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
+import type { ChartPointerProps } from "./ChartPointer";
 import { Marker, type MarkerKind } from "./markers";
 import { methodName, type MethodChange } from "../labs/methods";
 import { MAX_MARKED_CHANGES, MethodFrame, methodChangeLabel, methodDash } from "./methods";
@@ -52,6 +53,8 @@ interface LayerProps {
   readonly methods?: readonly (string | undefined)[];
   /** Where the method changes, oldest first (marked when there are a few, not when methods alternate). */
   readonly methodChanges?: readonly MethodChange[];
+  /** Hover, click and drag-to-zoom (ChartPointer, loaded after the first chart); without it the chart only draws. */
+  readonly pointer?: ComponentType<ChartPointerProps> | undefined;
 }
 
 interface MarkersProps {
@@ -149,55 +152,15 @@ export function ChartLayers(props: LayerProps) {
   const area = usePlotArea();
   const x = useXAxisScale();
   const y = useYAxisScale();
-  const xInverse = useXAxisInverseScale();
-  const [drag, setDrag] = useState<{ start: number; end: number } | undefined>();
-  // Hover lives here, not in the chart's parent: moving the pointer redraws the tooltip, not the chart.
-  const [hoverId, setHoverId] = useState<string>();
-  const svgLeft = useRef(0);
   const clip = useId();
   const px = useCallback((p: ChartPoint) => x?.(p.time) ?? Number.NaN, [x]);
   const py = useCallback((p: ChartPoint) => y?.(p.value) ?? Number.NaN, [y]);
   const visible = useMemo(() => (area ? props.points.filter((p) => px(p) >= area.x - 1 && px(p) <= area.x + area.width + 1) : []), [props.points, px, area]);
-  if (!area || !x || !y || !xInverse) return null;
+  if (!area || !x || !y) return null;
 
   const { left, right, top, bottom, clampX, clampY } = plotEdges(area);
 
-  const nearest = (pixel: number): ChartPoint | undefined => {
-    let best: ChartPoint | undefined;
-    for (const p of visible) if (!best || Math.abs(px(p) - pixel) < Math.abs(px(best) - pixel)) best = p;
-    return best && Math.abs(px(best) - pixel) < 24 ? best : undefined;
-  };
-  const localX = (e: PointerEvent<SVGRectElement>) => e.clientX - svgLeft.current;
-
-  const onPointerDown = (e: PointerEvent<SVGRectElement>) => {
-    svgLeft.current = (e.currentTarget.ownerSVGElement ?? e.currentTarget).getBoundingClientRect().left;
-    e.currentTarget.setPointerCapture?.(e.pointerId);
-    const at = localX(e);
-    setDrag({ start: at, end: at });
-  };
-  const onPointerMove = (e: PointerEvent<SVGRectElement>) => {
-    svgLeft.current = (e.currentTarget.ownerSVGElement ?? e.currentTarget).getBoundingClientRect().left;
-    const at = localX(e);
-    if (drag) setDrag({ ...drag, end: clampX(at) });
-    else setHoverId(nearest(at)?.id);
-  };
-  const onPointerUp = (e: PointerEvent<SVGRectElement>) => {
-    if (!drag) return;
-    setDrag(undefined);
-    const at = clampX(localX(e));
-    if (Math.abs(at - drag.start) < DRAG_MIN) {
-      const hit = nearest(at);
-      if (hit) props.onActivate(hit.id);
-      return;
-    }
-    const a = Number(xInverse(Math.min(drag.start, at)));
-    const b = Number(xInverse(Math.max(drag.start, at)));
-    if (Number.isFinite(a) && Number.isFinite(b)) props.onZoom(a, b);
-  };
-
-  const tipId = hoverId ?? props.activeId;
-  const tipPoint = tipId ? visible.find((p) => p.id === tipId) : undefined;
-  const host = props.tooltipHost;
+  const Pointer = props.pointer;
 
   return (
     <>
@@ -250,30 +213,10 @@ export function ChartLayers(props: LayerProps) {
         </clipPath>
         <Lines points={props.points} methods={props.methods ?? NO_METHODS} px={px} py={py} clip={clip} />
         <Markers points={visible} activeId={props.activeId} methods={props.methods ?? NO_METHODS} px={px} py={py} right={right} />
-        {drag && Math.abs(drag.end - drag.start) >= DRAG_MIN && (
-          <rect className="zoom-selection" x={Math.min(drag.start, drag.end)} y={top} width={Math.abs(drag.end - drag.start)} height={area.height} />
+        {Pointer && (
+          <Pointer points={visible} px={px} py={py} area={area} activeId={props.activeId} onActivate={props.onActivate} onZoom={props.onZoom} tooltip={props.tooltip} tooltipHost={props.tooltipHost} />
         )}
-        <rect
-          className="pointer-surface"
-          x={left}
-          y={top}
-          width={area.width}
-          height={area.height}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerLeave={() => !drag && setHoverId(undefined)}
-          onPointerCancel={() => setDrag(undefined)}
-        />
       </ZIndexLayer>
-      {host &&
-        tipPoint &&
-        createPortal(
-          <div className={`tooltip${px(tipPoint) > (left + right) / 2 ? " tooltip-left" : ""}`} style={{ left: px(tipPoint), top: py(tipPoint) }} aria-hidden="true">
-            {props.tooltip(tipPoint.id)}
-          </div>,
-          host,
-        )}
     </>
   );
 }

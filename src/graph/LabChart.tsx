@@ -1,6 +1,7 @@
-import { memo, useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useMemo, useState, type ComponentType, type KeyboardEvent, type ReactNode } from "react";
 import { CartesianGrid, ComposedChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { ChartLayers, type ChartBand, type ChartPoint } from "./ChartLayers";
+import type { ChartPointerProps } from "./ChartPointer";
 import { AxisTick } from "./AxisTick";
 import { maxTimeTicks, niceTicks, tickFormatter, timeTicks } from "./ticks";
 import type { MethodChange } from "../labs/methods";
@@ -35,6 +36,8 @@ export interface LabChartProps {
   readonly methods?: readonly (string | undefined)[];
   /** Where the method changes, oldest first. */
   readonly methodChanges?: readonly MethodChange[];
+  /** Hover, click and drag-to-zoom (ChartPointer, loaded after the first chart). */
+  readonly pointer?: ComponentType<ChartPointerProps> | undefined;
 }
 
 const HEIGHT = 320;
