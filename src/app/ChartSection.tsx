@@ -1,7 +1,6 @@
 import { memo, useCallback, useMemo, useState } from "react";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
-import { flagText } from "../labs/flags";
 import type { GoalLine } from "../labs/goals";
 import { plotTime } from "../labs/dates";
 import { memoizeByObject } from "../labs/memo";
@@ -11,7 +10,7 @@ import type { LabResult } from "../labs/results";
 import { chartDomain, type TimeWindow } from "../labs/timeRange";
 import { LabChart, type ChartPoint, type Step } from "../graph/LabChart";
 import { describeMethods } from "../graph/methods";
-import { chartBands, chartPoint, dateText, describeChart, goalLevels, valueText } from "../graph/present";
+import { chartBands, chartPoint, describeChart, goalLevels } from "../graph/present";
 import { afterChartParts, useAfterChart } from "./useAfterChart";
 
 export interface ChartSectionProps {
@@ -92,12 +91,11 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   );
 
   const step = useCallback((s: Step) => {
-    if (drawn.length === 0) return;
-    const index = drawn.findIndex((r) => r.id === activeId);
-    const next = s === "first" ? 0 : s === "last" ? drawn.length - 1 : index < 0 ? drawn.length - 1 : Math.max(0, Math.min(drawn.length - 1, index + s));
-    const r = drawn[next]!;
-    onActivate(r.id);
-    setAnnouncement(`${dateText(r)}: ${valueText(r, unit)} ${unit.label}, ${flagText(r.flag)}. Result ${next + 1} of ${drawn.length}.`);
+    // The keys move through the results once the later parts are in (read at the moment of use, as the tooltip's).
+    const move = afterChartParts()?.chartStep(drawn, activeId, s, unit);
+    if (!move) return;
+    onActivate(move.id);
+    setAnnouncement(move.announcement);
   }, [drawn, activeId, onActivate, unit]);
 
   return (

@@ -9,6 +9,7 @@ import "./afterChart.css";
 export { ChartControls } from "../graph/ChartControls";
 export { ChartLegend, legendEntries } from "../graph/ChartLegend";
 export { ChartPointer } from "../graph/ChartPointer";
+export { chartStep } from "../graph/chartStep";
 export { Medications, SummaryWithProblems } from "./ClinicalContext";
 export { Overview } from "./Overview.later";
 export { ResultDetails } from "../graph/ResultDetails";

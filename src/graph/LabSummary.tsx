@@ -5,7 +5,8 @@ import { goalLabel, type GoalChoice } from "../labs/goals";
 import { overdueText, type LabSummary as Summary } from "../labs/summary";
 import { formatNumber } from "../labs/units";
 import { methodName } from "../labs/methods";
-import { resultDateNotes, valueText } from "./present";
+import { resultDateNotes } from "./dateText";
+import { valueText } from "./present";
 import type { LabResult } from "../labs/results";
 
 /** After the latest result's date: what its date is (§8), and that it is preliminary (§9). */

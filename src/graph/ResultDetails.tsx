@@ -1,7 +1,8 @@
 import type { LabUnit } from "../labs/catalog";
-import { flagText } from "../labs/flags";
+import { flagText } from "../labs/flagText";
 import type { LabResult } from "../labs/results";
-import { dateText, valueText } from "./present";
+import { dateText } from "./dateText";
+import { valueText } from "./present";
 import { notesOf, rangeText } from "./rows";
 
 /** Everything known about one result: the chart's tooltip. */

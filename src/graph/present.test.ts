@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { HBA1C } from "../labs/catalog";
 import { toLabResult, toLabResults } from "../labs/results";
 import { legendEntries } from "./ChartLegend";
-import { chartPoint, dateText, describeChart, markerOf } from "./present";
+import { dateText } from "./dateText";
+import { chartPoint, describeChart, markerOf } from "./present";
 import { notesOf, tableRow } from "./rows";
 import { observationsWithCodes, scenarioPatient } from "../test/scenarios";
 

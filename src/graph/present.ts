@@ -1,6 +1,6 @@
 /** Lab results as the chart, the table and screen readers present them, in the unit shown. Pure. */
 import type { LabDefinition, LabUnit } from "../labs/catalog";
-import { dateNotes, formatFhirDate, formatFhirDateTime, plotPeriodEnd, plotTime } from "../labs/dates";
+import { formatFhirDate, plotPeriodEnd, plotTime } from "../labs/dates";
 import { isAbnormal, isCritical, type Flag } from "../labs/flags";
 import type { LabResult } from "../labs/results";
 import { formatIn, fromCanonical } from "../labs/units";
@@ -47,18 +47,6 @@ export function markerOf(r: LabResult): MarkerKind {
 export function valueText(r: LabResult, unit: LabUnit, locale?: string): string {
   if (r.value === undefined) return r.recorded;
   return `${r.comparator ?? ""}${formatIn(r.value, unit, locale)}`;
-}
-
-/** What a reader must know about a result's date (clinical rules §8): "year only", "report date"… */
-export function resultDateNotes(r: LabResult): string[] {
-  return dateNotes(r.when, r.whenFrom === "issued");
-}
-
-/** "Mar 4, 2021, 9:15 AM", "2019 (year only)", "Sep 14, 2020, 3:20 PM (report date)". */
-export function dateText(r: LabResult, locale?: string, timeZone?: string): string {
-  if (!r.when) return "No date";
-  const notes = resultDateNotes(r);
-  return `${formatFhirDateTime(r.when, locale, timeZone)}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
 /** For a drawn result only; placed in `timeZone`, the table's (the reader's by default). */

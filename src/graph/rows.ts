@@ -1,10 +1,12 @@
 /** Lab results as the table and the tooltip list them, in the unit shown: loaded after the first chart. Pure. */
 import type { LabUnit } from "../labs/catalog";
-import { isAbnormal, isCritical, resultFlagText } from "../labs/flags";
+import { isAbnormal, isCritical } from "../labs/flags";
+import { resultFlagText } from "../labs/flagText";
 import { describeRange } from "../labs/rangeText";
 import type { LabResult } from "../labs/results";
 import { formatIn } from "../labs/units";
-import { dateText, markerOf, valueText, type FlagCell } from "./present";
+import { dateText } from "./dateText";
+import { markerOf, valueText, type FlagCell } from "./present";
 
 export interface TableRow {
   readonly id: string;

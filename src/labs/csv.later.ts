@@ -1,10 +1,10 @@
 /** CSV export of the table: one line per row shown, with units and flags. Loaded only when asked for. */
 import type { LabDefinition, LabUnit } from "./catalog";
-import { resultFlagText } from "./flags";
+import { resultFlagText } from "./flagText";
 import type { LabResult } from "./results";
 import { describeRange } from "./rangeText";
 import { fromCanonical, roundTo } from "./units";
-import { dateNotes } from "./dates";
+import { dateNotes } from "./dateNotes";
 
 /**
  * Quotes a cell, and defuses text a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)

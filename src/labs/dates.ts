@@ -36,19 +36,6 @@ export function parseFhirDate(raw: string | undefined): FhirInstant | undefined 
   return zoneless ? { time, precision: "time", raw, zoneless } : { time, precision: "time", raw };
 }
 
-const PRECISION_NOTES: Partial<Record<DatePrecision, string>> = { year: "year only", month: "month only" };
-
-/** What a reader must know about a date (clinical rules §8): "year only", "time zone not stated", "report date". */
-export function dateNotes(instant: FhirInstant | undefined, fromIssued: boolean): string[] {
-  if (!instant) return [];
-  const notes: string[] = [];
-  const precision = PRECISION_NOTES[instant.precision];
-  if (precision) notes.push(precision);
-  if (instant.zoneless) notes.push("time zone not stated");
-  if (fromIssued) notes.push("report date");
-  return notes;
-}
-
 /** For a year-only or month-only date, the start (UTC) of the next year or month: the end of the period it covers. */
 export function periodEnd(instant: FhirInstant): number | undefined {
   const d = new Date(instant.time);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { flagOf, flagText, isAbnormal, isCritical, resultFlagText, type FlagClass } from "./flags";
+import { flagOf, isAbnormal, isCritical, type FlagClass } from "./flags";
+import { flagText, resultFlagText } from "./flagText";
 
 const V3 = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
 const coded = (code: string, extra: Partial<fhir4.Coding> = {}, text?: string): fhir4.CodeableConcept[] => [{ coding: [{ system: V3, code, ...extra }], ...(text ? { text } : {}) }];

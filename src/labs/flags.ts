@@ -131,7 +131,8 @@ function partOf(c: fhir4.CodeableConcept | undefined): Part | undefined {
 
 const RANK: Readonly<Record<FlagClass, number>> = { critical: 5, "high-low": 4, abnormal: 3, "off-scale": 2, normal: 1, other: 0 };
 
-const partText = (p: Part) => (p.code && p.code !== p.label ? `${p.label} (${p.code})` : p.label);
+/** An interpretation in words, with the code sent when it differs: "Critical high (HH)". */
+export const partText = (p: Pick<Part, "code" | "label">) => (p.code && p.code !== p.label ? `${p.label} (${p.code})` : p.label);
 
 /**
  * The result's interpretation, from every one the lab sent (HL7 asks for `>` and HH together when an off-scale
@@ -150,20 +151,6 @@ export function flagOf(interpretation: readonly fhir4.CodeableConcept[] | undefi
     offScale: parts.find((p) => p.cls === "off-scale")?.direction,
     also: parts.filter((p) => p !== main).map(partText),
   };
-}
-
-/** The flag in words with the code sent, and every other interpretation: "Critical high (HH); Off scale high (>)". */
-export function flagText(flag: Flag | undefined): string {
-  if (!flag) return NOT_FLAGGED;
-  return [partText({ code: flag.code, cls: flag.class, direction: flag.direction, label: flag.label }), ...flag.also].join("; ");
-}
-
-/**
- * A result's flag in words (flagText), or nothing for a result without a value and without a flag (an order, a
- * clotted specimen): "Not flagged" speaks of a value. The table, the chart's marker and the CSV all say it this way.
- */
-export function resultFlagText(result: { readonly flag?: Flag; readonly value?: number }): string | undefined {
-  return !result.flag && result.value === undefined ? undefined : flagText(result.flag);
 }
 
 /** HH, LL or AA (or the lab's words for them): immediate action may be needed. */

@@ -5,7 +5,7 @@
 import { t, tn } from "../i18n/i18n";
 import type { LabUnit } from "./catalog";
 import { formatFhirDate, plotTime } from "./dates";
-import { resultFlagText } from "./flags";
+import { resultFlagText } from "./flagText";
 import type { LabResult } from "./results";
 import { chartDomain, windowOf, type RangeSelection, type TimeWindow } from "./timeRange";
 import { formatIn } from "./units";
