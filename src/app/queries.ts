@@ -52,9 +52,6 @@ export function goalsQuery(session: Session, patientId: string) {
   });
 }
 
-/** A style document is small; anything bigger is not one. */
-const MAX_STYLE_BYTES = 32_768;
-
 /**
  * The EHR's `smart_style_url` document, fetched without credentials or token (it is public by design) and
  * validated field by field. Callers check the URL's origin first (styleUrlAllowed).
@@ -65,20 +62,10 @@ export function smartStyleQuery(url: string | undefined) {
     queryFn: url === undefined ? skipToken : async ({ signal }) => {
       // The checks (smartStyle.later.ts) download beside the style document, not after it: the first chart
       // never waits for them, and the style waits for nothing but itself.
-      const checks = import("./smartStyle.later");
-      checks.catch(() => undefined);
-      const response = await fetch(url, { credentials: "omit", referrerPolicy: "no-referrer", signal });
-      if (!response.ok) throw new Error(`The EHR's style (${url}) could not be loaded: HTTP ${response.status}.`);
-      const tooLarge = new Error(`The EHR's style (${url}) is too large to be a style.`);
-      // Refused before its body is read when the server says how large it is.
-      if (Number(response.headers.get("content-length") ?? 0) > MAX_STYLE_BYTES) {
-        await response.body?.cancel();
-        throw tooLarge;
-      }
-      const text = await response.text();
-      if (text.length > MAX_STYLE_BYTES) throw tooLarge;
-      const { readSmartStyle } = await checks;
-      return readSmartStyle(JSON.parse(text));
+      const response = fetch(url, { credentials: "omit", referrerPolicy: "no-referrer", signal });
+      response.catch(() => undefined);
+      const { readStyleResponse } = await import("./smartStyle.later");
+      return readStyleResponse(url, await response);
     },
     staleTime: Infinity,
     retry: false,

@@ -3,10 +3,28 @@
  * Colors must parse as CSS colors (hex, rgb(), hsl(), a few names), dimensions as lengths in a sane range,
  * fonts as font-family lists; anything else is ignored, so no value can smuggle CSS in. Colors that would
  * leave text unreadable against the background (WCAG AA) are ignored too. Pure, but for the reader of
- * config.json's styleAllowList, which loads with these checks (only a style from another origin needs it).
+ * config.json's styleAllowList, which loads with these checks (only a style from another origin needs it), and
+ * the reading of the style document's response (readStyleResponse).
  */
 
 export { loadStyleAllowList } from "../config/file";
+
+/** A style document is small; anything bigger is not one. */
+const MAX_STYLE_BYTES = 32_768;
+
+/** The style from the response to its URL: refused when it failed or is too large to be a style, then checked. */
+export async function readStyleResponse(url: string, response: Response): Promise<AppliedStyle> {
+  if (!response.ok) throw new Error(`The EHR's style (${url}) could not be loaded: HTTP ${response.status}.`);
+  const tooLarge = new Error(`The EHR's style (${url}) is too large to be a style.`);
+  // Refused before its body is read when the server says how large it is.
+  if (Number(response.headers.get("content-length") ?? 0) > MAX_STYLE_BYTES) {
+    await response.body?.cancel();
+    throw tooLarge;
+  }
+  const text = await response.text();
+  if (text.length > MAX_STYLE_BYTES) throw tooLarge;
+  return readSmartStyle(JSON.parse(text));
+}
 
 export type Theme = "light" | "dark";
 

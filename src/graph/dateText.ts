@@ -2,8 +2,7 @@
  * A result's date in words, with what a reader must know about it (the table, the tooltip, the summary, the
  * chart's keys): loaded with those parts, after the first chart.
  */
-import { formatFhirDateTime } from "../labs/dates";
-import { dateNotes } from "../labs/dateNotes";
+import { dateNotes, formatFhirDateTime } from "../labs/dateWords";
 import type { LabResult } from "../labs/results";
 
 /** What a reader must know about a result's date (clinical rules §8): "year only", "report date"… */

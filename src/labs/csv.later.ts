@@ -4,7 +4,7 @@ import { resultFlagText } from "./flagText";
 import type { LabResult } from "./results";
 import { describeRange } from "./rangeText";
 import { fromCanonical, roundTo } from "./units";
-import { dateNotes } from "./dateNotes";
+import { dateNotes } from "./dateWords";
 
 /**
  * Quotes a cell, and defuses text a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatFhirDate, formatFhirDateTime, parseFhirDate, periodEnd, plotPeriodEnd, plotTime, timeToWallClock, wallClockToTime } from "./dates";
+import { formatFhirDateTime } from "./dateWords";
+import { formatFhirDate, parseFhirDate, periodEnd, plotPeriodEnd, plotTime, timeToWallClock, wallClockToTime } from "./dates";
 
 describe("FHIR dates", () => {
   it("keeps a date-only value on its calendar day in every time zone", () => {

@@ -86,7 +86,7 @@ const formats = memoizeByKey((key) => {
 });
 
 /** Intl formatters are slow to create and a table formats thousands of dates: each is made once. */
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   return formats(JSON.stringify([locale, options]));
 }
 
@@ -102,10 +102,4 @@ export function formatFhirDate(instant: FhirInstant, locale?: string, timeZone?:
     case "time":
       return dateFormat(locale, { dateStyle: "medium", timeZone: instant.zoneless ? "UTC" : timeZone }).format(instant.time);
   }
-}
-
-/** Like formatFhirDate, with the time of day when one was recorded. */
-export function formatFhirDateTime(instant: FhirInstant, locale?: string, timeZone?: string): string {
-  if (instant.precision !== "time") return formatFhirDate(instant, locale, timeZone);
-  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: instant.zoneless ? "UTC" : timeZone }).format(instant.time);
 }
