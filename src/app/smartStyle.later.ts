@@ -23,7 +23,9 @@ export async function readStyleResponse(url: string, response: Response): Promis
   }
   const text = await response.text();
   if (text.length > MAX_STYLE_BYTES) throw tooLarge;
-  return readSmartStyle(JSON.parse(text));
+  const style = readSmartStyle(JSON.parse(text));
+  if (style.ignored.length) console.warn(`Ignored smart_style_url fields: ${style.ignored.join(", ")}`);
+  return style;
 }
 
 export type Theme = "light" | "dark";

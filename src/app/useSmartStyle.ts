@@ -33,7 +33,6 @@ export function useSmartStyle(session: Session): void {
     const root = document.documentElement;
     for (const [name, value] of Object.entries(applied.properties)) root.style.setProperty(name, value);
     if (applied.theme) root.dataset.theme = applied.theme;
-    if (applied.ignored.length) console.warn(`Ignored smart_style_url fields: ${applied.ignored.join(", ")}`);
     return () => {
       for (const name of Object.keys(applied.properties)) root.style.removeProperty(name);
       delete root.dataset.theme;
