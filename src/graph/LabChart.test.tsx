@@ -4,6 +4,7 @@ import { methodChanges } from "../labs/methods";
 import { ChartLegend } from "./ChartLegend";
 import { LabChart, type ChartPoint } from "./LabChart";
 import { linePath } from "./ChartLayers";
+import { ChartPointer } from "./ChartPointer";
 import { ResultDetails } from "./ResultDetails";
 import { describeMethods } from "./methods";
 import { EGFR } from "../labs/catalog";
@@ -15,7 +16,7 @@ const POINTS = [point(1, 52, "MDRD"), point(2, 50, "MDRD"), point(3, 58, "CKD-EP
 const METHODS = ["MDRD", "CKD-EPI 2021"];
 const CHANGES = methodChanges(POINTS.map((p) => ({ time: p.time, method: p.method })));
 
-function chart(points: readonly ChartPoint[], methods: readonly (string | undefined)[]) {
+function chart(points: readonly ChartPoint[], methods: readonly (string | undefined)[], pointer?: typeof ChartPointer) {
   return render(
     <LabChart
       name="eGFR"
@@ -32,9 +33,21 @@ function chart(points: readonly ChartPoint[], methods: readonly (string | undefi
       tooltip={() => null}
       methods={methods}
       methodChanges={methodChanges(points.map((p) => ({ time: p.time, method: p.method })))}
+      pointer={pointer}
     />,
   );
 }
+
+describe("the chart's pointer (ChartPointer, loaded after the first chart)", () => {
+  it("the first chart draws its points without it; once given, one pointer surface covers the plot area", () => {
+    const without = chart(POINTS, METHODS);
+    expect(without.container.querySelectorAll(".marker")).not.toHaveLength(0);
+    expect(without.container.querySelector(".pointer-surface")).toBeNull();
+    without.unmount();
+    const { container } = chart(POINTS, METHODS, ChartPointer);
+    expect(container.querySelectorAll(".pointer-surface")).toHaveLength(1);
+  });
+});
 
 describe("methods on the chart (docs/clinical-rules.md §7)", () => {
   it("two methods: their own lines, a frame on the second method's points, the change marked with its methods", () => {
