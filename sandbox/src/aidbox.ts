@@ -5,7 +5,7 @@
  * their own.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AuthServer } from "./auth/provider.ts";
+import type { AuthServer } from "./auth/authServer.ts";
 import type { LaunchCodec } from "./auth/launch.ts";
 import { APP_CLIENT_ID } from "./auth/clients.ts";
 import { RequestError, readText } from "./auth/requests.ts";

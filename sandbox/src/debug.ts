@@ -5,7 +5,7 @@
  * or a loopback app (guard.ts), so these answers carry no CORS headers of their own.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AuthServer } from "./auth/provider.ts";
+import type { AuthServer } from "./auth/authServer.ts";
 import type { LaunchCodec } from "./auth/launch.ts";
 import { RequestError, isJson, oauthError, parseJsonObject, readText } from "./auth/requests.ts";
 import { isFaultName } from "./faults.ts";

@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { AuthServer } from "./auth/provider.ts";
+import { AuthServer } from "./auth/authServer.ts";
 import { APP_CLIENT_ID, appClient } from "./auth/clients.ts";
 import { LaunchCodec, isStyle, type LaunchContext } from "./auth/launch.ts";
 import { FhirStore } from "./fhir/store.ts";

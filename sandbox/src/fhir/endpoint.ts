@@ -3,7 +3,7 @@
  * simulated errors applied. Also the open endpoint, which needs no token.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AuthServer } from "../auth/provider.ts";
+import type { AuthServer } from "../auth/authServer.ts";
 import { faultStage } from "../faults.ts";
 import { FHIR_JSON_TYPE, OPEN_CORS, sendJson } from "../http.ts";
 import { type FhirApi, OPEN_ACCESS, accessFor } from "./api.ts";
