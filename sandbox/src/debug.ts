@@ -7,12 +7,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthServer } from "./auth/authServer.ts";
 import type { LaunchCodec } from "./auth/launch.ts";
-import { RequestError, isJson, oauthError, parseJsonObject, readText } from "./auth/requests.ts";
+import { oauthError } from "./auth/requests.ts";
 import { isFaultName } from "./faults.ts";
 import type { FhirStore } from "./fhir/store.ts";
 import type { ForeignListener } from "./foreign.ts";
 import { MAX_LIFETIME, userReference } from "./ehr/launch-options.ts";
-import { escapeHtml, sendHtml, sendJson } from "./http.ts";
+import { RequestError, escapeHtml, isJson, parseJsonObject, readText, sendHtml, sendJson } from "./http.ts";
 
 export interface DebugDeps {
   readonly servers: readonly { readonly authPath: string; readonly auth: AuthServer }[];

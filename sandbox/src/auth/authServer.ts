@@ -22,23 +22,11 @@ import { decideInteraction } from "./interaction.ts";
 import { GrantRecords, isOidcScope } from "./grants.ts";
 import { authorizationErrorPage, htmlPage } from "./pages.ts";
 import { accountClaims, providerConfiguration } from "./providerConfig.ts";
-import {
-  BODY_LIMIT,
-  RequestError,
-  allowCookiesInEhrFrames,
-  askConsentForOfflineAccess,
-  isForm,
-  isJson,
-  jsonAsForm,
-  oauthError,
-  parseJsonObject,
-  readText,
-  sameResource,
-  withBody,
-} from "./requests.ts";
+import { allowCookiesInEhrFrames, askConsentForOfflineAccess, jsonAsForm, oauthError, sameResource } from "./requests.ts";
 import type { AuthServerOptions, ClientSettings, MintRequest, TokenCheck } from "./types.ts";
 import { withLaunchContext } from "./tokenResponses.ts";
 import { userinfo } from "./userinfo.ts";
+import { BODY_LIMIT, RequestError, isForm, isJson, parseJsonObject, readText, withBody } from "../http.ts";
 
 export class AuthServer {
   readonly provider: Provider;

@@ -8,7 +8,8 @@ import type { IncomingMessage } from "node:http";
 import type Provider from "oidc-provider";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { isOidcScope, type GrantRecords } from "./grants.ts";
-import { RequestError, isLoopbackHttpUrl, withBody } from "./requests.ts";
+import { isLoopbackHttpUrl } from "./requests.ts";
+import { RequestError, withBody } from "../http.ts";
 
 export class RegistrationScopes {
   readonly #grants: GrantRecords;

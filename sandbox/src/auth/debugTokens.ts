@@ -5,8 +5,8 @@
  */
 import type Provider from "oidc-provider";
 import { isOidcScope, type GrantRecords } from "./grants.ts";
-import { RequestError } from "./requests.ts";
 import type { AuthServerOptions, MintRequest } from "./types.ts";
+import { RequestError } from "../http.ts";
 
 export interface DebugTokenServer {
   readonly provider: Provider;
