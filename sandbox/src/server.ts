@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { AuthServer } from "./auth/authServer.ts";
 import { APP_CLIENT_ID, appClient } from "./auth/clients.ts";
-import { LaunchCodec, isStyle, type LaunchContext } from "./auth/launch.ts";
+import { LaunchCodec, type LaunchContext } from "./auth/launch.ts";
 import { FhirStore } from "./fhir/store.ts";
 import { FhirApi, type FhirApiOptions } from "./fhir/api.ts";
 import { patientSearchOutcome } from "./fhir/search-outcome.ts";
@@ -19,7 +19,7 @@ import { FhirEndpoint, OPEN_ENDPOINT_HEADER, OpenFhirEndpoint } from "./fhir/end
 import { FhirError, badRequest, operationOutcome } from "./fhir/outcome.ts";
 import { EHR_CSS, errorPage, framePage, homePage, type PatientSummary } from "./ehr/pages.ts";
 import { defaultPractitioner, parseLaunchOptions } from "./ehr/launch-options.ts";
-import { STYLES, hostileStyleBody } from "./ehr/styles.ts";
+import { STYLES, hostileStyleBody, isStyle } from "./ehr/styles.ts";
 import { FHIR_SERVERS, type FhirServerId, type FhirServerSettings } from "./servers.ts";
 import { ForeignListener } from "./foreign.ts";
 import { CallerPolicy } from "./guard.ts";

@@ -1,5 +1,6 @@
 /** The launch options shared by `GET /launch`, `GET /ehr` and the EHR page's form. */
-import { STYLE_NAMES, isStyle, type LaunchContext } from "../auth/launch.ts";
+import type { LaunchContext } from "../auth/launch.ts";
+import { STYLE_NAMES, isStyle } from "./styles.ts";
 import { FAULT_NAMES, isFaultName } from "../faults.ts";
 import type { FhirStore } from "../fhir/store.ts";
 import { FHIR_SERVERS, isFhirServerId, type FhirServerId } from "../servers.ts";
