@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthServer } from "./auth/authServer.ts";
 import type { LaunchCodec } from "./auth/launch.ts";
 import { oauthError } from "./auth/requests.ts";
-import { isFaultName } from "./faults.ts";
+import { isFaultName } from "./faultCatalog.ts";
 import type { FhirStore } from "./fhir/store.ts";
 import type { ForeignListener } from "./foreign.ts";
 import { MAX_LIFETIME, userReference } from "./ehr/launch-options.ts";

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
-import { isFaultName, type FaultName } from "../faults.ts";
+import { isFaultName, type FaultName } from "../faultCatalog.ts";
 import { isStyle, type StyleName } from "../ehr/styles.ts";
 
 export interface LaunchContext {

@@ -2,7 +2,7 @@
 import type { ClientRecord } from "./clients.ts";
 import type { LaunchCodec, LaunchContext } from "./launch.ts";
 import type { ScopeVersion } from "./scopes.ts";
-import type { FaultName } from "../faults.ts";
+import type { FaultName } from "../faultCatalog.ts";
 
 export interface UserSummary {
   readonly name?: string;

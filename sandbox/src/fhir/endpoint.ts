@@ -4,11 +4,11 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthServer } from "../auth/authServer.ts";
-import { faultStage } from "../faults.ts";
+import { faultStage } from "../faultCatalog.ts";
 import { FHIR_JSON_TYPE, OPEN_CORS, sendJson } from "../http.ts";
 import { type FhirApi, OPEN_ACCESS, accessFor } from "./api.ts";
 import { capabilityStatement, smartConfiguration, type DiscoveryInput } from "./discovery.ts";
-import { FaultInjector, type Served } from "./faulty.ts";
+import { FaultInjector, type Served } from "./faultInjection.ts";
 import { FhirError, unauthorized } from "./outcome.ts";
 import { DEFAULT_COUNT } from "./search.ts";
 

@@ -1,9 +1,9 @@
 /**
- * The FHIR side of the simulated errors (see ../faults.ts): applied to every request of a launch whose grant
+ * The FHIR side of the simulated errors (see ../faultCatalog.ts): applied to every request of a launch whose grant
  * carries one. State (how many requests, which pages already failed) is kept per grant.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, SLOW_MS, type FaultName } from "../faults.ts";
+import { MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, SLOW_MS, type FaultName } from "../faultCatalog.ts";
 import type { FhirApi, FhirResponse } from "./api.ts";
 import { FhirError, forbidden, unauthorized } from "./outcome.ts";
 import { EPIC_PARTIAL_RECORD_NOTICE, outcomeEntry } from "./search-outcome.ts";

@@ -1,5 +1,5 @@
 /**
- * The sandbox EHR: one HTTP server with several FHIR bases on the same data (see servers.ts), each with its
+ * The sandbox EHR: one HTTP server with several FHIR bases on the same data (see fhirServers.ts), each with its
  * own OAuth 2 / OpenID authorization server (oidc-provider); SMART discovery; launch endpoints; seed 002's
  * Aidbox calls; seed 003's debug tools and open endpoint; and the EHR simulator page.
  *
@@ -20,7 +20,7 @@ import { FhirError, badRequest, operationOutcome } from "./fhir/outcome.ts";
 import { EHR_CSS, errorPage, framePage, homePage, type PatientSummary } from "./ehr/pages.ts";
 import { defaultPractitioner, parseLaunchOptions } from "./ehr/launch-options.ts";
 import { STYLES, hostileStyleBody, isStyle } from "./ehr/styles.ts";
-import { FHIR_SERVERS, type FhirServerId, type FhirServerSettings } from "./servers.ts";
+import { FHIR_SERVERS, type FhirServerId, type FhirServerSettings } from "./fhirServers.ts";
 import { ForeignListener } from "./foreign.ts";
 import { CallerPolicy } from "./guard.ts";
 import { handleDebug } from "./debug.ts";
