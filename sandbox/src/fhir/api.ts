@@ -97,7 +97,7 @@ export class FhirApi {
   }
 
   /** Serves GET `path` (relative to the FHIR base, e.g. `/Observation`) with its query. */
-  get(path: string, params: URLSearchParams, access: Access): FhirResponse {
+  async get(path: string, params: URLSearchParams, access: Access): Promise<FhirResponse> {
     const [type, id, ...rest] = path.split("/").filter(Boolean);
     if (!type) throw badRequest("A resource type is required, e.g. /Observation?patient=…");
     if (rest.length > 0 || (id !== undefined && !ID.test(id))) throw badRequest(`'${path}' is not a valid FHIR path.`);
@@ -107,21 +107,21 @@ export class FhirApi {
     }
     switch (type) {
       case "Observation": {
-        const page = this.observationPage(params, access);
+        const page = await this.observationPage(params, access);
         return { status: 200, body: page.bundle, page };
       }
       case "Patient":
-        return { status: 200, body: this.#searchPatient(params, access) };
+        return { status: 200, body: await this.#searchPatient(params, access) };
       case "Encounter":
-        return { status: 200, body: this.#searchEncounter(params, access) };
+        return { status: 200, body: await this.#searchEncounter(params, access) };
       case "Goal":
-        return { status: 200, body: this.#searchGoal(params, access) };
+        return { status: 200, body: await this.#searchGoal(params, access) };
       case "Condition":
       case "MedicationRequest":
       case "MedicationStatement":
-        return { status: 200, body: this.#searchContext(type, params, access) };
+        return { status: 200, body: await this.#searchContext(type, params, access) };
       case "Medication":
-        return { status: 200, body: this.#searchMedication(params, access) };
+        return { status: 200, body: await this.#searchMedication(params, access) };
       default:
         throw this.unknownType(type, "search");
     }
@@ -161,11 +161,11 @@ export class FhirApi {
     }
   }
 
-  observationPage(params: URLSearchParams, access: Access): ObservationPage {
+  async observationPage(params: URLSearchParams, access: Access): Promise<ObservationPage> {
     const permit = this.#permit(access, "Observation", "s");
     let query: ObservationQuery;
     let offset = 0;
-    const cursor = this.#cursor(params, "Observation");
+    const cursor = await this.#cursor(params, "Observation");
     if (cursor) ({ q: query, o: offset } = cursor);
     else query = this.#observationQuery(params);
     const patient = this.#searchedPatient(query.patient, permit, access, "Observation");
@@ -175,9 +175,9 @@ export class FhirApi {
       query = { ...query, categories: [...query.categories, permit.restrictions.map((r) => r.get("category") ?? "")] };
     }
     const result = searchObservations(this.store, patient, query, offset);
-    const link: fhir4.BundleLink[] = [{ relation: "self", url: this.pageUrl(query, offset) }];
-    if (result.hasNext) link.push({ relation: "next", url: this.pageUrl(query, offset + query.count) });
-    if (offset > 0 && query.count > 0) link.push({ relation: "previous", url: this.pageUrl(query, Math.max(0, offset - query.count)) });
+    const link: fhir4.BundleLink[] = [{ relation: "self", url: await this.pageUrl(query, offset) }];
+    if (result.hasNext) link.push({ relation: "next", url: await this.pageUrl(query, offset + query.count) });
+    if (offset > 0 && query.count > 0) link.push({ relation: "previous", url: await this.pageUrl(query, Math.max(0, offset - query.count)) });
     const bundle: fhir4.Bundle = {
       resourceType: "Bundle",
       type: "searchset",
@@ -205,8 +205,8 @@ export class FhirApi {
     return searchObservations(this.store, query.patient ?? "", { ...query, count, summaryCount: false }, offset).page.map(({ resource }) => this.#entry(resource));
   }
 
-  pageUrl(query: ObservationQuery, offset: number): string {
-    return `${this.base}/Observation?_cursor=${this.#cursors.encode({ t: "Observation", q: query, o: offset } satisfies ObservationCursor)}`;
+  async pageUrl(query: ObservationQuery, offset: number): Promise<string> {
+    return `${this.base}/Observation?_cursor=${await this.#cursors.encode({ t: "Observation", q: query, o: offset } satisfies ObservationCursor)}`;
   }
 
   unknownType(type: string, interaction: string): FhirError {
@@ -214,9 +214,9 @@ export class FhirApi {
     return notFound(`'${type}' is not a resource type.`);
   }
 
-  #searchPatient(params: URLSearchParams, access: Access): fhir4.Bundle {
+  async #searchPatient(params: URLSearchParams, access: Access): Promise<fhir4.Bundle> {
     const permit = this.#permit(access, "Patient", "s");
-    const { query, offset } = this.#listQuery(params, "Patient");
+    const { query, offset } = await this.#listQuery(params, "Patient");
     let ids: string[] | undefined;
     let name: string | undefined;
     let count = DEFAULT_COUNT;
@@ -235,9 +235,9 @@ export class FhirApi {
     return this.#listBundle("Patient", matches, query, offset, count);
   }
 
-  #searchEncounter(params: URLSearchParams, access: Access): fhir4.Bundle {
+  async #searchEncounter(params: URLSearchParams, access: Access): Promise<fhir4.Bundle> {
     const permit = this.#permit(access, "Encounter", "s");
-    const { query, offset } = this.#listQuery(params, "Encounter");
+    const { query, offset } = await this.#listQuery(params, "Encounter");
     let patient: string | undefined;
     const dates: DateFilter[] = [];
     const statuses: string[] = [];
@@ -260,9 +260,9 @@ export class FhirApi {
     return this.#listBundle("Encounter", matches, query, offset, count);
   }
 
-  #searchGoal(params: URLSearchParams, access: Access): fhir4.Bundle {
+  async #searchGoal(params: URLSearchParams, access: Access): Promise<fhir4.Bundle> {
     const permit = this.#permit(access, "Goal", "s");
-    const { query, offset } = this.#listQuery(params, "Goal");
+    const { query, offset } = await this.#listQuery(params, "Goal");
     let patient: string | undefined;
     const statuses: string[] = [];
     let count = DEFAULT_COUNT;
@@ -278,9 +278,9 @@ export class FhirApi {
   }
 
   /** Condition, MedicationRequest, MedicationStatement: the searched patient's list, filtered (context-search.ts). */
-  #searchContext(type: ContextType, params: URLSearchParams, access: Access): fhir4.Bundle {
+  async #searchContext(type: ContextType, params: URLSearchParams, access: Access): Promise<fhir4.Bundle> {
     const permit = this.#permit(access, type, "s");
-    const { query, offset } = this.#listQuery(params, type);
+    const { query, offset } = await this.#listQuery(params, type);
     const parsed = parseContextQuery(type, query);
     const searched = this.#searchedPatient(parsed.patient, permit, access, type);
     const matches = this.store
@@ -293,9 +293,9 @@ export class FhirApi {
    * Medications are not in the patient compartment: a token may see one that a MedicationRequest or
    * MedicationStatement of a patient it may see references (all of them with system scopes).
    */
-  #searchMedication(params: URLSearchParams, access: Access): fhir4.Bundle {
+  async #searchMedication(params: URLSearchParams, access: Access): Promise<fhir4.Bundle> {
     const permit = this.#permit(access, "Medication", "s");
-    const { query, offset } = this.#listQuery(params, "Medication");
+    const { query, offset } = await this.#listQuery(params, "Medication");
     let ids: string[] | undefined;
     const codes: string[][] = [];
     let count = DEFAULT_COUNT;
@@ -340,23 +340,23 @@ export class FhirApi {
     throw badRequest(`${type} searches need a patient (or subject) parameter.`);
   }
 
-  #listQuery(params: URLSearchParams, type: ListCursor["t"]): { query: URLSearchParams; offset: number } {
-    const cursor = this.#cursor(params, type);
+  async #listQuery(params: URLSearchParams, type: ListCursor["t"]): Promise<{ query: URLSearchParams; offset: number }> {
+    const cursor = await this.#cursor(params, type);
     return cursor ? { query: new URLSearchParams(cursor.p), offset: cursor.o } : { query: params, offset: 0 };
   }
 
-  #listBundle(
+  async #listBundle(
     type: ListCursor["t"],
     matches: readonly fhir4.Resource[],
     query: URLSearchParams,
     offset: number,
     count: number,
     include?: (page: readonly fhir4.Resource[]) => fhir4.Resource[],
-  ): fhir4.Bundle {
-    const url = (o: number) => `${this.base}/${type}?_cursor=${this.#cursors.encode({ t: type, p: query.toString(), o } satisfies ListCursor)}`;
-    const link: fhir4.BundleLink[] = [{ relation: "self", url: offset === 0 ? `${this.base}/${type}?${query}` : url(offset) }];
-    if (count > 0 && offset + count < matches.length) link.push({ relation: "next", url: url(offset + count) });
-    if (offset > 0 && count > 0) link.push({ relation: "previous", url: url(Math.max(0, offset - count)) });
+  ): Promise<fhir4.Bundle> {
+    const url = async (o: number) => `${this.base}/${type}?_cursor=${await this.#cursors.encode({ t: type, p: query.toString(), o } satisfies ListCursor)}`;
+    const link: fhir4.BundleLink[] = [{ relation: "self", url: offset === 0 ? `${this.base}/${type}?${query}` : await url(offset) }];
+    if (count > 0 && offset + count < matches.length) link.push({ relation: "next", url: await url(offset + count) });
+    if (offset > 0 && count > 0) link.push({ relation: "previous", url: await url(Math.max(0, offset - count)) });
     const page = matches.slice(offset, offset + count);
     return {
       resourceType: "Bundle",
@@ -367,11 +367,11 @@ export class FhirApi {
     };
   }
 
-  #cursor<T extends ObservationCursor["t"] | ListCursor["t"]>(params: URLSearchParams, type: T): (T extends "Observation" ? ObservationCursor : ListCursor) | undefined {
+  async #cursor<T extends ObservationCursor["t"] | ListCursor["t"]>(params: URLSearchParams, type: T): Promise<(T extends "Observation" ? ObservationCursor : ListCursor) | undefined> {
     const cursor = params.get("_cursor");
     if (cursor === null) return undefined;
     if ([...params.keys()].some((k) => k !== "_cursor")) throw badRequest("A page link takes no other parameters.");
-    const payload = this.#cursors.decode(cursor) as { t?: unknown };
+    const payload = (await this.#cursors.decode(cursor)) as { t?: unknown };
     if (payload.t !== type) throw badRequest(`This page cursor belongs to another search than ${type}.`);
     return payload as T extends "Observation" ? ObservationCursor : ListCursor;
   }

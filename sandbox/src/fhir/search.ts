@@ -2,7 +2,8 @@
  * Observation search over the indexed store: parameter parsing (strict: an unknown parameter is a 400),
  * filtering, sorting and paging with opaque, signed cursors.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { CompactSign, compactVerify } from "jose";
 import type { FhirStore, IndexedObservation } from "./store.ts";
 import { badRequest } from "./outcome.ts";
 
@@ -238,31 +239,30 @@ function firstAtOrAfter(sorted: readonly IndexedObservation[], end: number, time
   return lo;
 }
 
-/** Opaque, signed page cursors: a tampered or foreign cursor is refused. */
+/**
+ * Opaque, signed page cursors (a compact JWS, HS256, with the same library as the launch values): a tampered
+ * cursor, or one from another server or an earlier run (another key), is refused.
+ */
 export class CursorCodec {
-  readonly #key: Buffer;
+  readonly #key: Uint8Array;
 
-  constructor(key: Buffer = randomBytes(32)) {
+  constructor(key: Uint8Array = randomBytes(32)) {
     this.#key = key;
   }
 
-  encode(payload: unknown): string {
-    const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-    return `${body}.${this.#sign(body)}`;
+  encode(payload: unknown): Promise<string> {
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: "HS256" }).sign(this.#key);
   }
 
-  decode(cursor: string): unknown {
-    const [body, sig, extra] = cursor.split(".");
-    if (!body || !sig || extra !== undefined) throw badRequest("The page cursor is malformed.");
-    const expected = Buffer.from(this.#sign(body));
-    const actual = Buffer.from(sig);
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+  async decode(cursor: string): Promise<unknown> {
+    const parts = cursor.split(".");
+    if (parts.length !== 3 || parts.some((part) => !part)) throw badRequest("The page cursor is malformed.");
+    let payload: Uint8Array;
+    try {
+      ({ payload } = await compactVerify(cursor, this.#key, { algorithms: ["HS256"] }));
+    } catch {
       throw badRequest("The page cursor is not valid for this server (tampered or expired).");
     }
-    return JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as unknown;
-  }
-
-  #sign(body: string): string {
-    return createHmac("sha256", this.#key).update(body).digest("base64url");
+    return JSON.parse(new TextDecoder().decode(payload)) as unknown;
   }
 }
