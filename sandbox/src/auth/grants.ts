@@ -5,7 +5,7 @@
  */
 import { SHORT_TOKEN_SECONDS } from "../faultCatalog.ts";
 import type { LaunchContext } from "./launch.ts";
-import { NON_RESOURCE_SCOPES, parseResourceScope, parseScopes, scopeCovers, supportedResourceScopes, type ScopeVersion } from "./scopes.ts";
+import { NON_RESOURCE_SCOPES, parseResourceScope, parseScopes, scopeCovers, supportedResourceScopes, type ScopeVersion } from "../scopes.ts";
 import type { ClientSettings } from "./types.ts";
 
 const DEFAULT_LIFETIME = 3600;

@@ -12,7 +12,7 @@ import { errors, type Adapter, type ClientMetadata, type Configuration } from "o
 import type { GrantRecords } from "./grants.ts";
 import { errorPageHtml } from "./pages.ts";
 import { isLoopbackHttpUrl, sameResource } from "./requests.ts";
-import { NON_RESOURCE_SCOPES } from "./scopes.ts";
+import { NON_RESOURCE_SCOPES } from "../scopes.ts";
 import type { AuthServerOptions } from "./types.ts";
 import { PAGE_CSP } from "../http.ts";
 

@@ -6,10 +6,9 @@ import type { FhirStore } from "./store.ts";
 import { referencedId, subjectPatientId } from "./store.ts";
 import { CursorCodec, DEFAULT_COUNT, MAX_COUNT, matchesDate, matchesToken, parseDate, parseObservationQuery, patientFromReference, searchObservations, splitOr, type DateFilter, type ObservationQuery } from "./search.ts";
 import { parseContextQuery, type ContextType } from "./context-search.ts";
-import { matchesRestrictions } from "./restrictions.ts";
 import { FhirError, badRequest, forbidden, notFound } from "./outcome.ts";
 import { patientSearchOutcome, withOutcome, type SearchOutcome } from "./search-outcome.ts";
-import { parseScopes, scopesAllowing, type Interaction, type ResourceScope } from "../auth/scopes.ts";
+import { matchesRestrictions, parseScopes, scopesAllowing, type Interaction, type ResourceScope } from "../scopes.ts";
 
 /** Who is asking: the token's parsed scopes, its launch patient and its user. */
 export interface Access {
