@@ -4,7 +4,8 @@
  * `searchOutcome` option. Over HTTP against a sandbox on a free port.
  */
 import { describe, expect, it } from "vitest";
-import { FhirApi, OPEN_ACCESS } from "../src/fhir/api.ts";
+import { FhirApi } from "../src/fhir/api.ts";
+import { OPEN_ACCESS } from "../src/fhir/access.ts";
 import { EPIC_PARTIAL_RECORD_NOTICE, searchMessage } from "../src/fhir/search-outcome.ts";
 import { CLINICAL_TRAPS_NOTICE } from "../scripts/scenarios/clinical-traps.ts";
 import { bearer, ehrLaunch } from "./client.ts";
