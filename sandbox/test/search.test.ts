@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FhirStore } from "../src/fhir/store.ts";
-import { CursorCodec, matchesDate, parseDateRange, parseObservationQuery, searchObservations } from "../src/fhir/search.ts";
+import { matchesDate, parseDateRange, parseObservationQuery, searchObservations } from "../src/fhir/search.ts";
+import { CursorCodec } from "../src/fhir/cursors.ts";
 import { FhirError } from "../src/fhir/outcome.ts";
 
 function obs(id: string, date: string | undefined, code = "4548-4", status: fhir4.Observation["status"] = "final"): fhir4.Observation {

@@ -6,7 +6,8 @@
  */
 import type { FhirStore } from "./store.ts";
 import { subjectPatientId } from "./store.ts";
-import { CursorCodec, parseObservationQuery, searchObservations, type ObservationQuery } from "./search.ts";
+import { CursorCodec } from "./cursors.ts";
+import { parseObservationQuery, searchObservations, type ObservationQuery } from "./search.ts";
 import { FhirError, badRequest, forbidden, notFound } from "./outcome.ts";
 import { patientSearchOutcome, withOutcome, type SearchOutcome } from "./search-outcome.ts";
 import { mayUseMedication, notVisible, permitFor, searchedPatient, type Access } from "./access.ts";

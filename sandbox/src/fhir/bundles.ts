@@ -1,11 +1,12 @@
 /**
  * Searchset Bundles and their page links: entries with absolute `fullUrl`s, and `self`/`next`/`previous`
- * links whose `_cursor` is signed (CursorCodec, search.ts) and names the search type it belongs to, so a page
+ * links whose `_cursor` is signed (cursors.ts) and names the search type it belongs to, so a page
  * link is refused on another type's search or with other parameters.
  */
 import { badRequest } from "./outcome.ts";
 import type { ContextType } from "./context-search.ts";
-import type { CursorCodec, ObservationQuery } from "./search.ts";
+import type { CursorCodec } from "./cursors.ts";
+import type { ObservationQuery } from "./search.ts";
 
 export type ListType = "Patient" | "Encounter" | "Goal" | "Medication" | ContextType;
 type ListCursor = { t: ListType; p: string; o: number };
