@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import { AuthServer } from "./auth/authServer.ts";
 import { APP_CLIENT_ID, appClient } from "./auth/clients.ts";
 import { LaunchCodec, type LaunchContext } from "./auth/launch.ts";
-import { FhirStore } from "./fhir/store.ts";
+import type { FhirStore } from "./fhir/store.ts";
+import { loadStore } from "./fhir/load.ts";
 import { FhirApi, type FhirApiOptions } from "./fhir/api.ts";
 import { patientSearchOutcome } from "./fhir/search-outcome.ts";
 import type { EhrProfile } from "./profiles.ts";
@@ -91,7 +92,7 @@ function profileApiOptions(store: FhirStore, profile: EhrProfile | undefined): F
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
-  const store = await FhirStore.fromDirectory(options.dataDir ?? DEFAULT_DATA_DIR);
+  const store = await loadStore(options.dataDir ?? DEFAULT_DATA_DIR);
   const foreign = await ForeignListener.start(host, options.foreignPort);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
