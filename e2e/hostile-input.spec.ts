@@ -6,7 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import { test, expect, launchFromEhr, APP, SANDBOX, type RecordedRequest } from "./fixtures";
-import { MARKUP, MARKUP_RAN } from "../sandbox/src/faults.ts";
+import { MARKUP, MARKUP_RAN } from "../sandbox/src/faultCatalog.ts";
 import { HOSTILE_KEPT, STYLE_INJECTED } from "../sandbox/src/ehr/styles.ts";
 
 const tokenPosts = (requests: RecordedRequest[]) => requests.filter((r) => r.method === "POST" && r.url === `${SANDBOX}/auth/token`);

@@ -1,5 +1,5 @@
 /** Runs the sandbox EHR: `npm run sandbox` (or `npm start`, with the app). */
-import { DEFAULT_APP_LAUNCH_URL, startSandbox } from "./src/server.ts";
+import { DEFAULT_APP_LAUNCH_URL, startSandbox } from "./src/sandbox.ts";
 
 const port = Number(process.env.SANDBOX_PORT ?? 4400);
 const appPort = Number(process.env.APP_PORT ?? 5173);

@@ -23,7 +23,7 @@ describe("layers/direction", () => {
     ["src/launch/probe.ts", "../app/App", "src/launch imports only src/labs, src/config, src/fhir, src/i18n"],
     ["src/i18n/probe.ts", "../labs/catalog", "src/i18n imports only itself"],
     ["src/labs/probe.ts", "../test/scenarios", "only test files import the test helpers (src/test)"],
-    ["src/app/probe.ts", "../../sandbox/src/server.ts", "src/ and sandbox/ never import each other"],
+    ["src/app/probe.ts", "../../sandbox/src/sandbox.ts", "src/ and sandbox/ never import each other"],
     ["sandbox/src/probe.ts", "../../src/labs/catalog", "sandbox/ and src/ never import each other"],
   ])("%s may not import %s", async (file, source, why) => {
     const errors = await layerErrors(file, `import { x } from "${source}";`);
@@ -45,7 +45,7 @@ describe("layers/direction", () => {
     ["src/launch/probe.ts", "../fhir/scopes"],
     ["src/app/probe.ts", "../graph/present"],
     ["src/labs/probe.test.ts", "../test/scenarios"],
-    ["sandbox/test/probe.ts", "../src/server.ts"],
+    ["sandbox/test/probe.ts", "../src/sandbox.ts"],
   ])("%s may import %s", async (file, source) => {
     expect(await layerErrors(file, `import { x } from "${source}";`)).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * The sandbox in a process of its own (run with --expose-gc), for the soak test: prints its origin, and
  * answers a "heap" message with the heap in use after a full garbage collection.
  */
-import { startSandbox } from "../../sandbox/src/server.ts";
+import { startSandbox } from "../../sandbox/src/sandbox.ts";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const sandbox = await startSandbox({ port: 0 });

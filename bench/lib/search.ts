@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { startSandbox } from "../../sandbox/src/server.ts";
+import { startSandbox } from "../../sandbox/src/sandbox.ts";
 import { authorize, pkcePair, postForm } from "../../sandbox/test/client.ts";
 import { storeData } from "./data.ts";
 import { metric, type Metric } from "./report.ts";

@@ -7,7 +7,7 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startSandbox, type Sandbox } from "../../sandbox/src/server.ts";
+import { startSandbox, type Sandbox } from "../../sandbox/src/sandbox.ts";
 import { serveFolder } from "../../e2e/static.ts";
 
 export interface LoggedRequest {

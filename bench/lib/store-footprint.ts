@@ -1,5 +1,5 @@
 /** Run in a child process with --expose-gc: prints the store's load time and retained heap as JSON. */
-import { FhirStore } from "../../sandbox/src/fhir/store.ts";
+import { loadStore } from "../../sandbox/src/fhir/load.ts";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with --expose-gc");
@@ -7,7 +7,7 @@ const dir = process.argv[2] ?? "";
 gc();
 const before = process.memoryUsage().heapUsed;
 const t = performance.now();
-const store = await FhirStore.fromDirectory(dir);
+const store = await loadStore(dir);
 store.observationsOf("store-p0", []);
 const loadMs = performance.now() - t;
 gc();

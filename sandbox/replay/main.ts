@@ -2,7 +2,7 @@
  * `npm run seeds`: replays seeds 000–003 and prints each step. Against `SEEDS_ORIGIN` (e.g. the running
  * sandbox, http://127.0.0.1:4400) when set; otherwise against a sandbox started here on a free port.
  */
-import { startSandbox } from "../src/server.ts";
+import { startSandbox } from "../src/sandbox.ts";
 import { replaySeeds } from "./replay.ts";
 
 const given = process.env.SEEDS_ORIGIN?.replace(/\/$/, "");

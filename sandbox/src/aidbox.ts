@@ -5,15 +5,14 @@
  * their own.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AuthServer } from "./auth/provider.ts";
+import type { AuthServer } from "./auth/authServer.ts";
 import type { LaunchCodec } from "./auth/launch.ts";
 import { APP_CLIENT_ID } from "./auth/clients.ts";
-import { RequestError, readText } from "./auth/requests.ts";
-import { isFaultName } from "./faults.ts";
+import { isFaultName } from "./faultCatalog.ts";
 import { MAX_LIFETIME, userReference } from "./ehr/launch-options.ts";
 import type { FhirStore } from "./fhir/store.ts";
 import { badRequest, FhirError } from "./fhir/outcome.ts";
-import { FHIR_JSON_TYPE, sendJson } from "./http.ts";
+import { FHIR_JSON_TYPE, RequestError, readText, sendJson } from "./http.ts";
 
 export interface AidboxDeps {
   readonly store: FhirStore;

@@ -5,14 +5,14 @@
  * or a loopback app (guard.ts), so these answers carry no CORS headers of their own.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AuthServer } from "./auth/provider.ts";
+import type { AuthServer } from "./auth/authServer.ts";
 import type { LaunchCodec } from "./auth/launch.ts";
-import { RequestError, isJson, oauthError, parseJsonObject, readText } from "./auth/requests.ts";
-import { isFaultName } from "./faults.ts";
+import { oauthError } from "./auth/requests.ts";
+import { isFaultName } from "./faultCatalog.ts";
 import type { FhirStore } from "./fhir/store.ts";
 import type { ForeignListener } from "./foreign.ts";
 import { MAX_LIFETIME, userReference } from "./ehr/launch-options.ts";
-import { escapeHtml, sendHtml, sendJson } from "./http.ts";
+import { RequestError, escapeHtml, isJson, parseJsonObject, readText, sendHtml, sendJson } from "./http.ts";
 
 export interface DebugDeps {
   readonly servers: readonly { readonly authPath: string; readonly auth: AuthServer }[];

@@ -1,5 +1,8 @@
-/** Small HTTP helpers for the sandbox's own routes (oidc-provider brings its own). */
-import type { ServerResponse } from "node:http";
+/**
+ * Small HTTP helpers for the sandbox's own routes (oidc-provider brings its own): answers, headers, and reading
+ * a request's body once (and handing an equivalent request on, as the auth glue does for oidc-provider).
+ */
+import { IncomingMessage, type ServerResponse } from "node:http";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 export const FHIR_JSON_TYPE = "application/fhir+json; charset=utf-8";
@@ -54,3 +57,66 @@ export const OPEN_CORS: Readonly<Record<string, string>> = {
   "Access-Control-Expose-Headers": "Retry-After, Location, ETag, WWW-Authenticate",
   "Access-Control-Max-Age": "7200",
 };
+
+/** The largest request body read: oidc-provider's own limit, so that every route refuses the same bodies. */
+export const BODY_LIMIT = 56 * 1024;
+
+/** A refused request: the HTTP status and an OAuth-style `error` code; the message is the description. */
+export class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function readText(req: IncomingMessage, limit = BODY_LIMIT): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new RequestError(413, "invalid_request", "The request body is too large.");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function isJson(req: IncomingMessage): boolean {
+  return /^application\/json\b/i.test(req.headers["content-type"] ?? "");
+}
+
+export function isForm(req: IncomingMessage): boolean {
+  return /^application\/x-www-form-urlencoded\b/i.test(req.headers["content-type"] ?? "");
+}
+
+export function parseJsonObject(text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new RequestError(400, "invalid_request", "The request body is not valid JSON.");
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new RequestError(400, "invalid_request", "The JSON request body must be an object.");
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** A fresh request with the same head as `req` and `body` as its body (the original stream has been read). */
+export function withBody(req: IncomingMessage, body: string, contentType: string): IncomingMessage {
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  copy.headers = { ...req.headers, "content-type": contentType, "content-length": String(Buffer.byteLength(body)) };
+  delete copy.headers["transfer-encoding"];
+  copy.push(Buffer.from(body));
+  copy.push(null);
+  // The HTTP parser never ran for this copy: without `complete`, ending it would destroy the shared socket.
+  copy.complete = true;
+  return copy;
+}

@@ -8,7 +8,7 @@ import { request, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { SEED_REDIRECT_URI } from "../src/auth/clients.ts";
-import type { Sandbox } from "../src/server.ts";
+import type { Sandbox } from "../src/sandbox.ts";
 import { useSandbox } from "./useSandbox.ts";
 
 const sandbox = useSandbox();

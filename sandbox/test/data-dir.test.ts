@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
-import { startSandbox } from "../src/server.ts";
+import { startSandbox } from "../src/sandbox.ts";
 import { useSandbox } from "./useSandbox.ts";
 import { bearer, mintToken } from "./client.ts";
 

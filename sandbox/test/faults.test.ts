@@ -1,7 +1,7 @@
 /** Every simulated error, chosen per launch, over HTTP against a sandbox on a free port. */
 import { describe, expect, it } from "vitest";
 import { useSandbox } from "./useSandbox.ts";
-import { FAULT_NAMES, MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, type FaultName } from "../src/faults.ts";
+import { FAULT_NAMES, MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, type FaultName } from "../src/faultCatalog.ts";
 import { HOSTILE_KEPT } from "../src/ehr/styles.ts";
 import { bearer, ehrLaunch, launchAndAuthorize, postForm } from "./client.ts";
 

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { SignJWT, importJWK } from "jose";
 import { describe, expect, it } from "vitest";
 import { useSandbox } from "./useSandbox.ts";
-import { BODY_LIMIT } from "../src/auth/requests.ts";
+import { BODY_LIMIT } from "../src/http.ts";
 import { SEED_000_PRIVATE_D, SEED_000_PUBLIC_JWK, SEED_CLIENT_ID, SEED_REDIRECT_URI } from "../src/auth/clients.ts";
 import { TEST_REDIRECT, authorize, bearer, choosePatient, ehrLaunch, launchAndAuthorize, pkcePair, postForm } from "./client.ts";
 

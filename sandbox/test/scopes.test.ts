@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseResourceScope, parseScopes, scopesAllowing, supportedResourceScopes } from "../src/auth/scopes.ts";
+import { parseResourceScope, parseScopes, scopesAllowing, supportedResourceScopes } from "../src/scopes.ts";
 
 describe("SMART scopes", () => {
   it("parses v1 scopes", () => {

@@ -4,7 +4,8 @@
  * `searchOutcome` option. Over HTTP against a sandbox on a free port.
  */
 import { describe, expect, it } from "vitest";
-import { FhirApi, OPEN_ACCESS } from "../src/fhir/api.ts";
+import { FhirApi } from "../src/fhir/api.ts";
+import { OPEN_ACCESS } from "../src/fhir/access.ts";
 import { EPIC_PARTIAL_RECORD_NOTICE, searchMessage } from "../src/fhir/search-outcome.ts";
 import { CLINICAL_TRAPS_NOTICE } from "../scripts/scenarios/clinical-traps.ts";
 import { bearer, ehrLaunch } from "./client.ts";
@@ -83,7 +84,7 @@ describe("other patients", () => {
 });
 
 describe("the FHIR API's searchOutcome option", () => {
-  it("is asked for each page with the query (its patient filled in) and the offset, and may answer nothing", () => {
+  it("is asked for each page with the query (its patient filled in) and the offset, and may answer nothing", async () => {
     const asked: [string, number][] = [];
     const api = new FhirApi(sandbox.store, "http://fhir.test", {
       searchOutcome: (query, offset) => {
@@ -91,10 +92,10 @@ describe("the FHIR API's searchOutcome option", () => {
         return offset === 0 ? searchMessage("warning", "incomplete", "Only the first page is annotated.") : undefined;
       },
     });
-    const first = api.observationPage(new URLSearchParams({ patient: "hba1c-long", _count: "100" }), OPEN_ACCESS);
+    const first = await api.observationPage(new URLSearchParams({ patient: "hba1c-long", _count: "100" }), OPEN_ACCESS);
     expect(outcomes(first.bundle).map((e) => e.resource)).toEqual([searchMessage("warning", "incomplete", "Only the first page is annotated.")]);
     const next = new URL(first.bundle.link!.find((l) => l.relation === "next")!.url!);
-    const second = api.observationPage(next.searchParams, OPEN_ACCESS);
+    const second = await api.observationPage(next.searchParams, OPEN_ACCESS);
     expect(outcomes(second.bundle)).toEqual([]);
     expect(asked).toEqual([
       ["hba1c-long", 0],

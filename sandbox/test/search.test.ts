@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FhirStore } from "../src/fhir/store.ts";
-import { CursorCodec, matchesDate, parseDateRange, parseObservationQuery, searchObservations } from "../src/fhir/search.ts";
+import { addBundle } from "../src/fhir/load.ts";
+import { matchesDate, parseDateRange, parseObservationQuery, searchObservations } from "../src/fhir/search.ts";
+import { CursorCodec } from "../src/fhir/cursors.ts";
 import { FhirError } from "../src/fhir/outcome.ts";
 
 function obs(id: string, date: string | undefined, code = "4548-4", status: fhir4.Observation["status"] = "final"): fhir4.Observation {
@@ -10,7 +12,7 @@ function obs(id: string, date: string | undefined, code = "4548-4", status: fhir
 
 function store(): FhirStore {
   const s = new FhirStore();
-  s.addBundle({
+  addBundle(s, {
     resourceType: "Bundle",
     type: "collection",
     entry: [obs("a", "2020-01-01"), obs("b", "2021-06-15T10:00:00Z"), obs("c", "2019-03-01"), obs("d", undefined), obs("g", "2020-05-05", "2345-7"), obs("e", "2022-01-01", "4548-4", "entered-in-error")].map((resource) => ({ resource })),
@@ -37,7 +39,7 @@ describe("Observation search", () => {
   it("matches any LOINC code the app adds to a lab, e.g. the eGFR search with every method's code", () => {
     const s = new FhirStore();
     const egfr = [obs("aa", "2019-01-01", "48643-1"), obs("naa", "2019-01-01", "48642-3"), obs("f", "2020-01-01", "50044-7"), obs("ckd", "2021-01-01", "88294-4"), obs("new", "2022-01-01", "98979-8")];
-    s.addBundle({ resourceType: "Bundle", type: "collection", entry: [...egfr, obs("g", "2020-05-05", "2345-7")].map((resource) => ({ resource })) });
+    addBundle(s, { resourceType: "Bundle", type: "collection", entry: [...egfr, obs("g", "2020-05-05", "2345-7")].map((resource) => ({ resource })) });
     const codes = ["33914-3", "77147-7", "48643-1", "48642-3", "50044-7", "70969-1", "62238-1", "88293-6", "88294-4", "98979-8"].map((c) => `http://loinc.org|${c}`).join(",");
     const found = searchObservations(s, "p", q(`code=${encodeURIComponent(codes)}&_sort=date`), 0).page.map((o) => o.resource.id);
     expect(found).toEqual(["aa", "naa", "f", "ckd", "new"]);
@@ -85,16 +87,19 @@ describe("Observation search", () => {
 });
 
 describe("page cursors", () => {
-  it("round-trip, and a tampered cursor is a 400", () => {
+  it("round-trip, and a tampered cursor is a 400", async () => {
     const codec = new CursorCodec();
-    const cursor = codec.encode({ q: q("code=4548-4"), o: 50 });
-    expect(codec.decode(cursor)).toEqual({ q: q("code=4548-4"), o: 50 });
-    const [body, sig] = cursor.split(".");
+    const cursor = await codec.encode({ q: q("code=4548-4"), o: 50 });
+    expect(await codec.decode(cursor)).toEqual({ q: q("code=4548-4"), o: 50 });
+    const [header, body, sig] = cursor.split(".");
     const forged = Buffer.from(JSON.stringify({ q: { ...q("code=4548-4"), patient: "other" }, o: 0 })).toString("base64url");
-    for (const bad of [`${forged}.${sig}`, `${body}.x${sig}`, "garbage", `${body}`, ""]) {
-      expect(() => codec.decode(bad), bad).toThrow(FhirError);
+    const unsigned = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
+    for (const bad of [`${header}.${forged}.${sig}`, `${header}.${body}.x${sig}`, `${unsigned}.${body}.${sig}`, "garbage", `${body}`, `${header}.${body}`, ""]) {
+      await expect(codec.decode(bad), bad).rejects.toThrow(FhirError);
     }
-    expect(() => new CursorCodec().decode(cursor)).toThrow("not valid for this server");
+    await expect(codec.decode(`${header}.${body}.x${sig}`)).rejects.toThrow("not valid for this server");
+    await expect(codec.decode(`${header}.${body}`)).rejects.toThrow("malformed");
+    await expect(new CursorCodec().decode(cursor)).rejects.toThrow("not valid for this server");
   });
 });
 
@@ -105,7 +110,7 @@ describe("date windows", () => {
     fc.assert(
       fc.property(fc.array(fc.option(day, { nil: undefined }), { maxLength: 40 }), fc.array(fc.tuple(fc.constantFrom(...prefixes), day), { maxLength: 3 }), fc.constantFrom("date", "-date"), (dates, filters, sort) => {
         const s = new FhirStore();
-        s.addBundle({ resourceType: "Bundle", type: "collection", entry: dates.map((d, i) => ({ resource: obs(`o${i}`, d) })) });
+        addBundle(s, { resourceType: "Bundle", type: "collection", entry: dates.map((d, i) => ({ resource: obs(`o${i}`, d) })) });
         const query = q([...filters.map(([p, d]) => `date=${p}${d}`), `_sort=${sort}`, "_count=200"].join("&"));
         const got = searchObservations(s, "p", query, 0).page.map((o) => o.resource.id);
         const expected = searchObservations(s, "p", { ...query, dates: [] }, 0).page.filter((o) => query.dates.every((f) => matchesDate(o.time, f))).map((o) => o.resource.id);

@@ -1,6 +1,6 @@
 /** `npm run seeds`: the four seed documents' exchanges replayed over HTTP, every step passing. */
 import { expect, it } from "vitest";
-import { startSandbox } from "../src/server.ts";
+import { startSandbox } from "../src/sandbox.ts";
 import { useSandbox } from "./useSandbox.ts";
 import { SEEDS, replaySeeds } from "../replay/replay.ts";
 

@@ -1,6 +1,6 @@
 /** The sandbox a test file runs against: started on a free port before its tests, closed after them. */
 import { afterAll, beforeAll } from "vitest";
-import { startSandbox, type Sandbox, type SandboxOptions } from "../src/server.ts";
+import { startSandbox, type Sandbox, type SandboxOptions } from "../src/sandbox.ts";
 
 /**
  * Registers the file's `beforeAll`/`afterAll` and returns the sandbox, usable inside tests and hooks (it is

@@ -3,9 +3,9 @@
  * grant (so code and refresh responses both carry it, and the FHIR API knows the patient and simulated
  * error), per-client settings oidc-provider has no place for, and the rules that follow from them.
  */
-import { SHORT_TOKEN_SECONDS } from "../faults.ts";
+import { SHORT_TOKEN_SECONDS } from "../faultCatalog.ts";
 import type { LaunchContext } from "./launch.ts";
-import { NON_RESOURCE_SCOPES, parseResourceScope, parseScopes, scopeCovers, supportedResourceScopes, type ScopeVersion } from "./scopes.ts";
+import { NON_RESOURCE_SCOPES, parseResourceScope, parseScopes, scopeCovers, supportedResourceScopes, type ScopeVersion } from "../scopes.ts";
 import type { ClientSettings } from "./types.ts";
 
 const DEFAULT_LIFETIME = 3600;

@@ -3,7 +3,7 @@
  * approved at once (or fails as its simulated error asks); a standalone `launch/patient` request gets a patient
  * picker and signs in as the chosen patient; anything else signs in the default practitioner.
  */
-import { FAULTS, MARKUP } from "../faults.ts";
+import { FAULTS, MARKUP } from "../faultCatalog.ts";
 import type { LaunchCodec, LaunchContext } from "./launch.ts";
 import { patientPicker } from "./pages.ts";
 import { sameResource } from "./requests.ts";

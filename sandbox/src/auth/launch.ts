@@ -6,12 +6,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
-import { isFaultName, type FaultName } from "../faults.ts";
-
-/** The EHR's styles, `none` (no smart_style_url), and hostile documents for testing how apps read them. */
-export const STYLE_NAMES = ["light", "dark", "high-contrast", "none", "hostile-css", "hostile-huge", "hostile-not-json"] as const;
-
-export type StyleName = (typeof STYLE_NAMES)[number];
+import { isFaultName, type FaultName } from "../faultCatalog.ts";
+import { isStyle, type StyleName } from "../ehr/styles.ts";
 
 export interface LaunchContext {
   /** Client the launch was minted for, when known (seed 002's `client`). */
@@ -80,8 +76,4 @@ export class LaunchCodec {
       return { ok: false, reason: "the launch value is not one this EHR issued" };
     }
   }
-}
-
-export function isStyle(value: unknown): value is StyleName {
-  return STYLE_NAMES.includes(value as StyleName);
 }

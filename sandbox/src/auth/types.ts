@@ -1,8 +1,8 @@
 /** The authorization server's options and what it tells the rest of the sandbox. */
 import type { ClientRecord } from "./clients.ts";
 import type { LaunchCodec, LaunchContext } from "./launch.ts";
-import type { ScopeVersion } from "./scopes.ts";
-import type { FaultName } from "../faults.ts";
+import type { ScopeVersion } from "../scopes.ts";
+import type { FaultName } from "../faultCatalog.ts";
 
 export interface UserSummary {
   readonly name?: string;

@@ -1,8 +1,9 @@
 /** The launch options shared by `GET /launch`, `GET /ehr` and the EHR page's form. */
-import { STYLE_NAMES, isStyle, type LaunchContext } from "../auth/launch.ts";
-import { FAULT_NAMES, isFaultName } from "../faults.ts";
+import type { LaunchContext } from "../auth/launch.ts";
+import { STYLE_NAMES, isStyle } from "./styles.ts";
+import { FAULT_NAMES, isFaultName } from "../faultCatalog.ts";
 import type { FhirStore } from "../fhir/store.ts";
-import { FHIR_SERVERS, isFhirServerId, type FhirServerId } from "../servers.ts";
+import { FHIR_SERVERS, isFhirServerId, type FhirServerId } from "../fhirServers.ts";
 import { MAX_COUNT } from "../fhir/search.ts";
 
 export const MAX_LIFETIME = 24 * 3600;

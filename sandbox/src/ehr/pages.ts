@@ -1,5 +1,5 @@
 /** The EHR simulator's pages: plain HTML forms, no script, so they work in any browser and in tests. */
-import { FAULTS, FAULT_NAMES } from "../faults.ts";
+import { FAULTS, FAULT_NAMES } from "../faultCatalog.ts";
 import { escapeHtml } from "../http.ts";
 import { MAX_LIFETIME } from "./launch-options.ts";
 import { MAX_COUNT } from "../fhir/search.ts";

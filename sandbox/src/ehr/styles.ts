@@ -3,7 +3,15 @@
  * and hostile ones that an app must survive: values written to break out of CSS, a document far too large,
  * and one that is not JSON.
  */
-import type { StyleName } from "../auth/launch.ts";
+
+/** The EHR's styles, `none` (no smart_style_url), and hostile documents for testing how apps read them. */
+export const STYLE_NAMES = ["light", "dark", "high-contrast", "none", "hostile-css", "hostile-huge", "hostile-not-json"] as const;
+
+export type StyleName = (typeof STYLE_NAMES)[number];
+
+export function isStyle(value: unknown): value is StyleName {
+  return STYLE_NAMES.includes(value as StyleName);
+}
 
 export type SmartStyle = Readonly<Record<string, string>>;
 

@@ -1,5 +1,5 @@
 /** What each FHIR base advertises: `.well-known/smart-configuration` and the CapabilityStatement. */
-import { NON_RESOURCE_SCOPES, SERVED_RESOURCE_TYPES, type ScopeVersion } from "../auth/scopes.ts";
+import { NON_RESOURCE_SCOPES, SERVED_RESOURCE_TYPES, type ScopeVersion } from "../scopes.ts";
 import { CONTEXT_SEARCH_PARAMS } from "./context-search.ts";
 
 export interface DiscoveryInput {

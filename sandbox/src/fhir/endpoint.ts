@@ -3,12 +3,13 @@
  * simulated errors applied. Also the open endpoint, which needs no token.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AuthServer } from "../auth/provider.ts";
-import { faultStage } from "../faults.ts";
+import type { AuthServer } from "../auth/authServer.ts";
+import { faultStage } from "../faultCatalog.ts";
 import { FHIR_JSON_TYPE, OPEN_CORS, sendJson } from "../http.ts";
-import { type FhirApi, OPEN_ACCESS, accessFor } from "./api.ts";
+import type { FhirApi } from "./api.ts";
+import { OPEN_ACCESS, accessFor } from "./access.ts";
 import { capabilityStatement, smartConfiguration, type DiscoveryInput } from "./discovery.ts";
-import { FaultInjector, type Served } from "./faulty.ts";
+import { FaultInjector, type Served } from "./faultInjection.ts";
 import { FhirError, unauthorized } from "./outcome.ts";
 import { DEFAULT_COUNT } from "./search.ts";
 
@@ -65,8 +66,8 @@ export class FhirEndpoint {
     const target = { grantId: grant.grantId ?? bearer, key: `${path}${url.search}`, isObservationSearch: path === "/Observation" };
     const stage = faultStage(fault);
     if (fault && (stage === "fhir" || stage === "search")) await this.#faults.before(fault, target);
-    const response = this.api.get(path, capCount(url.searchParams, grant.context?.maxCount), accessFor(grant.scope, grant.context?.patient, grant.accountId));
-    send(res, fault && (stage === "search" || stage === "fhir") ? this.#faults.after(fault, target, response) : response, NO_STORE);
+    const response = await this.api.get(path, capCount(url.searchParams, grant.context?.maxCount), accessFor(grant.scope, grant.context?.patient, grant.accountId));
+    send(res, fault && (stage === "search" || stage === "fhir") ? await this.#faults.after(fault, target, response) : response, NO_STORE);
   }
 }
 
@@ -95,7 +96,7 @@ export class OpenFhirEndpoint {
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
     readOnly(req);
-    const response = this.api.get(path, url.searchParams, OPEN_ACCESS);
+    const response = await this.api.get(path, url.searchParams, OPEN_ACCESS);
     const body = response.body.resourceType === "Bundle"
       ? { ...response.body, meta: { tag: [{ system: "urn:lab-graph:sandbox", code: "open-endpoint", display: "Served without authorization (sandbox open endpoint)" }] } }
       : response.body;

@@ -1,8 +1,7 @@
 /**
  * Observation search over the indexed store: parameter parsing (strict: an unknown parameter is a 400),
- * filtering, sorting and paging with opaque, signed cursors.
+ * filtering, sorting and paging (the page cursors are in cursors.ts).
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FhirStore, IndexedObservation } from "./store.ts";
 import { badRequest } from "./outcome.ts";
 
@@ -236,33 +235,4 @@ function firstAtOrAfter(sorted: readonly IndexedObservation[], end: number, time
     else hi = mid;
   }
   return lo;
-}
-
-/** Opaque, signed page cursors: a tampered or foreign cursor is refused. */
-export class CursorCodec {
-  readonly #key: Buffer;
-
-  constructor(key: Buffer = randomBytes(32)) {
-    this.#key = key;
-  }
-
-  encode(payload: unknown): string {
-    const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-    return `${body}.${this.#sign(body)}`;
-  }
-
-  decode(cursor: string): unknown {
-    const [body, sig, extra] = cursor.split(".");
-    if (!body || !sig || extra !== undefined) throw badRequest("The page cursor is malformed.");
-    const expected = Buffer.from(this.#sign(body));
-    const actual = Buffer.from(sig);
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-      throw badRequest("The page cursor is not valid for this server (tampered or expired).");
-    }
-    return JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as unknown;
-  }
-
-  #sign(body: string): string {
-    return createHmac("sha256", this.#key).update(body).digest("base64url");
-  }
 }

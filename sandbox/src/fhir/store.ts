@@ -1,12 +1,11 @@
 /**
- * An indexed, in-memory FHIR store loaded from ordinary FHIR Bundles (Synthea output works as is).
+ * An indexed, in-memory FHIR store, loaded from ordinary FHIR Bundles (load.ts; Synthea output works as is).
  * Resources are indexed by type, Observations and Encounters per patient (and Observations per code), the
  * clinical-context types (Goal, Condition, MedicationRequest, MedicationStatement) per patient, and Medications
  * by the patients whose records reference them, so a request touches only what it can match; care
  * relationships (who may see whom) are indexed at load time.
  */
-import { readFile, readdir } from "node:fs/promises";
-import { join } from "node:path";
+import type { LoadReport } from "./load.ts";
 
 export interface IndexedObservation {
   readonly resource: fhir4.Observation;
@@ -58,13 +57,6 @@ function isPatientListed(resource: fhir4.Resource): resource is PatientListed {
   return (PATIENT_LISTED_TYPES as readonly string[]).includes(resource.resourceType);
 }
 
-export interface LoadReport {
-  readonly files: number;
-  readonly resources: number;
-  /** Resources seen twice (Synthea repeats practitioners and organizations across files): the first is kept. */
-  readonly duplicates: number;
-}
-
 export class FhirStore {
   readonly #byType = new Map<string, Map<string, fhir4.Resource>>();
   readonly #observations = new Map<string, PatientObservations>();
@@ -80,7 +72,7 @@ export class FhirStore {
   readonly #medicationUsers = new Map<string, Set<string>>();
   #observationCount = 0;
   #size = 0;
-  /** What `fromDirectory` loaded. */
+  /** What `loadStore` (load.ts) loaded. */
   report: LoadReport | undefined;
 
   get observationCount(): number {
@@ -89,23 +81,6 @@ export class FhirStore {
 
   get size(): number {
     return this.#size;
-  }
-
-  /** Adds every resource of the bundle; `urn:uuid:` references (Synthea) are rewritten to `Type/id`. */
-  addBundle(bundle: fhir4.Bundle, onDuplicate: "throw" | "skip" = "throw"): number {
-    const urnToRef = new Map<string, string>();
-    for (const entry of bundle.entry ?? []) {
-      const r = entry.resource;
-      if (r?.id && entry.fullUrl?.startsWith("urn:uuid:")) urnToRef.set(entry.fullUrl, `${r.resourceType}/${r.id}`);
-    }
-    let duplicates = 0;
-    for (const entry of bundle.entry ?? []) {
-      if (!entry.resource) continue;
-      const resource = urnToRef.size ? rewriteReferences(entry.resource, urnToRef) : entry.resource;
-      if (this.read(resource.resourceType, resource.id ?? "") && onDuplicate === "skip") duplicates++;
-      else this.add(resource);
-    }
-    return duplicates;
   }
 
   add(resource: fhir4.Resource): void {
@@ -262,37 +237,4 @@ export class FhirStore {
     for (const p of e.participant ?? []) this.#careFor(referencedId(p.individual?.reference, "Practitioner"), patientId);
   }
 
-  /**
-   * Loads every `*.json` FHIR Bundle of a folder: the sandbox's scenario data, or Synthea R4 output
-   * (transaction Bundles with `urn:uuid:` references; resources repeated across files are kept once).
-   */
-  static async fromDirectory(dir: string): Promise<FhirStore> {
-    const store = new FhirStore();
-    const files = (await readdir(dir)).filter((f) => f.endsWith(".json")).sort();
-    let duplicates = 0;
-    for (const file of files) {
-      let bundle: fhir4.Bundle;
-      try {
-        bundle = JSON.parse(await readFile(join(dir, file), "utf8")) as fhir4.Bundle;
-      } catch (error) {
-        throw new Error(`${join(dir, file)} is not valid JSON: ${(error as Error).message}`, { cause: error });
-      }
-      if (bundle?.resourceType !== "Bundle") throw new Error(`${join(dir, file)} is not a FHIR Bundle`);
-      duplicates += store.addBundle(bundle, "skip");
-    }
-    store.report = { files: files.length, resources: store.size, duplicates };
-    return store;
-  }
-}
-
-function rewriteReferences<T>(value: T, urnToRef: ReadonlyMap<string, string>): T {
-  if (Array.isArray(value)) return value.map((v) => rewriteReferences(v, urnToRef)) as T;
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = k === "reference" && typeof v === "string" && urnToRef.has(v) ? urnToRef.get(v) : rewriteReferences(v, urnToRef);
-    }
-    return out as T;
-  }
-  return value;
 }

@@ -1,5 +1,5 @@
 /**
- * The sandbox EHR: one HTTP server with several FHIR bases on the same data (see servers.ts), each with its
+ * The sandbox EHR: one HTTP server with several FHIR bases on the same data (see fhirServers.ts), each with its
  * own OAuth 2 / OpenID authorization server (oidc-provider); SMART discovery; launch endpoints; seed 002's
  * Aidbox calls; seed 003's debug tools and open endpoint; and the EHR simulator page.
  *
@@ -8,24 +8,23 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { AuthServer } from "./auth/provider.ts";
+import { AuthServer } from "./auth/authServer.ts";
 import { APP_CLIENT_ID, appClient } from "./auth/clients.ts";
-import { LaunchCodec, isStyle, type LaunchContext } from "./auth/launch.ts";
-import { FhirStore } from "./fhir/store.ts";
+import { LaunchCodec, type LaunchContext } from "./auth/launch.ts";
+import type { FhirStore } from "./fhir/store.ts";
+import { loadStore } from "./fhir/load.ts";
 import { FhirApi, type FhirApiOptions } from "./fhir/api.ts";
 import { patientSearchOutcome } from "./fhir/search-outcome.ts";
 import type { EhrProfile } from "./profiles.ts";
 import { FhirEndpoint, OPEN_ENDPOINT_HEADER, OpenFhirEndpoint } from "./fhir/endpoint.ts";
 import { FhirError, badRequest, operationOutcome } from "./fhir/outcome.ts";
-import { EHR_CSS, errorPage, framePage, homePage, type PatientSummary } from "./ehr/pages.ts";
-import { defaultPractitioner, parseLaunchOptions } from "./ehr/launch-options.ts";
-import { STYLES, hostileStyleBody } from "./ehr/styles.ts";
-import { FHIR_SERVERS, type FhirServerId, type FhirServerSettings } from "./servers.ts";
+import { displayName, patientSummaries, serveEhr, type EhrRoutes } from "./ehr/routes.ts";
+import { FHIR_SERVERS, type FhirServerId, type FhirServerSettings } from "./fhirServers.ts";
 import { ForeignListener } from "./foreign.ts";
 import { CallerPolicy } from "./guard.ts";
 import { handleDebug } from "./debug.ts";
 import { putClient, rpc, type AidboxDeps } from "./aidbox.ts";
-import { FHIR_JSON_TYPE, JSON_TYPE, OPEN_CORS, SECURITY_HEADERS, redirect, sendHtml, sendJson } from "./http.ts";
+import { FHIR_JSON_TYPE, OPEN_CORS, SECURITY_HEADERS, sendJson } from "./http.ts";
 
 export interface SandboxOptions {
   /** TCP port; 0 picks a free one (tests). Default 4400. */
@@ -77,12 +76,6 @@ export interface Sandbox {
 export const DEFAULT_APP_LAUNCH_URL = "http://localhost:5173/launch.html";
 const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
 
-function displayName(resource: fhir4.Patient | fhir4.Practitioner): string {
-  const name = resource.name?.find((n) => n.use === "official") ?? resource.name?.[0];
-  if (!name) return resource.id ?? "";
-  return name.text ?? [...(name.prefix ?? []), ...(name.given ?? []), name.family].filter(Boolean).join(" ");
-}
-
 /** An EHR profile's search rules and notice for its FHIR API (the patient's own message still comes first). */
 function profileApiOptions(store: FhirStore, profile: EhrProfile | undefined): FhirApiOptions {
   if (!profile) return {};
@@ -99,7 +92,7 @@ function profileApiOptions(store: FhirStore, profile: EhrProfile | undefined): F
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
-  const store = await FhirStore.fromDirectory(options.dataDir ?? DEFAULT_DATA_DIR);
+  const store = await loadStore(options.dataDir ?? DEFAULT_DATA_DIR);
   const foreign = await ForeignListener.start(host, options.foreignPort);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -111,15 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const appLaunchUrl = options.appLaunchUrl ?? DEFAULT_APP_LAUNCH_URL;
   const launches = new LaunchCodec();
 
-  const patients = (): PatientSummary[] =>
-    [...store.all<fhir4.Patient>("Patient")].map((p) => ({
-      id: p.id ?? "",
-      name: displayName(p),
-      birthDate: p.birthDate,
-      gender: p.gender,
-      observations: store.observationsOf(p.id ?? "", []).length,
-    }));
-  const practitioners = () => [...store.all<fhir4.Practitioner>("Practitioner")].map((p) => ({ id: p.id ?? "", name: displayName(p) }));
+  const patients = () => patientSummaries(store);
   const user = (reference: string) => {
     const [type, id = ""] = reference.split("/", 2);
     const resource = type === "Patient" || type === "Practitioner" ? store.read<fhir4.Patient | fhir4.Practitioner>(type, id) : undefined;
@@ -168,6 +153,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     appLaunchUrl,
   };
   const debugDeps = { servers: serverList.map((s) => ({ authPath: s.settings.authPath, auth: s.auth })), store, launches, foreign };
+  const ehr: EhrRoutes = {
+    store,
+    origin,
+    appLaunchUrl,
+    servers: serverList.map((s) => ({ id: s.settings.id, title: s.settings.title, fhirBase: s.fhirBase })),
+    fhirBase: main.fhirBase,
+    openFhirBase,
+    fhirBaseOf: (id) => servers.get(id)!.fhirBase,
+    launchUrl,
+  };
   const callers = new CallerPolicy(origin, port, serverList.map((s) => s.settings.authPath));
 
   async function launchUrl(app: string, context: LaunchContext, serverId: FhirServerId = "main"): Promise<string> {
@@ -200,44 +195,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const clientId = /^\/Client\/([^/]+)$/.exec(path)?.[1];
     if (req.method === "PUT" && clientId) return putClient(req, res, decodeURIComponent(clientId), aidbox);
     if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "method_not_allowed", error_description: `${req.method} ${path} is not supported.` });
-    switch (path) {
-      case "/":
-        return sendHtml(
-          res,
-          200,
-          homePage({
-            patients: patients(),
-            practitioners: practitioners(),
-            practitioner: defaultPractitioner(store),
-            servers: serverList.map((s) => ({ id: s.settings.id, title: s.settings.title, fhirBase: s.fhirBase })),
-            appUrl: appLaunchUrl,
-            fhirBase: main.fhirBase,
-            openFhirBase,
-            query: url.searchParams.get("q") ?? "",
-          }),
-        );
-      case "/ehr.css":
-        res.writeHead(200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=300" });
-        return void res.end(EHR_CSS);
-      case "/launch":
-      case "/ehr": {
-        const launch = parseLaunchOptions(url.searchParams, store, appLaunchUrl, (id) => servers.get(id)!.fhirBase);
-        if (typeof launch === "string") return sendHtml(res, 400, errorPage("Cannot launch", launch));
-        if (path === "/launch") return redirect(res, await launchUrl(launch.app, launch.context, launch.server));
-        const frameSrc = new URL("/launch", origin);
-        for (const [k, v] of url.searchParams) frameSrc.searchParams.set(k, v);
-        const patient = store.read<fhir4.Patient>("Patient", launch.context.patient ?? "");
-        return sendHtml(res, 200, framePage({ patientName: patient ? displayName(patient) : "", launchUrl: frameSrc.pathname + frameSrc.search }));
-      }
-    }
-    const style = /^\/styles\/([\w-]+)\.json$/.exec(path)?.[1];
-    const styleHeaders = { ...OPEN_CORS, "Cache-Control": "public, max-age=3600" };
-    if (style && style in STYLES) return sendJson(res, 200, STYLES[style as keyof typeof STYLES], styleHeaders);
-    const hostile = isStyle(style) ? hostileStyleBody(style) : undefined;
-    if (hostile !== undefined) {
-      res.writeHead(200, { ...styleHeaders, "Content-Type": JSON_TYPE, "Content-Length": Buffer.byteLength(hostile) });
-      return void res.end(hostile);
-    }
+    if (await serveEhr(res, url, ehr)) return;
     sendJson(res, 404, { error: "not_found", error_description: `Nothing is served at ${path}.` });
   }
 

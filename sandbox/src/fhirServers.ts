@@ -4,7 +4,7 @@
  * with different authentication methods, so each gets its own issuer.
  */
 import { SEED_CLIENT_ID, seed000Client, seed001Client, type ClientRecord } from "./auth/clients.ts";
-import type { ScopeVersion } from "./auth/scopes.ts";
+import type { ScopeVersion } from "./scopes.ts";
 import { EHR_PROFILES, type EhrProfile } from "./profiles.ts";
 
 export type FhirServerId = "main" | "v1" | "seed-000" | "seed-001" | "epic" | "oracle";

@@ -1,9 +1,9 @@
 /**
- * The FHIR side of the simulated errors (see ../faults.ts): applied to every request of a launch whose grant
+ * The FHIR side of the simulated errors (see ../faultCatalog.ts): applied to every request of a launch whose grant
  * carries one. State (how many requests, which pages already failed) is kept per grant.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, SLOW_MS, type FaultName } from "../faults.ts";
+import { MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, SLOW_MS, type FaultName } from "../faultCatalog.ts";
 import type { FhirApi, FhirResponse } from "./api.ts";
 import { FhirError, forbidden, unauthorized } from "./outcome.ts";
 import { EPIC_PARTIAL_RECORD_NOTICE, outcomeEntry } from "./search-outcome.ts";
@@ -72,7 +72,7 @@ export class FaultInjector {
   }
 
   /** Runs on the computed response (of an Observation search, for search faults): may rewrite or replace it. */
-  after(fault: FaultName, target: FaultTarget, response: FhirResponse): Served {
+  async after(fault: FaultName, target: FaultTarget, response: FhirResponse): Promise<Served> {
     if (fault === "fhir_markup") return { status: response.status, body: withMarkup(response.body) };
     const page = response.page;
     if (!page) return response;
@@ -93,11 +93,11 @@ export class FaultInjector {
       case "fhir_not_bundle":
         return { status: 200, body: { resourceType: "Basic", id: "not-a-bundle", code: { text: `This is not a Bundle ${simulated}.` } } };
       case "fhir_next_loop":
-        if (isSecondPage) setNext(this.api.pageUrl(query, 0));
+        if (isSecondPage) setNext(await this.api.pageUrl(query, 0));
         break;
       case "fhir_next_foreign":
         if (offset === 0) {
-          const url = new URL(this.api.pageUrl(query, query.count));
+          const url = new URL(await this.api.pageUrl(query, query.count));
           setNext(`${this.foreignOrigin()}${url.pathname}${url.search}`);
         }
         break;
@@ -116,7 +116,7 @@ export class FaultInjector {
         if (offset > 0) bundle.entry = [...this.api.observationEntries(query, offset - 1, 1), ...(bundle.entry ?? [])];
         break;
       case "fhir_next_endless":
-        if (query.count > 0) setNext(this.api.pageUrl(query, offset + query.count));
+        if (query.count > 0) setNext(await this.api.pageUrl(query, offset + query.count));
         break;
       case "fhir_search_outcome":
         bundle.entry = [...(bundle.entry ?? []), outcomeEntry(EPIC_PARTIAL_RECORD_NOTICE)];

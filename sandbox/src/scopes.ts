@@ -1,6 +1,9 @@
 /**
- * SMART on FHIR scopes: parsing (v1 `.read`/`.write`/`.*` and v2 `.cruds`) and the permission check the FHIR
- * API applies to every request. Pure functions, shared by the authorization server and the FHIR API.
+ * SMART on FHIR scopes: parsing (v1 `.read`/`.write`/`.*` and v2 `.cruds`), the permission check the FHIR
+ * API applies to every request, which resources a granular v2 scope's query restriction
+ * (`patient/Observation.rs?category=laboratory`, `patient/Condition.rs?category=…|problem-list-item`) covers,
+ * and the scope strings a server grants. Pure functions, the one module both the authorization server
+ * (auth/) and the FHIR API (fhir/) read scopes with.
  */
 
 export type ScopeContext = "patient" | "user" | "system";
@@ -144,3 +147,34 @@ export const NON_RESOURCE_SCOPES = [
   "launch/patient",
   "launch/encounter",
 ] as const;
+
+/** A resource's categories (Observation, Condition and MedicationRequest have a list, MedicationStatement one). */
+function categoriesOf(resource: fhir4.Resource): readonly fhir4.CodeableConcept[] {
+  switch (resource.resourceType) {
+    case "Observation":
+      return (resource as fhir4.Observation).category ?? [];
+    case "Condition":
+      return (resource as fhir4.Condition).category ?? [];
+    case "MedicationRequest":
+      return (resource as fhir4.MedicationRequest).category ?? [];
+    case "MedicationStatement": {
+      const category = (resource as fhir4.MedicationStatement).category;
+      return category ? [category] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Whether a resource is covered by any of the restrictions (none: every resource is). */
+export function matchesRestrictions(resource: fhir4.Resource, restrictions: readonly ReadonlyMap<string, string>[]): boolean {
+  if (restrictions.length === 0) return true;
+  const categories = categoriesOf(resource);
+  return restrictions.some((r) =>
+    [...r].every(([param, value]) => {
+      if (param !== "category") return false;
+      const [system, code] = value.includes("|") ? value.split("|") : [undefined, value];
+      return categories.some((c) => (c.coding ?? []).some((cd) => cd.code === code && (!system || cd.system === system)));
+    }),
+  );
+}
