@@ -12,12 +12,15 @@ import { PlainScreen, SigningIn } from "./SessionScreens";
 import { useAfterChart } from "./useAfterChart";
 import { useSmartStyle } from "./useSmartStyle";
 import { useViewState } from "./useViewState";
+import { defaultReader } from "./viewState";
 
 function Chart({ session }: { readonly session: Session }) {
   const patientId = session.patientId;
   // Loaded even without a banner: age and sex choose among reference ranges.
   const patient = useQuery({ ...patientQuery(session, patientId), enabled: patientId !== undefined });
   const [view, setView] = useViewState();
+  const byDefault = defaultReader(session.user, session.launchKind);
+  const reader = view.reader ?? byDefault;
   const { gender, birthDate } = patient.data ?? {};
   const context = useMemo(() => ({ sex: gender, birthDate }), [gender, birthDate]);
   useSmartStyle(session);
@@ -29,7 +32,7 @@ function Chart({ session }: { readonly session: Session }) {
   if (!patientId) return parts ? <parts.CannotShow reason="no-patient" session={session} /> : <PlainScreen status="No patient." />;
   if (!allowed) return parts ? <parts.CannotShow reason="no-permission" session={session} /> : <PlainScreen status="No permission to read results." />;
   return (
-    <main className="page">
+    <main className={reader === "patient" ? "page patient-view" : "page"}>
       <h1 className="visually-hidden">Lab graph</h1>
       {session.needPatientBanner && (
         <PanelBoundary what="patient's details">
@@ -42,9 +45,10 @@ function Chart({ session }: { readonly session: Session }) {
           )}
         </PanelBoundary>
       )}
+      {parts && <parts.ViewSwitch view={view} onView={setView} byDefault={byDefault} />}
       <PanelBoundary what="lab results">
         {!view.overview ? (
-          <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
+          <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} plain={reader === "patient"} />
         ) : parts ? (
           <parts.Overview session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
         ) : error ? (
