@@ -39,12 +39,12 @@ describe("the View control", () => {
   it("is a group named View with Clinician and Patient; choosing the reader's default leaves no choice in the hash", async () => {
     const onView = vi.fn();
     const view = parseViewState("");
-    const { rerender } = render(<ViewSwitch view={view} onView={onView} byDefault="patient" />);
+    const { rerender } = render(<ViewSwitch view={view} onView={onView} patientFacing />);
     const group = screen.getByRole("group", { name: "View" });
     expect(within(group).getByRole("radio", { name: "Patient" })).toBeChecked();
     await userEvent.click(within(group).getByRole("radio", { name: "Clinician" }));
     expect(onView).toHaveBeenLastCalledWith({ ...view, reader: "clinician" });
-    rerender(<ViewSwitch view={{ ...view, reader: "clinician" }} onView={onView} byDefault="patient" />);
+    rerender(<ViewSwitch view={{ ...view, reader: "clinician" }} onView={onView} patientFacing />);
     expect(within(group).getByRole("radio", { name: "Clinician" })).toBeChecked();
     await userEvent.click(within(group).getByRole("radio", { name: "Patient" }));
     expect(onView).toHaveBeenLastCalledWith({ ...view, reader: undefined });

@@ -18,9 +18,13 @@ import type { SetView } from "./useViewState";
 import type { Reader, ViewState } from "./viewState";
 import "./patientView.css";
 
-/** `View`: Clinician or Patient. Choosing the reader's default removes the choice from the hash. */
-export function ViewSwitch({ view, onView, byDefault }: { readonly view: ViewState; readonly onView: SetView; readonly byDefault: Reader }) {
+/**
+ * `View`: Clinician or Patient. The default is the patient's for a patient-facing session (session.ts: a Patient or
+ * RelatedPerson user, or a standalone launch naming no user); choosing the default removes the choice from the hash.
+ */
+export function ViewSwitch({ view, onView, patientFacing }: { readonly view: ViewState; readonly onView: SetView; readonly patientFacing: boolean }) {
   useLanguage();
+  const byDefault: Reader = patientFacing ? "patient" : "clinician";
   const reader = view.reader ?? byDefault;
   const choose = (next: Reader) => onView({ ...view, reader: next === byDefault ? undefined : next });
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GLUCOSE, HBA1C } from "../labs/catalog";
-import { defaultReader, parseViewState, viewHash, withLab } from "./viewState";
+import { parseViewState, viewHash, withLab } from "./viewState";
 
 describe("view state in the URL hash", () => {
   it("defaults to HbA1c, its canonical unit, everything", () => {
@@ -45,17 +45,5 @@ describe("view state in the URL hash", () => {
     expect(viewHash(parseViewState("#view=doctor"))).toBe("");
     expect(withLab(parseViewState("#view=patient"), GLUCOSE).reader).toBe("patient");
     expect(viewHash({ ...parseViewState("#view=patient"), reader: undefined })).toBe("");
-  });
-
-  it("who gets which view by default: patient-facing sessions the patient's, everyone else the clinician's", () => {
-    const user = (resourceType: string) => ({ resourceType, id: "u1" });
-    expect(defaultReader(user("Patient"), "standalone")).toBe("patient");
-    expect(defaultReader(user("Patient"), "ehr")).toBe("patient");
-    expect(defaultReader(user("RelatedPerson"), "standalone")).toBe("patient");
-    expect(defaultReader(undefined, "standalone")).toBe("patient");
-    for (const kind of ["Practitioner", "PractitionerRole", "Device", "Person"]) expect(defaultReader(user(kind), "ehr"), kind).toBe("clinician");
-    expect(defaultReader(user("Practitioner"), "standalone")).toBe("clinician");
-    expect(defaultReader(undefined, "ehr")).toBe("clinician");
-    expect(defaultReader(undefined, undefined)).toBe("clinician");
   });
 });

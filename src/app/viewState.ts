@@ -12,21 +12,15 @@ export interface ViewState {
   readonly range: RangeSelection;
   /** Every lab with data on one time axis (`#lab=overview`); `lab` is then the one the Lab control falls back to. */
   readonly overview?: boolean;
-  /** The view the reader chose; none: the default for who is signed in (`defaultReader`). */
+  /**
+   * The view the reader chose; none: the default for who is signed in, the patient's when the session is
+   * patient-facing (session.ts `patientFacing`: a Patient or RelatedPerson user, or a standalone launch naming no user).
+   */
   readonly reader?: Reader;
 }
 
 /** Whom the page speaks to: the clinician's view, or the patient's in plain words (docs/patient-view.md). */
 export type Reader = "patient" | "clinician";
-
-/**
- * The view a user gets until they choose: the patient's for a signed-in Patient or RelatedPerson (a parent, a
- * caregiver), and for a standalone launch that names no user; the clinician's for everyone else.
- */
-export function defaultReader(user: { readonly resourceType: string } | undefined, launchKind: string | undefined): Reader {
-  if (user) return user.resourceType === "Patient" || user.resourceType === "RelatedPerson" ? "patient" : "clinician";
-  return launchKind === "standalone" ? "patient" : "clinician";
-}
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -54,13 +48,7 @@ export function parseViewState(hash: string): ViewState {
   const lab = labById(params.get("lab") ?? undefined) ?? DEFAULT_LAB;
   const unit = lab.units.find((u) => u.code === params.get("unit")) ?? lab.units[0];
   const reader = params.get("view");
-  return {
-    lab,
-    unit,
-    range: parseRange(params.get("range")),
-    ...(params.get("lab") === "overview" && { overview: true }),
-    ...((reader === "patient" || reader === "clinician") && { reader }),
-  };
+  return { lab, unit, range: parseRange(params.get("range")), ...(params.get("lab") === "overview" && { overview: true }), ...((reader === "patient" || reader === "clinician") && { reader }) };
 }
 
 /** The hash for a view; defaults are left out, so the default view has no hash at all. */
@@ -81,5 +69,5 @@ export function viewHash(view: ViewState): string {
  * zoomed in the Overview is every lab's, and stays; so does the reader's view.
  */
 export function withLab(view: ViewState, lab: LabDefinition): ViewState {
-  return { lab, unit: lab.units[0], range: view.range.kind === "preset" || view.overview ? view.range : ALL, ...(view.reader && { reader: view.reader }) };
+  return { lab, unit: lab.units[0], range: view.range.kind === "preset" || view.overview ? view.range : ALL, reader: view.reader };
 }
