@@ -44,7 +44,6 @@ function Chart({ session }: { readonly session: Session }) {
           )}
         </PanelBoundary>
       )}
-      {parts && <parts.ViewSwitch view={view} onView={setView} patientFacing={session.patientFacing} />}
       <PanelBoundary what="lab results">
         {!view.overview ? (
           <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} plain={plain} />

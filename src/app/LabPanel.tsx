@@ -67,6 +67,7 @@ export function LabPanel(props: LabPanelProps) {
       <div className="lab-header">
         <h2>{view.lab.name}</h2>
         <LabSelector labs={LABS} value={view.lab} onChange={(next) => onView(withLab(view, next))} onOverview={() => onView({ ...view, overview: true })} />
+        {parts && <parts.ViewSwitch view={view} onView={onView} patientFacing={session.patientFacing} />}
       </div>
       <div className="load-state">
         <p role="status" className="progress">
