@@ -18,6 +18,8 @@ function Chart({ session }: { readonly session: Session }) {
   // Loaded even without a banner: age and sex choose among reference ranges.
   const patient = useQuery({ ...patientQuery(session, patientId), enabled: patientId !== undefined });
   const [view, setView] = useViewState();
+  // The patient's view (docs/patient-view.md): chosen in the hash, else the default for who is signed in.
+  const plain = view.reader ? view.reader === "patient" : session.patientFacing;
   const { gender, birthDate } = patient.data ?? {};
   const context = useMemo(() => ({ sex: gender, birthDate }), [gender, birthDate]);
   useSmartStyle(session);
@@ -29,7 +31,7 @@ function Chart({ session }: { readonly session: Session }) {
   if (!patientId) return parts ? <parts.CannotShow reason="no-patient" session={session} /> : <PlainScreen status="No patient." />;
   if (!allowed) return parts ? <parts.CannotShow reason="no-permission" session={session} /> : <PlainScreen status="No permission to read results." />;
   return (
-    <main className="page">
+    <main className={plain ? "page patient-view" : "page"}>
       <h1 className="visually-hidden">Lab graph</h1>
       {session.needPatientBanner && (
         <PanelBoundary what="patient's details">
@@ -44,7 +46,7 @@ function Chart({ session }: { readonly session: Session }) {
       )}
       <PanelBoundary what="lab results">
         {!view.overview ? (
-          <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
+          <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} plain={plain} />
         ) : parts ? (
           <parts.Overview session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} />
         ) : error ? (

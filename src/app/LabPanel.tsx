@@ -20,6 +20,8 @@ export interface LabPanelProps {
   readonly view: ViewState;
   readonly onView: SetView;
   readonly category: string | null;
+  /** The patient's view: the lab in plain words above the chart (PatientView.later.tsx). */
+  readonly plain?: boolean;
   readonly now?: number;
 }
 
@@ -65,6 +67,7 @@ export function LabPanel(props: LabPanelProps) {
       <div className="lab-header">
         <h2>{view.lab.name}</h2>
         <LabSelector labs={LABS} value={view.lab} onChange={(next) => onView(withLab(view, next))} onOverview={() => onView({ ...view, overview: true })} />
+        {parts && <parts.ViewSwitch view={view} onView={onView} patientFacing={session.patientFacing} />}
       </div>
       <div className="load-state">
         <p role="status" className="progress">
@@ -116,6 +119,7 @@ export function LabPanel(props: LabPanelProps) {
         </div>
       )}
       {ready && parts && summary && <parts.SummaryWithProblems session={session} patientId={patientId} lab={lab} unit={unit} goal={goal} summary={summary} now={now} />}
+      {ready && parts && props.plain && <parts.PlainWords session={session} patientId={patientId} lab={lab} unit={unit} results={results} shown={shown} goal={goal} />}
       {ready && empty && <p className="empty">No {lab.name} results are on record for this patient.</p>}
       {charted && parts && (
         <parts.ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r, transition) => onView({ ...view, range: r }, { transition })} shown={span ?? fit} />

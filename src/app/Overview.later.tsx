@@ -25,6 +25,7 @@ import { goalsQuery } from "./queries";
 import { useLabResults } from "./useLabResults";
 import type { LabPanelProps } from "./LabPanel";
 import { withLab } from "./viewState";
+import { ViewSwitch } from "./PatientView.later";
 
 /** What the lab panel is given, less its clock: the Overview reads every lab the same way. */
 export type OverviewProps = Omit<LabPanelProps, "now">;
@@ -128,6 +129,7 @@ export function Overview({ session, patientId, patient, view, onView, category }
       <div className="lab-header">
         <h2>{t("Overview")}</h2>
         <LabSelector labs={LABS} value={view.lab} onChange={onOpen} onOverview={() => undefined} overview />
+        <ViewSwitch view={view} onView={onView} patientFacing={session.patientFacing} />
       </div>
       <div className="load-state">
         <p role="status" className="progress">

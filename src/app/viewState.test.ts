@@ -37,4 +37,13 @@ describe("view state in the URL hash", () => {
     expect(opened.range).toEqual(overview.range);
     expect(viewHash(opened)).toBe("#lab=glucose&range=2019-01-01..2020-06-30");
   });
+
+  it("the reader's view is `view=patient|clinician`, kept with the rest and by a new lab; none is the default", () => {
+    for (const hash of ["#view=patient", "#view=clinician", "#lab=glucose&range=5y&view=patient", "#lab=overview&view=clinician"]) expect(viewHash(parseViewState(hash))).toBe(hash);
+    expect(parseViewState("#view=patient").reader).toBe("patient");
+    expect(parseViewState("#view=doctor").reader).toBeUndefined();
+    expect(viewHash(parseViewState("#view=doctor"))).toBe("");
+    expect(withLab(parseViewState("#view=patient"), GLUCOSE).reader).toBe("patient");
+    expect(viewHash({ ...parseViewState("#view=patient"), reader: undefined })).toBe("");
+  });
 });

@@ -98,6 +98,26 @@ describe("startSession", () => {
     expect(await startSession()).toMatchObject({ patientFacing: true, launchKind: "standalone", user: { resourceType: "Patient", id: "p1" } });
   });
 
+  it("who gets the patient's view by default (patientFacing): a Patient or RelatedPerson user, or a standalone launch naming no user", async () => {
+    const cases: [kind: "ehr" | "standalone", fhirUser: string | null, patientFacing: boolean][] = [
+      ["ehr", "Patient/p1", true],
+      ["standalone", "RelatedPerson/rp1", true],
+      ["ehr", "RelatedPerson/rp1", true],
+      ["standalone", null, true],
+      ["ehr", null, false],
+      ["ehr", "Practitioner/prac-1", false],
+      ["ehr", "PractitionerRole/role-1", false],
+      ["standalone", "Practitioner/prac-1", false],
+      ["ehr", "Device/d1", false],
+    ];
+    for (const [kind, fhirUser, patientFacing] of cases) {
+      sessionStorage.clear();
+      saveLaunchRecord("key-1", { ...RECORD, kind });
+      ready.mockResolvedValue(fakeClient({ access_token: "a", patient: "p1" }, fhirUser));
+      expect((await startSession()).patientFacing, `${kind} ${fhirUser ?? "no user"}`).toBe(patientFacing);
+    }
+  });
+
   it("a fhirUser on another server is not shown as the signed-in user", async () => {
     ready.mockResolvedValue(fakeClient({ access_token: "a", patient: "p1" }, "https://elsewhere.test/fhir/Practitioner/prac-1"));
     expect((await startSession()).user).toBeUndefined();

@@ -1,0 +1,289 @@
+/**
+ * The patient's view in plain words (docs/patient-view.md): the latest result as a sentence, what the lab's flag
+ * means, the goal, what the test measures, what the chart's marks mean and which medicines on the record bear on
+ * the lab. Spoken to the patient ("Your last …"), or to a parent or caregiver ("Their last …", or the patient's
+ * name). Every sentence about a test is sourced in docs/clinical-rules.md §12. Pure: loaded after the first chart.
+ */
+import { language, t } from "../i18n/i18n";
+import type { MedicationsRead } from "../fhir/context.later";
+import type { LabDefinition, LabUnit } from "../labs/catalog";
+import type { FhirInstant } from "../labs/dates";
+import type { Flag } from "../labs/flags";
+import { atGoal, type GoalChoice, type GoalLine } from "../labs/goals";
+import { isRelevant, medicationPeriods, medicationRows, type MedicationRow } from "../labs/medications";
+import type { LabResult } from "../labs/results";
+import type { LabId } from "../labs/settings";
+import { formatIn } from "../labs/units";
+import { chartBands, markerOf } from "../graph/present";
+import type { MarkerKind } from "../graph/markers";
+
+/** Whom the words speak to: the patient, or someone caring for them (a RelatedPerson), by name when known. */
+export interface Voice {
+  readonly caregiver: boolean;
+  readonly name?: string;
+}
+
+/** The test's name in everyday words. */
+export function plainName(id: LabId): string {
+  switch (id) {
+    case "hba1c":
+      return t("HbA1c");
+    case "glucose":
+      return t("blood sugar (glucose)");
+    case "ldl":
+      return t("LDL cholesterol");
+    case "hdl":
+      return t("HDL cholesterol");
+    case "cholesterol":
+      return t("total cholesterol");
+    case "triglycerides":
+      return t("triglycerides");
+    case "creatinine":
+      return t("creatinine");
+    case "egfr":
+      return t("eGFR (kidney filtering)");
+  }
+}
+
+/** What the test measures and why it matters, in one or two sentences (sources: docs/clinical-rules.md §12). */
+export function aboutLab(id: LabId): string {
+  switch (id) {
+    case "hba1c":
+      return t("HbA1c shows the average amount of sugar in the blood over the past 3 months. It is the main test used to see how well diabetes is being managed.");
+    case "glucose":
+      return t("Glucose is a sugar that gives the body most of its energy. This test shows how much is in the blood at the moment of the test, which goes up and down with meals and activity.");
+    case "ldl":
+      return t("LDL is often called “bad” cholesterol. Too much of it can build up in the walls of blood vessels, which raises the chance of a heart attack or a stroke.");
+    case "hdl":
+      return t("HDL is often called “good” cholesterol. It carries cholesterol to the liver, which removes it from the body, so a higher number is usually better.");
+    case "cholesterol":
+      return t("Total cholesterol is all the cholesterol in the blood, the “good” and the “bad” kinds together. Too much cholesterol raises the chance of heart disease.");
+    case "triglycerides":
+      return t("Triglycerides are a type of fat in the blood. The body stores calories it does not need as triglycerides, and high levels can raise the chance of heart disease.");
+    case "creatinine":
+      return t("Creatinine is a waste product made when muscles work. Healthy kidneys filter it out of the blood, so a high level can mean the kidneys are not working as well as they should.");
+    case "egfr":
+      return t("eGFR estimates how much blood the kidneys clean each minute. It is worked out from the creatinine result and details such as age; a lower number means the kidneys filter less well.");
+  }
+}
+
+/** The newest result with a number and a date: the one the view speaks about. */
+export function latestResult(results: readonly LabResult[]): LabResult | undefined {
+  return results.find((r) => r.plotted && r.when && r.value !== undefined);
+}
+
+const amountOf = (value: number, unit: LabUnit) => `${formatIn(value, unit, language())} ${unit.label}`;
+
+/** "7.1 %", "less than 4.0 %": a limit in words, never a bare "<". */
+function resultAmount(r: LabResult, unit: LabUnit): string {
+  const value = amountOf(r.value!, unit);
+  switch (r.comparator) {
+    case "<":
+      return t("less than {value}", { value });
+    case "<=":
+      return t("at most {value}", { value });
+    case ">":
+      return t("more than {value}", { value });
+    case ">=":
+      return t("at least {value}", { value });
+    default:
+      return value;
+  }
+}
+
+/** "on 10 June 2024" (in the language shown), "in June 2024" for a date known only to its month or year. */
+export function dateWords(when: FhirInstant): string {
+  const options: Intl.DateTimeFormatOptions =
+    when.precision === "year"
+      ? { year: "numeric", timeZone: "UTC" }
+      : when.precision === "month"
+        ? { year: "numeric", month: "long", timeZone: "UTC" }
+        : when.precision === "day" || when.zoneless
+          ? { dateStyle: "long", timeZone: "UTC" }
+          : { dateStyle: "long" };
+  const date = new Intl.DateTimeFormat(language(), options).format(when.time);
+  return when.precision === "year" || when.precision === "month" ? t("in {date}", { date }) : t("on {date}", { date });
+}
+
+/** "Your last HbA1c result was 7.1 % on 10 June 2024.", or that there is none to speak of. */
+export function latestSentence(results: readonly LabResult[], lab: LabDefinition, unit: LabUnit, voice: Voice): string {
+  const name = plainName(lab.id);
+  const latest = latestResult(results);
+  if (!latest) {
+    if (results.length === 0) return voice.caregiver ? t("There are no {lab} results on their record.", { lab: name }) : t("There are no {lab} results on your record.", { lab: name });
+    return voice.caregiver ? t("None of their {lab} results has a number to show.", { lab: name }) : t("None of your {lab} results has a number to show.", { lab: name });
+  }
+  const params = { lab: name, value: resultAmount(latest, unit), when: dateWords(latest.when!) };
+  if (!voice.caregiver) return t("Your last {lab} result was {value} {when}.", params);
+  return voice.name ? t("{name}'s last {lab} result was {value} {when}.", { ...params, name: voice.name }) : t("Their last {lab} result was {value} {when}.", params);
+}
+
+/** What the lab's flag on a result means, without codes: "The lab marked this as high: above the usual range." */
+export function flagSentence(flag: Flag | undefined): string {
+  if (!flag) return t("The lab did not mark this result as high or low.");
+  const words: string[] = [];
+  switch (flag.class) {
+    case "critical":
+      words.push(
+        flag.direction === "high"
+          ? t("The lab marked this as critically high: far above the usual range, which can need care quickly.")
+          : flag.direction === "low"
+            ? t("The lab marked this as critically low: far below the usual range, which can need care quickly.")
+            : t("The lab marked this as critically abnormal: far outside the usual range, which can need care quickly."),
+      );
+      break;
+    case "high-low":
+      words.push(flag.direction === "low" ? t("The lab marked this as low: below the usual range.") : t("The lab marked this as high: above the usual range."));
+      break;
+    case "abnormal":
+      words.push(t("The lab marked this as outside the usual range."));
+      break;
+    case "normal":
+      words.push(t("The lab marked this as within the usual range."));
+      break;
+    case "other":
+      words.push(t("The lab added a note to this result: {words}.", { words: flag.label }));
+      break;
+    case "off-scale":
+      break;
+  }
+  if (flag.offScale === "high") words.push(t("It was higher than the lab's test can measure, so the true value is above the one shown."));
+  if (flag.offScale === "low") words.push(t("It was lower than the lab's test can measure, so the true value is below the one shown."));
+  return words.join(" ");
+}
+
+/** "below 7.0 %", "between 6.5 % and 7.5 %". */
+function goalWords(line: GoalLine, unit: LabUnit): string {
+  if (line.kind === "range") return t("between {low} and {high}", { low: amountOf(line.low, unit), high: amountOf(line.high, unit) });
+  const value = amountOf(line.value, unit);
+  switch (line.comparator) {
+    case "<":
+      return t("below {value}", { value });
+    case "<=":
+      return t("at or below {value}", { value });
+    case ">":
+      return t("above {value}", { value });
+    case ">=":
+      return t("at or above {value}", { value });
+    default:
+      return value;
+  }
+}
+
+/** The basis of HbA1c's catalog default (docs/clinical-rules.md §5): only it has a general sentence. */
+const ADA_BASIS = "ADA: many non-pregnant adults";
+
+/**
+ * The goal in words: the patient's own Goal from the record, and whether the latest result meets it; with no
+ * Goal, HbA1c's general goal (ADA, §5) with a word to ask for one's own; for other labs nothing.
+ */
+export function goalSentences(choice: GoalChoice | undefined, results: readonly LabResult[], lab: LabDefinition, unit: LabUnit, voice: Voice): string[] {
+  const line = choice?.line;
+  if (!line) return [];
+  if (line.source === "default") {
+    if (lab.id !== "hba1c" || line.basis !== ADA_BASIS) return [];
+    const goal = goalWords(line, unit);
+    return [voice.caregiver ? t("For many adults with diabetes, the goal is {goal}. Ask their care team what their own goal is.", { goal }) : t("For many adults with diabetes, the goal is {goal}. Ask your care team what your own goal is.", { goal })];
+  }
+  const goal = goalWords(line, unit);
+  const words = [voice.caregiver ? t("Their goal is {goal}.", { goal }) : t("Your goal is {goal}.", { goal })];
+  const latest = latestResult(results);
+  const met = latest && atGoal(latest, line);
+  if (met === true) words.push(t("This result meets the goal."));
+  if (met === false) words.push(t("This result does not meet the goal."));
+  return words;
+}
+
+const MARK_ORDER: readonly MarkerKind[] = ["none", "N", "H", "HH", "L", "LL", "A", "AA", "other", "below", "above"];
+
+function markWords(kind: MarkerKind): string {
+  switch (kind) {
+    case "none":
+      return t("A plain dot: a result the lab did not mark as high or low.");
+    case "N":
+      return t("A ring: the lab marked the result as within the usual range.");
+    case "H":
+      return t("A triangle pointing up: the lab marked the result as high.");
+    case "HH":
+      return t("Two triangles pointing up: the lab marked the result as critically high.");
+    case "L":
+      return t("A triangle pointing down: the lab marked the result as low.");
+    case "LL":
+      return t("Two triangles pointing down: the lab marked the result as critically low.");
+    case "A":
+      return t("A diamond: the lab marked the result as outside the usual range.");
+    case "AA":
+      return t("Diamonds inside a diamond: the lab marked the result as critically outside the usual range.");
+    case "other":
+      return t("A square: the lab added a note of its own to the result.");
+    case "below":
+      return t("A line with an arrow pointing down: the true value is somewhere below the line.");
+    case "above":
+      return t("A line with an arrow pointing up: the true value is somewhere above the line.");
+  }
+}
+
+/** The chart's legend in plain words: only the marks, bands and lines the chart shows for these results. */
+export function legendWords(shown: readonly LabResult[], unit: LabUnit, goal: GoalLine | undefined, voice: Voice): string[] {
+  const drawn = shown.filter((r) => r.plotted && r.when);
+  const kinds = new Set(drawn.map(markerOf));
+  const words = MARK_ORDER.filter((k) => kinds.has(k)).map(markWords);
+  if (drawn.some((r) => r.status === "preliminary")) words.push(t("A hollow mark: an early result that the lab may still change."));
+  const bands = chartBands(drawn, unit).filter((b) => b.low !== undefined || b.high !== undefined);
+  if (bands.some((b) => !b.meaning)) words.push(t("The shaded band: the usual range the lab gave for this test."));
+  if (bands.some((b) => b.meaning === "recommended")) words.push(t("The other shaded band: the range the lab recommends."));
+  if (goal) {
+    if (goal.source === "patient") words.push(voice.caregiver ? t("The dashed line: their goal.") : t("The dashed line: your goal."));
+    else words.push(voice.caregiver ? t("The dashed line: a common goal, not one set for them.") : t("The dashed line: a common goal, not one set for you."));
+  }
+  return words;
+}
+
+const year = (time: number) => String(new Date(time).getUTCFullYear());
+
+/** "Metformin 500 mg tablet (since 2019)", "Januvia 100 mg tablet (2014 to 2021)". */
+function medicineWords(row: MedicationRow): string {
+  const { name } = row;
+  const starts = row.periods.map((p) => p.start).filter((s): s is number => s !== undefined);
+  const ends = row.periods.map((p) => p.end).filter((e): e is number => e !== undefined);
+  const from = starts.length ? year(Math.min(...starts)) : undefined;
+  if (row.periods.some((p) => p.ongoing)) return from ? t("{name} (since {year})", { name, year: from }) : name;
+  // The end is just after the last day covered: the year of its last moment.
+  const to = ends.length ? year(Math.max(...ends) - 1) : undefined;
+  if (from && to) return from === to ? t("{name} (in {year})", { name, year: from }) : t("{name} ({from} to {to})", { name, from, to });
+  return name;
+}
+
+export type MedicationsState = { readonly status: "pending" } | { readonly status: "error"; readonly message: string } | { readonly status: "read"; readonly read: MedicationsRead };
+
+/** The medicines on the record that bear on the lab, or plainly why they cannot be named. */
+export function medicationSentences(state: MedicationsState, lab: LabDefinition, voice: Voice): string[] {
+  const c = voice.caregiver;
+  if (state.status === "pending") return [t("Reading the medicines on record…")];
+  if (state.status === "error") return [c ? t("Their medicines could not be read: {message}", { message: state.message }) : t("Your medicines could not be read: {message}", { message: state.message })];
+  const { requests, statements, medications } = state.read;
+  const parts = [requests, statements];
+  const failed = parts.find((p) => p.status === "failed");
+  if (!parts.some((p) => p.status === "read")) {
+    if (failed?.status === "failed") return [c ? t("Their medicines could not be read: {message}", { message: failed.message }) : t("Your medicines could not be read: {message}", { message: failed.message })];
+    if (parts.some((p) => p.status === "unavailable" && p.why === "scope")) return [c ? t("The app was not given permission to read their medicines.") : t("The app was not given permission to read your medicines.")];
+    return [c ? t("Their medicines are not available from this health record.") : t("Your medicines are not available from this health record.")];
+  }
+  const items = [...(requests.status === "read" ? requests.items : []), ...(statements.status === "read" ? statements.items : [])];
+  const rows = medicationRows(medicationPeriods(items, medications).filter((p) => isRelevant(p, lab.id)));
+  const words = [
+    rows.length === 0
+      ? c
+        ? t("No medicines on their record are known to affect this test.")
+        : t("No medicines on your record are known to affect this test.")
+      : c
+        ? t("Medicines on their record that affect this test: {list}.", { list: listWords(rows.map(medicineWords)) })
+        : t("Medicines on your record that affect this test: {list}.", { list: listWords(rows.map(medicineWords)) }),
+  ];
+  if (failed) words.push(t("Some medicines could not be read, so this list may not be complete."));
+  return words;
+}
+
+function listWords(items: readonly string[]): string {
+  return new Intl.ListFormat(language(), { style: "long", type: "conjunction" }).format(items);
+}
