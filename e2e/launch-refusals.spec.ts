@@ -14,7 +14,7 @@ const cases: [string, string, string][] = [
   ["an iss with a fragment", `iss=${encodeURIComponent("http://127.0.0.1:4400/fhir#x")}&launch=abc`, "must not contain a fragment"],
   ["an iss that extends an allowed one", `iss=${encodeURIComponent("http://127.0.0.1:4400/fhirx")}&launch=abc`, "not set up to connect to http://127.0.0.1:4400/fhirx"],
   ["a look-alike host", `iss=${encodeURIComponent("https://launch.example.org.evil.test/")}&launch=abc`, "not set up to connect to https://launch.example.org.evil.test/"],
-  ["a launch of 10 000 characters", `iss=${encodeURIComponent("http://127.0.0.1:4400/fhir")}&launch=${"x".repeat(10_000)}`, "is 10000 characters long"],
+  ["a launch of 10 000 characters", `iss=${encodeURIComponent("http://127.0.0.1:4400/fhir")}&launch=${"x".repeat(10_000)}`, "is 10,000 characters long"],
 ];
 
 for (const [name, query, message] of cases) {

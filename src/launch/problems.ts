@@ -21,7 +21,7 @@ export function sayProblem(problem: Problem): string {
       return t("config.json is not valid JSON.");
     case "config-invalid":
       // Told in config.json's own terms (its keys), for whoever maintains it: the detail stays English.
-      return t("config.json is not valid: {detail}", { detail: problem.detail });
+      return t("config.json: {detail}", { detail: problem.detail });
     case "no-address":
       return t("No FHIR server address (iss) was given.");
     case "too-long":

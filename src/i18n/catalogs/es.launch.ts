@@ -31,7 +31,7 @@ export default {
     "No se pudo cargar la configuración de la aplicación (config.json). Revise su conexión y vuelva a cargar la página.",
   "The app's configuration (config.json) could not be loaded (HTTP {status}).": "No se pudo cargar la configuración de la aplicación (config.json) (HTTP {status}).",
   "config.json is not valid JSON.": "config.json no es un JSON válido.",
-  "config.json is not valid: {detail}": "config.json no es válido (detalle en inglés): {detail}",
+  "config.json: {detail}": "config.json no es válido (detalle en inglés): {detail}",
   // The launch link
   "This launch link carries {names}, which this app does not accept: its settings come only from its own configuration. Launch the app again from your EHR, or ask the EHR's administrator to fix the launch link.":
     "Este enlace de inicio incluye {names}, que esta aplicación no acepta: su configuración solo proviene de sus propios ajustes. Vuelva a abrir la aplicación desde su historia clínica electrónica o pida a su administrador que corrija el enlace de inicio.",
