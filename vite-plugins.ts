@@ -92,6 +92,27 @@ export function preloadDynamicImports(): Plugin {
 }
 
 /**
+ * The dev server's `config.json` for a sandbox on another port than 4400 (`SANDBOX_PORT`, as `npm start` and the
+ * end-to-end tests may set): `public/config.json` with the sandbox's origins moved to that port. Dev only; a build
+ * ships `public/config.json` as it is (`npm run configure` rewrites it for a deployment).
+ */
+export function sandboxPortConfig(port: number): Plugin {
+  return {
+    name: "sandbox-port-config",
+    apply: "serve",
+    configureServer(server) {
+      if (port === 4400) return;
+      server.middlewares.use((request, response, next) => {
+        if (request.url?.split("?")[0] !== "/config.json") return next();
+        const text = readFileSync(join(server.config.publicDir, "config.json"), "utf8");
+        response.setHeader("Content-Type", "application/json");
+        response.end(text.replace(/\/\/(127\.0\.0\.1|localhost):4400\//g, `//$1:${port}/`));
+      });
+    },
+  };
+}
+
+/**
  * Puts the Content-Security-Policy into every built page, right after the charset declaration, before anything it
  * governs: no inline script or style, and `connect-src` limited to the origins of the app's own config.json
  * (`public/config.json`: its FHIR servers, style hosts and `connectOrigins`; scripts/csp.mjs). `npm run configure`
