@@ -38,12 +38,26 @@ export default defineConfig({
     baseURL: `http://localhost:${APP_PORT}`,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
+    // Tests select by the names of the language in use: English, whatever the machine's locale, unless a project says.
+    locale: "en-US",
   },
   projects: [
     {
       name: "chromium",
-      testIgnore: /storage-blocked|screenshots/,
+      testIgnore: /storage-blocked|screenshots|spanish|pseudo-locale/,
       use: {
+        launchOptions: {
+          executablePath,
+          args: [...QUIET_CHROMIUM, `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING.join(",")}`],
+        },
+      },
+    },
+    {
+      // A Spanish reader (navigator.languages es-ES): the pages in Spanish, and the pseudo-languages' layouts at 320 px.
+      name: "spanish",
+      testMatch: /spanish|pseudo-locale/,
+      use: {
+        locale: "es-ES",
         launchOptions: {
           executablePath,
           args: [...QUIET_CHROMIUM, `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING.join(",")}`],

@@ -73,7 +73,9 @@ export function preloadDynamicImports(): Plugin {
       order: "post",
       handler(html, ctx) {
         const { bundle, chunk } = ctx;
-        if (!bundle || !chunk) return html;
+        // The launch page's dynamic imports (its landing and failures, with their words) load only when shown: an
+        // EHR launch that goes well fetches nothing ahead of its redirect.
+        if (!bundle || !chunk || chunk.name === "launch") return html;
         const { scripts, styles } = closure(bundle, chunk);
         const already = new Set([chunk.fileName, ...chunk.imports, ...(chunk.viteMetadata?.importedCss ?? [])]);
         const prefetch = [...scripts].filter((f) => !already.has(f)).map((f) => ({ ...link("prefetch", f, { crossorigin: true }), injectTo: undefined }));

@@ -14,7 +14,7 @@ const cases: [string, string, string][] = [
   ["an iss with a fragment", `iss=${encodeURIComponent(`${SANDBOX}/fhir#x`)}&launch=abc`, "must not contain a fragment"],
   ["an iss that extends an allowed one", `iss=${encodeURIComponent(`${SANDBOX}/fhirx`)}&launch=abc`, `not set up to connect to ${SANDBOX}/fhirx`],
   ["a look-alike host", `iss=${encodeURIComponent("https://launch.example.org.evil.test/")}&launch=abc`, "not set up to connect to https://launch.example.org.evil.test/"],
-  ["a launch of 10 000 characters", `iss=${encodeURIComponent(`${SANDBOX}/fhir`)}&launch=${"x".repeat(10_000)}`, "is 10000 characters long"],
+  ["a launch of 10 000 characters", `iss=${encodeURIComponent(`${SANDBOX}/fhir`)}&launch=${"x".repeat(10_000)}`, "is 10,000 characters long"],
 ];
 
 for (const [name, query, message] of cases) {

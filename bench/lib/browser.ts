@@ -59,7 +59,8 @@ export async function whenDrawn(context: BrowserContext, timeout: number): Promi
 }
 
 export async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  // English, whatever the machine's locale: the benchmark waits for the English "Loaded … results".
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: "en-US" });
   await context.addInitScript(MARKS_SCRIPT);
   return context;
 }

@@ -68,10 +68,11 @@ describe("the iss allow-list", () => {
     }
   });
 
-  it("explains a refusal in words a user can act on", () => {
+  it("says why it refuses, as data the launch page words (src/launch/problems.test.ts)", () => {
     const result = checkIss("https://evil.example/fhir", LIST);
-    expect(result).toEqual({ ok: false, reason: expect.stringContaining("not set up to connect to https://evil.example/fhir") });
-    expect(parseFhirBase("javascript:alert(1)")).toEqual({ ok: false, reason: expect.stringContaining("https://") });
+    expect(result).toEqual({ ok: false, reason: { why: "not-allowed", address: "https://evil.example/fhir" } });
+    const scheme = parseFhirBase("javascript:alert(1)");
+    expect(scheme).toEqual({ ok: false, reason: { why: "scheme", scheme: "javascript:" } });
   });
 
   it("ignores malformed allow-list entries instead of matching everything", () => {

@@ -5,25 +5,39 @@
  * an `iss` that does not match.
  */
 
-export type IssCheck = { ok: true; url: URL } | { ok: false; reason: string };
+/**
+ * Why an address is refused, as data: the words are the launch page's (src/launch/problems.ts), loaded only to show
+ * them, in the reader's language.
+ */
+export type IssProblem =
+  | { readonly why: "no-address" }
+  | { readonly why: "too-long" }
+  | { readonly why: "not-url"; readonly address: string }
+  | { readonly why: "scheme"; readonly scheme: string }
+  | { readonly why: "credentials" }
+  | { readonly why: "fragment" }
+  | { readonly why: "query" }
+  | { readonly why: "not-allowed"; readonly address: string };
+
+export type IssCheck = { ok: true; url: URL } | { ok: false; reason: IssProblem };
 
 /** Parses a FHIR base URL given by an EHR or a user; refuses anything but a plain http(s) URL. */
 export function parseFhirBase(value: string | null | undefined): IssCheck {
   const text = (value ?? "").trim();
-  if (!text) return { ok: false, reason: "No FHIR server address (iss) was given." };
-  if (text.length > 2048) return { ok: false, reason: "The FHIR server address is too long to be real." };
+  if (!text) return { ok: false, reason: { why: "no-address" } };
+  if (text.length > 2048) return { ok: false, reason: { why: "too-long" } };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, reason: `"${text}" is not a valid URL.` };
+    return { ok: false, reason: { why: "not-url", address: text } };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return { ok: false, reason: `The FHIR server address must start with https:// (it uses "${url.protocol}").` };
+    return { ok: false, reason: { why: "scheme", scheme: url.protocol } };
   }
-  if (url.username || url.password) return { ok: false, reason: "The FHIR server address must not contain a user name or password." };
-  if (url.hash || text.includes("#")) return { ok: false, reason: "The FHIR server address must not contain a fragment (#…)." };
-  if (url.search || text.includes("?")) return { ok: false, reason: "The FHIR server address must not contain a query (?…)." };
+  if (url.username || url.password) return { ok: false, reason: { why: "credentials" } };
+  if (url.hash || text.includes("#")) return { ok: false, reason: { why: "fragment" } };
+  if (url.search || text.includes("?")) return { ok: false, reason: { why: "query" } };
   return { ok: true, url };
 }
 
@@ -49,10 +63,7 @@ export function checkIss(value: string | null | undefined, allowList: readonly s
   const parsed = parseFhirBase(value);
   if (!parsed.ok) return parsed;
   if (!allowList.some((entry) => matchesEntry(parsed.url, entry))) {
-    return {
-      ok: false,
-      reason: `This app is not set up to connect to ${parsed.url.origin}${parsed.url.pathname}. Ask your administrator to add it to the app's list of allowed FHIR servers (issAllowList in config.json).`,
-    };
+    return { ok: false, reason: { why: "not-allowed", address: `${parsed.url.origin}${parsed.url.pathname}` } };
   }
   return parsed;
 }

@@ -38,7 +38,7 @@ export interface AppConfig {
 export { ConfigError };
 
 function fail(message: string): never {
-  throw new ConfigError(`config.json: ${message}`);
+  throw new ConfigError(`config.json: ${message}`, { why: "config-invalid", detail: message });
 }
 
 function optionalString(value: unknown, where: string): string | undefined {

@@ -3,8 +3,21 @@
  * graph page, which needs one setting now and then, does not carry the whole parser and the allow-list.
  */
 
+/** What went wrong, as data: the launch page's words for it are in src/launch/problems.ts; `message` is English, for logs. */
+export type ConfigProblem =
+  | { readonly why: "config-unreachable" }
+  | { readonly why: "config-http"; readonly status: number }
+  | { readonly why: "config-json" }
+  | { readonly why: "config-invalid"; readonly detail: string };
+
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
+  constructor(
+    message: string,
+    readonly problem: ConfigProblem = { why: "config-invalid", detail: message },
+  ) {
+    super(message);
+  }
 }
 
 /** config.json's JSON, not yet checked. */
@@ -16,13 +29,13 @@ export async function fetchConfigJson(signal?: AbortSignal): Promise<unknown> {
     // request with the same mode, and the host's `Cache-Control: no-cache` (docs/deploy.md) keeps it fresh.
     response = await fetch(url, { signal });
   } catch {
-    throw new ConfigError("The app's configuration (config.json) could not be loaded. Check your connection and reload.");
+    throw new ConfigError("The app's configuration (config.json) could not be loaded. Check your connection and reload.", { why: "config-unreachable" });
   }
-  if (!response.ok) throw new ConfigError(`The app's configuration (config.json) could not be loaded (HTTP ${response.status}).`);
+  if (!response.ok) throw new ConfigError(`The app's configuration (config.json) could not be loaded (HTTP ${response.status}).`, { why: "config-http", status: response.status });
   try {
     return await response.json();
   } catch {
-    throw new ConfigError("config.json is not valid JSON.");
+    throw new ConfigError("config.json is not valid JSON.", { why: "config-json" });
   }
 }
 

@@ -96,13 +96,13 @@ describe("startAuthorization", () => {
   it("refuses a server that does not advertise S256 when PKCE is required", async () => {
     getAndCache.mockResolvedValue({ ...V2, code_challenge_methods_supported: ["plain"] });
     await expect(startAuthorization(request())).rejects.toThrow(DiscoveryError);
-    await expect(startAuthorization(request())).rejects.toThrow('does not offer PKCE with S256');
+    await expect(startAuthorization(request())).rejects.toMatchObject({ problem: { why: "no-s256", iss: ISS } });
     expect(authorize).not.toHaveBeenCalled();
   });
 
   it("refuses an https FHIR server whose token endpoint is plain http: the code and tokens would travel unencrypted", async () => {
     getAndCache.mockResolvedValue({ ...V2, token_endpoint: "http://ehr.test/auth/token" });
-    await expect(startAuthorization(request())).rejects.toThrow("fetch its sign-in from http://ehr.test over plain http");
+    await expect(startAuthorization(request())).rejects.toMatchObject({ problem: { why: "plain-http-token", origin: "http://ehr.test" } });
     expect(authorize).not.toHaveBeenCalled();
   });
 
@@ -135,12 +135,12 @@ describe("startAuthorization", () => {
 describe("discovery failures", () => {
   it("no .well-known (404): says the server publishes no SMART configuration", async () => {
     getAndCache.mockRejectedValue(Object.assign(new Error("404 Not Found"), { status: 404 }));
-    await expect(startAuthorization(request())).rejects.toThrow(`does not publish its SMART sign-in configuration (${ISS}/.well-known/smart-configuration answered HTTP 404)`);
+    await expect(startAuthorization(request())).rejects.toMatchObject({ problem: { why: "no-configuration", iss: ISS, url: `${ISS}/.well-known/smart-configuration`, status: 404 } });
   });
 
   it("unreachable or refused by CORS", async () => {
     getAndCache.mockRejectedValue(new TypeError("Failed to fetch"));
-    await expect(startAuthorization(request())).rejects.toThrow("could not be reached");
+    await expect(startAuthorization(request())).rejects.toMatchObject({ problem: { why: "unreachable", iss: ISS } });
   });
 
   it.each([
@@ -150,7 +150,7 @@ describe("discovery failures", () => {
     ["not an object", "<html>"],
   ])("refuses %s", async (_, document) => {
     getAndCache.mockResolvedValue(document);
-    await expect(startAuthorization(request())).rejects.toThrow("does not list valid authorization and token endpoints");
+    await expect(startAuthorization(request())).rejects.toMatchObject({ problem: { why: "no-endpoints", iss: ISS } });
     expect(authorize).not.toHaveBeenCalled();
   });
 });

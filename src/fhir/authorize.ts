@@ -29,14 +29,10 @@ export async function startAuthorization(request: AuthorizeRequest): Promise<voi
   const smart = await discover(request.iss);
   const s256 = (smart.code_challenge_methods_supported ?? []).includes("S256");
   if (!s256 && request.pkceMode === "required") {
-    throw new DiscoveryError(
-      `The FHIR server at ${request.iss} does not offer PKCE with S256, which this app requires to sign in safely. If the server is known to support it anyway, an administrator can set "pkceMode": "unsafeV1" for it in config.json.`,
-    );
+    throw new DiscoveryError({ why: "no-s256", iss: request.iss });
   }
   if (!tokenEndpointAllowed(smart.token_endpoint, request.iss)) {
-    throw new DiscoveryError(
-      `The FHIR server at ${request.iss} asks the app to fetch its sign-in from ${URL.parse(smart.token_endpoint)?.origin ?? smart.token_endpoint} over plain http, which would send your sign-in unencrypted. The app uses plain http only when the FHIR server itself is on http (a local test server). Ask the server's administrator to publish an https token endpoint.`,
-    );
+    throw new DiscoveryError({ why: "plain-http-token", iss: request.iss, origin: URL.parse(smart.token_endpoint)?.origin ?? smart.token_endpoint });
   }
   const smartV2 = (smart.capabilities ?? []).includes("permission-v2");
   const stateKey = crypto.randomUUID();

@@ -17,8 +17,19 @@ export function wellKnownUrl(iss: string): string {
   return `${iss.replace(/\/*$/, "/")}.well-known/smart-configuration`;
 }
 
+/** Why the app cannot sign in at a FHIR server, as data (the launch page's words for it: src/launch/problems.ts). */
+export type DiscoveryProblem =
+  | { readonly why: "no-configuration"; readonly iss: string; readonly url: string; readonly status: number }
+  | { readonly why: "unreachable"; readonly iss: string; readonly url: string }
+  | { readonly why: "no-endpoints"; readonly iss: string }
+  | { readonly why: "no-s256"; readonly iss: string }
+  | { readonly why: "plain-http-token"; readonly iss: string; readonly origin: string };
+
 export class DiscoveryError extends Error {
   override readonly name = "DiscoveryError";
+  constructor(readonly problem: DiscoveryProblem) {
+    super(`SMART sign-in at ${problem.iss}: ${problem.why}`);
+  }
 }
 
 /** Endpoints are navigated to or posted to: plain http(s) only (a `javascript:` one would run in this page). */
@@ -33,15 +44,11 @@ export async function discover(iss: string): Promise<SmartConfiguration> {
     json = await getAndCache(url);
   } catch (error) {
     const status = (error as { status?: unknown }).status;
-    throw new DiscoveryError(
-      typeof status === "number"
-        ? `The FHIR server at ${iss} does not publish its SMART sign-in configuration (${url} answered HTTP ${status}). Check the server address, or ask its administrator whether it supports SMART App Launch.`
-        : `The FHIR server at ${iss} could not be reached, or does not let this app read its SMART sign-in configuration (${url}). Check the address and your connection.`,
-    );
+    throw new DiscoveryError(typeof status === "number" ? { why: "no-configuration", iss, url, status } : { why: "unreachable", iss, url });
   }
   const config = (json && typeof json === "object" ? json : {}) as Partial<SmartConfiguration>;
   if (!isHttpUrl(config.authorization_endpoint) || !isHttpUrl(config.token_endpoint)) {
-    throw new DiscoveryError(`The FHIR server at ${iss} does not list valid authorization and token endpoints in its SMART configuration, so the app cannot sign in.`);
+    throw new DiscoveryError({ why: "no-endpoints", iss });
   }
   return config as SmartConfiguration;
 }

@@ -26,7 +26,10 @@ export function language(): string {
 /** Shows `tag` with `catalog` from now on (a message the catalog lacks stays English). */
 export function setLanguage(tag: string, catalog: Catalog = {}): void {
   current = { tag, catalog, plurals: new Intl.PluralRules(tag) };
-  if (typeof document !== "undefined") document.documentElement.lang = tag;
+  if (typeof document !== "undefined") {
+    document.documentElement.lang = tag;
+    document.documentElement.dir = /^(ar|fa|he|ur)\b/.test(tag) ? "rtl" : "ltr";
+  }
   for (const listener of listeners) listener();
 }
 

@@ -25,6 +25,7 @@ export const LANGUAGE_STORAGE_KEY = "lab-graph.language";
 export function chooseLanguage(preferred: readonly string[], stored: string | null | undefined): string {
   for (const wanted of [stored, ...preferred]) {
     if (!wanted) continue;
+    if (import.meta.env.DEV && PSEUDO.includes(wanted)) return wanted;
     const base = wanted.toLowerCase().split("-")[0];
     const match = LANGUAGES.find((tag) => tag === wanted || tag === base);
     if (match) return match;
@@ -32,7 +33,13 @@ export function chooseLanguage(preferred: readonly string[], stored: string | nu
   return "en";
 }
 
+/** Test-only pseudo-languages (pseudo.ts), known in dev builds only. */
+const PSEUDO: readonly string[] = import.meta.env.DEV ? ["en-XA", "ar-XB"] : [];
+
 function stored(): string | null {
+  // A dev build also takes `?lang=en-XA` (a pseudo-language) for the page it is on.
+  const asked = import.meta.env.DEV && typeof location !== "undefined" ? new URLSearchParams(location.search).get("lang") : null;
+  if (asked) return asked;
   try {
     return localStorage.getItem(LANGUAGE_STORAGE_KEY);
   } catch {
@@ -42,9 +49,12 @@ function stored(): string | null {
 
 /** Shows `tag`, loading the parts of its catalog `page` needs first (English needs none). */
 export async function showLanguage(tag: string, page: Page = "graph"): Promise<void> {
-  const parts = (files.get(tag) ?? []).filter(({ part }) => (page === "launch") === (part === "launch"));
+  const pseudo = import.meta.env.DEV && PSEUDO.includes(tag);
+  // A pseudo-language is made from Spanish's catalog: it has every message of the page.
+  const parts = (files.get(pseudo ? "es" : tag) ?? []).filter(({ part }) => (page === "launch") === (part === "launch"));
   const loaded = await Promise.all(parts.map(({ load }) => load()));
-  setLanguage(tag, Object.assign({}, ...loaded.map((m) => m.default)) as Catalog);
+  const catalog = Object.assign({}, ...loaded.map((m) => m.default)) as Catalog;
+  setLanguage(tag, pseudo ? (await import("./pseudo")).pseudoCatalog(tag, catalog) : catalog);
 }
 
 /** Shows the kept or preferred language; undefined (nothing to wait for) for English. */

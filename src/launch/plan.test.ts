@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_LAUNCH_LENGTH, planLaunch, REFUSED_PARAMS } from "./plan";
 import { parseConfig } from "../config/config";
+import { sayProblem } from "./problems";
 
 const config = parseConfig({
   clientId: "lab-graph",
@@ -52,21 +53,24 @@ describe("planLaunch", () => {
   ])("refuses %s (%s)", (query, why) => {
     const result = plan(query);
     expect(result.kind).toBe("refused");
-    expect(result.kind === "refused" && result.message).toContain(why);
+    expect(result.kind === "refused" && sayProblem(result.problem)).toContain(why);
   });
 
   it.each(REFUSED_PARAMS.map((p) => [p]))("refuses the fhirclient override parameter %s", (name) => {
     const result = plan(`iss=http://127.0.0.1:4400/fhir&launch=abc&${name}=https://evil.example/fhir`);
-    expect(result).toEqual({ kind: "refused", message: expect.stringContaining(`"${name}"`) });
+    expect(result).toEqual({ kind: "refused", problem: { why: "overriding", names: [name] } });
+    expect(result.kind === "refused" && sayProblem(result.problem)).toContain(`"${name}"`);
   });
 
   it("refuses an override parameter even without iss (fhirclient would launch against fhirServiceUrl)", () => {
-    expect(plan("fhirServiceUrl=https://evil.example/fhir")).toEqual({ kind: "refused", message: expect.stringContaining('"fhirServiceUrl"') });
+    const result = plan("fhirServiceUrl=https://evil.example/fhir");
+    expect(result.kind === "refused" && sayProblem(result.problem)).toContain('"fhirServiceUrl"');
   });
 
   it("refuses an over-long launch value", () => {
     const result = plan(`iss=http://127.0.0.1:4400/fhir&launch=${"x".repeat(10_000)}`);
-    expect(result).toEqual({ kind: "refused", message: expect.stringContaining(`${MAX_LAUNCH_LENGTH}`) });
+    expect(result).toEqual({ kind: "refused", problem: { why: "launch-too-long", length: 10_000, max: MAX_LAUNCH_LENGTH } });
+    expect(result.kind === "refused" && sayProblem(result.problem)).toContain("is 10,000 characters long, more than the 4,096");
     expect(plan(`iss=http://127.0.0.1:4400/fhir&launch=${"x".repeat(MAX_LAUNCH_LENGTH)}`).kind).toBe("ehr");
   });
 });

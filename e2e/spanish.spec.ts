@@ -1,0 +1,81 @@
+/**
+ * A Spanish reader (the `spanish` project: navigator.languages es-ES), against the real sandbox: both pages speak
+ * Spanish, with `<html lang="es">`, and the Language control's choice is kept for the next launch. Names are looked
+ * up in the catalogs, so the test follows them.
+ */
+import { test, expect, APP_LAUNCH, SANDBOX, launchFromEhr } from "./fixtures";
+import { seriousViolations } from "./lab-helpers";
+import graph from "../src/i18n/catalogs/es.ts";
+import launch from "../src/i18n/catalogs/es.launch.ts";
+import type { Catalog } from "../src/i18n/i18n.ts";
+
+/** The Spanish of an English message, as a page shows it (`{count}` and the other placeholders filled). */
+function es(catalog: Catalog, english: string, params: Record<string, string | number> = {}): string {
+  const entry = catalog[english];
+  if (entry === undefined) throw new Error(`The Spanish catalog has no "${english}"`);
+  const form = typeof entry === "string" ? entry : (entry[new Intl.PluralRules("es").select(Number(params.count))] ?? entry.other);
+  return form.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : typeof value === "number" ? new Intl.NumberFormat("es").format(value) : value;
+  });
+}
+
+test("the launch page's landing is in Spanish, axe-clean", async ({ page }) => {
+  await page.goto(APP_LAUNCH);
+  await expect(page.getByRole("heading", { name: es(launch, "Sign in to your health record") })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("status")).toHaveText(es(launch, "Choose where your health record is."));
+  await expect(page.getByRole("combobox", { name: es(launch, "Language") })).toHaveValue("es");
+  await expect(page.getByLabel(es(launch, "Another FHIR server address"))).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a refused launch link is explained in Spanish", async ({ page }) => {
+  await page.goto(`${APP_LAUNCH}?iss=${encodeURIComponent("https://evil.example/fhir")}&launch=abc`);
+  await expect(page.getByRole("status")).toHaveText(es(launch, "The app could not start."));
+  await expect(page.getByRole("alert")).toHaveText(
+    es(launch, "This app is not set up to connect to {address}. Ask your administrator to add it to the app's list of allowed FHIR servers (issAllowList in config.json).", {
+      address: "https://evil.example/fhir",
+    }),
+  );
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+});
+
+test("an EHR launch with a good iss loads no words on the launch page: no extra module before the redirect", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(request.url()));
+  await launchFromEhr(page, "single-result");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  const authorize = requested.findIndex((url) => url.startsWith(SANDBOX) && /authori[sz]e/.test(new URL(url).pathname));
+  expect(authorize, requested.join("\n")).toBeGreaterThan(0);
+  const launchPage = requested.slice(0, authorize).map((url) => new URL(url).pathname);
+  expect(launchPage).toContain("/src/launch/main.ts");
+  expect(launchPage.filter((path) => /\/src\/(i18n\/|launch\/(screens|problems))/.test(path))).toEqual([]);
+});
+
+test("an EHR launch of the graph page shows Spanish, axe-clean", async ({ page }) => {
+  await launchFromEhr(page, "hba1c-long");
+  await expect(page.getByRole("status")).toHaveText(es(graph, "Loaded {count} results", { count: 136 }), { timeout: 30_000 });
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByLabel(es(graph, "Lab"), { exact: true })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("choosing English in the Language control switches the page, and the choice survives a new launch", async ({ page }) => {
+  await page.goto(APP_LAUNCH);
+  const control = page.getByRole("combobox", { name: es(launch, "Language") });
+  await expect(control).toHaveValue("es");
+  await expect(control.locator("option")).toHaveText(["English", "Español"]);
+  await control.selectOption({ label: "English" });
+  await expect(page.getByRole("heading", { name: "Sign in to your health record" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("combobox", { name: "Language" })).toBeFocused();
+  expect(await page.evaluate(() => localStorage.getItem("lab-graph.language"))).toBe("en");
+
+  await launchFromEhr(page, "hba1c-long");
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results", { timeout: 30_000 });
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto(APP_LAUNCH);
+  await expect(page.getByRole("heading", { name: "Sign in to your health record" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("en");
+});

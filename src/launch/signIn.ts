@@ -1,0 +1,36 @@
+/**
+ * Starts a sign-in from the launch page (an EHR launch, or a server chosen on the landing). It shows no words: an
+ * EHR launch that goes well leaves for the authorization server at once. Whatever fails is shown by screens.ts,
+ * loaded only then, with the reader's language.
+ */
+import type { AppConfig, ServerConfig } from "../config/config";
+import { startAuthorization } from "../fhir/authorize";
+import type { Failure } from "./screens";
+
+/** Shows why the app could not start (loading the page's words first). */
+export async function fail(failure: Failure): Promise<void> {
+  const { showFailure } = await import("./screens");
+  await showFailure(failure);
+}
+
+export async function signIn(kind: "ehr" | "standalone", iss: string, server: ServerConfig | undefined, config: AppConfig, launch?: string): Promise<void> {
+  const launchUrl = new URL(window.location.pathname, window.location.href);
+  launchUrl.searchParams.set("iss", iss);
+  if (launch) launchUrl.searchParams.set("launch", launch);
+  try {
+    await startAuthorization({
+      kind,
+      iss,
+      launch,
+      clientId: server?.clientId ?? config.clientId,
+      scopeTemplate: config.scope,
+      pkceMode: server?.pkceMode ?? "required",
+      observationCategory: server?.observationCategory ?? null,
+      launchUrl: launchUrl.href,
+      paging: config.paging,
+      labs: config.labs,
+    });
+  } catch (error) {
+    await fail(error);
+  }
+}
