@@ -1,5 +1,5 @@
 /** The pictures of the README and docs/ (`docs/images/`), taken from the real app against the sandbox: `npm run screenshots`. */
-import { test, expect, SANDBOX } from "./fixtures";
+import { test, expect, APP_LAUNCH, SANDBOX, launchFromEhr } from "./fixtures";
 import { chooseLab, openChart } from "./lab-helpers";
 
 test("EHR simulator and the chart in its frame", async ({ page }) => {
@@ -59,4 +59,25 @@ test("the Overview of every lab, and the medications under the HbA1c chart", asy
   const meds = (await medications.boundingBox())!;
   await page.setViewportSize({ width: 1200, height: Math.ceil(meds.y + meds.height + 16) });
   await page.screenshot({ path: "docs/images/medications.png", clip: { x: 0, y: chart.y, width: 1200, height: meds.y + meds.height - chart.y + 16 } });
+});
+
+test("the patient's view after a patient's own (standalone) launch", async ({ page }) => {
+  await page.goto(APP_LAUNCH);
+  await page.getByRole("list").getByRole("button", { name: "Local sandbox", exact: true }).click();
+  await page.getByRole("button", { name: "Amelia Jane Rhodes" }).click();
+  const words = page.getByRole("region", { name: "In plain words" });
+  await expect(words).toContainText("Your last HbA1c result was");
+  await expect(words).toContainText("Medicines on your record");
+  await page.screenshot({ path: "docs/images/patient-view.png", fullPage: true });
+});
+
+test.describe("in Spanish", () => {
+  test.use({ locale: "es-ES" });
+
+  test("the graph page of a Spanish browser", async ({ page }) => {
+    await launchFromEhr(page, "hba1c-long", { style: "light" });
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(page.getByRole("status")).toHaveText(/^Cargados \d+ resultados$/);
+    await page.screenshot({ path: "docs/images/graph-spanish.png" });
+  });
 });
