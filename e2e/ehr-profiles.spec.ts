@@ -4,7 +4,7 @@
  */
 import { test, expect, launchFromEhr, storedTokens, SANDBOX } from "./fixtures";
 import { resultsTable, rowTexts } from "./lab-helpers";
-import { EPIC_PARTIAL_RECORD_NOTICE } from "../sandbox/src/fhir/search-outcome.ts";
+import { EPIC_PARTIAL_RECORD_NOTICE } from "../sandbox/src/fhir/searchOutcome.ts";
 import type { Page } from "@playwright/test";
 
 async function hba1cRows(page: Page, server: string): Promise<string[][]> {

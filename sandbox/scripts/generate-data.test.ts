@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SCENARIO_FILES, scenarioText } from "./scenarios/index.ts";
 import { CLINICAL_TRAPS_NOTICE, V3_INTERPRETATIONS } from "./scenarios/clinical-traps.ts";
 import { RX, RXNORM } from "./scenarios/context.ts";
-import { patientSearchOutcome } from "../src/fhir/search-outcome.ts";
+import { patientSearchOutcome } from "../src/fhir/searchOutcome.ts";
 
 const DATA = new URL("../data/", import.meta.url);
 

@@ -9,7 +9,7 @@ import type { AuthServer } from "./auth/authServer.ts";
 import type { LaunchCodec } from "./auth/launch.ts";
 import { APP_CLIENT_ID } from "./auth/clients.ts";
 import { isFaultName } from "./faultCatalog.ts";
-import { MAX_LIFETIME, userReference } from "./ehr/launch-options.ts";
+import { MAX_LIFETIME, userReference } from "./ehr/launchOptions.ts";
 import type { FhirStore } from "./fhir/store.ts";
 import { badRequest, FhirError } from "./fhir/outcome.ts";
 import { FHIR_JSON_TYPE, RequestError, readText, sendJson } from "./http.ts";

@@ -11,7 +11,7 @@ import { oauthError } from "./auth/requests.ts";
 import { isFaultName } from "./faultCatalog.ts";
 import type { FhirStore } from "./fhir/store.ts";
 import type { ForeignListener } from "./foreign.ts";
-import { MAX_LIFETIME, userReference } from "./ehr/launch-options.ts";
+import { MAX_LIFETIME, userReference } from "./ehr/launchOptions.ts";
 import { RequestError, escapeHtml, isJson, parseJsonObject, readText, sendHtml, sendJson } from "./http.ts";
 
 export interface DebugDeps {

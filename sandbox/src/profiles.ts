@@ -3,7 +3,7 @@
  * behave, so that an app meets their habits before it meets them. Each habit is one setting here, and each comes
  * from a public page named next to it (docs: README "EHR profiles"). Only documented behaviour is reproduced.
  */
-import { EPIC_PARTIAL_RECORD_NOTICE } from "./fhir/search-outcome.ts";
+import { EPIC_PARTIAL_RECORD_NOTICE } from "./fhir/searchOutcome.ts";
 
 export type ProfileId = "epic" | "oracle";
 

@@ -14,7 +14,7 @@ import { LaunchCodec, type LaunchContext } from "./auth/launch.ts";
 import type { FhirStore } from "./fhir/store.ts";
 import { loadStore } from "./fhir/load.ts";
 import { FhirApi, type FhirApiOptions } from "./fhir/api.ts";
-import { patientSearchOutcome } from "./fhir/search-outcome.ts";
+import { patientSearchOutcome } from "./fhir/searchOutcome.ts";
 import type { EhrProfile } from "./profiles.ts";
 import { FhirEndpoint, OPEN_ENDPOINT_HEADER, OpenFhirEndpoint } from "./fhir/endpoint.ts";
 import { FhirError, badRequest, operationOutcome } from "./fhir/outcome.ts";

@@ -7,10 +7,10 @@
  * `valueString` with an ambiguous comma; and one entered in error (excluded): 67 rows. Besides: glucose from
  * four methods (one "1,250 mg/dL" flagged HH, a `recommended` range), eGFR by six equations over ten years,
  * creatinine with sex-specific, age-in-months and unconvertible ranges, and two HbA1c Goals (one active).
- * The patient's searches carry a server message (an OperationOutcome entry, see src/fhir/search-outcome.ts).
+ * The patient's searches carry a server message (an OperationOutcome entry, see src/fhir/searchOutcome.ts).
  */
 import { INTERPRETATION, SNOMED, TESTS, UCUM, codeOf, interpretation, isoWithOffset, labObservation, patient, performer, quantity, range, type Flag, type LabTest } from "./fhir.ts";
-import { searchOutcomeExtension } from "../../src/fhir/search-outcome.ts";
+import { searchOutcomeExtension } from "../../src/fhir/searchOutcome.ts";
 
 const ID = "clinical-traps";
 export const CLINICAL_TRAPS_NOTICE = "Some results may be hidden: results from before 2015 are archived and not returned by this search.";

@@ -1,7 +1,7 @@
 /** The EHR simulator's pages: plain HTML forms, no script, so they work in any browser and in tests. */
 import { FAULTS, FAULT_NAMES } from "../faultCatalog.ts";
 import { escapeHtml } from "../http.ts";
-import { MAX_LIFETIME } from "./launch-options.ts";
+import { MAX_LIFETIME } from "./launchOptions.ts";
 import { MAX_COUNT } from "../fhir/search.ts";
 
 export interface PatientSummary {

@@ -8,7 +8,7 @@ import type { LaunchContext } from "../auth/launch.ts";
 import type { FhirServerId } from "../fhirServers.ts";
 import type { FhirStore } from "../fhir/store.ts";
 import { JSON_TYPE, OPEN_CORS, redirect, sendHtml, sendJson } from "../http.ts";
-import { defaultPractitioner, parseLaunchOptions } from "./launch-options.ts";
+import { defaultPractitioner, parseLaunchOptions } from "./launchOptions.ts";
 import { EHR_CSS, errorPage, framePage, homePage, type PatientSummary } from "./pages.ts";
 import { STYLES, hostileStyleBody, isStyle } from "./styles.ts";
 

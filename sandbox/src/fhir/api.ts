@@ -1,7 +1,7 @@
 /**
  * The FHIR R4 API: read and search over the store, every request checked against the bearer token's scopes,
  * launch patient and user (access.ts). Errors are OperationOutcomes with the right status. Here: the routing,
- * reads and the Observation search; the other types' searches are in list-searches.ts, Bundles and page links
+ * reads and the Observation search; the other types' searches are in listSearches.ts, Bundles and page links
  * in bundles.ts.
  */
 import type { FhirStore } from "./store.ts";
@@ -9,10 +9,10 @@ import { subjectPatientId } from "./store.ts";
 import { CursorCodec } from "./cursors.ts";
 import { parseObservationQuery, searchObservations, type ObservationQuery } from "./search.ts";
 import { FhirError, badRequest, forbidden, notFound } from "./outcome.ts";
-import { patientSearchOutcome, withOutcome, type SearchOutcome } from "./search-outcome.ts";
+import { patientSearchOutcome, withOutcome, type SearchOutcome } from "./searchOutcome.ts";
 import { mayUseMedication, notVisible, permitFor, searchedPatient, type Access } from "./access.ts";
 import { Bundles } from "./bundles.ts";
-import { ListSearches } from "./list-searches.ts";
+import { ListSearches } from "./listSearches.ts";
 import { matchesRestrictions } from "../scopes.ts";
 
 export interface ObservationPage {
@@ -37,7 +37,7 @@ export interface FhirApiOptions {
   readonly cursors?: CursorCodec;
   /**
    * The message an Observation search page carries as an OperationOutcome entry (`search.mode: "outcome"`),
-   * or none. Default: the searched patient's own, from its scenario data (search-outcome.ts).
+   * or none. Default: the searched patient's own, from its scenario data (searchOutcome.ts).
    */
   readonly searchOutcome?: SearchOutcome;
   /** An EHR profile's Observation search rules (profiles.ts); none: the sandbox's own. */

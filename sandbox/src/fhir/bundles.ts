@@ -4,7 +4,7 @@
  * link is refused on another type's search or with other parameters.
  */
 import { badRequest } from "./outcome.ts";
-import type { ContextType } from "./context-search.ts";
+import type { ContextType } from "./contextSearch.ts";
 import type { CursorCodec } from "./cursors.ts";
 import type { ObservationQuery } from "./search.ts";
 

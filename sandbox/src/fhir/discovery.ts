@@ -1,6 +1,6 @@
 /** What each FHIR base advertises: `.well-known/smart-configuration` and the CapabilityStatement. */
 import { NON_RESOURCE_SCOPES, SERVED_RESOURCE_TYPES, type ScopeVersion } from "../scopes.ts";
-import { CONTEXT_SEARCH_PARAMS } from "./context-search.ts";
+import { CONTEXT_SEARCH_PARAMS } from "./contextSearch.ts";
 
 export interface DiscoveryInput {
   readonly origin: string;

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { MARKUP, REQUESTS_BEFORE_REVOKE, RETRY_AFTER_SECONDS, SLOW_MS, type FaultName } from "../faultCatalog.ts";
 import type { FhirApi, FhirResponse } from "./api.ts";
 import { FhirError, forbidden, unauthorized } from "./outcome.ts";
-import { EPIC_PARTIAL_RECORD_NOTICE, outcomeEntry } from "./search-outcome.ts";
+import { EPIC_PARTIAL_RECORD_NOTICE, outcomeEntry } from "./searchOutcome.ts";
 
 /** What to send: a JSON body, or raw text (a truncated body). */
 export type Served = { readonly status: number; readonly body: unknown } | { readonly status: number; readonly raw: string };

@@ -1,12 +1,12 @@
 /**
  * The FHIR API's searches other than Observation's (search.ts): Patient, Encounter, Goal, Medication, and the
- * clinical context (Condition, MedicationRequest, MedicationStatement; context-search.ts). Each reads its
+ * clinical context (Condition, MedicationRequest, MedicationStatement; contextSearch.ts). Each reads its
  * parameters (or its page cursor's), applies the token's permit, and answers a paged searchset Bundle.
  */
 import type { FhirStore } from "./store.ts";
 import { referencedId } from "./store.ts";
 import { DEFAULT_COUNT, MAX_COUNT, matchesDate, matchesToken, parseDate, patientFromReference, splitOr, type DateFilter } from "./search.ts";
-import { parseContextQuery, type ContextType } from "./context-search.ts";
+import { parseContextQuery, type ContextType } from "./contextSearch.ts";
 import { badRequest } from "./outcome.ts";
 import { mayUseMedication, permitFor, searchedPatient, type Access, type Permit } from "./access.ts";
 import type { Bundles } from "./bundles.ts";
@@ -87,7 +87,7 @@ export class ListSearches {
     return this.bundles.listBundle("Goal", matches, query, offset, count);
   }
 
-  /** Condition, MedicationRequest, MedicationStatement: the searched patient's list, filtered (context-search.ts). */
+  /** Condition, MedicationRequest, MedicationStatement: the searched patient's list, filtered (contextSearch.ts). */
   async context(type: ContextType, params: URLSearchParams, access: Access): Promise<fhir4.Bundle> {
     const permit = permitFor(this.store, access, type, "s");
     const { query, offset } = await this.bundles.listQuery(params, type);

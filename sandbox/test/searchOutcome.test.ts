@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { FhirApi } from "../src/fhir/api.ts";
 import { OPEN_ACCESS } from "../src/fhir/access.ts";
-import { EPIC_PARTIAL_RECORD_NOTICE, searchMessage } from "../src/fhir/search-outcome.ts";
+import { EPIC_PARTIAL_RECORD_NOTICE, searchMessage } from "../src/fhir/searchOutcome.ts";
 import { CLINICAL_TRAPS_NOTICE } from "../scripts/scenarios/clinical-traps.ts";
 import { bearer, ehrLaunch } from "./client.ts";
 import { useSandbox } from "./useSandbox.ts";
