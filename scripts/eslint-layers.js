@@ -6,7 +6,8 @@
  * - `src/labs` is pure clinical logic: it imports no other layer but `i18n`.
  * - `src/graph` draws what it is given: it imports only `labs`.
  * - `src/config` reads config.json: it imports only `labs`.
- * - `src/fhir` is the transport: never `launch`, `graph` or `app`.
+ * - `src/fhir` is the transport: never `launch`, `graph` or `app`, nor `config` (the app owns the per-launch
+ *   settings; the FHIR layer carries them unread).
  * - `src/launch` is the launch page: never `graph` or `app`.
  * - `src` and `sandbox` never import each other.
  * Any file may import `src/test` (the test helpers) only from a test file.
@@ -21,7 +22,7 @@ const ALLOWED = {
   labs: ["i18n"],
   graph: ["labs", "i18n"],
   config: ["labs", "i18n"],
-  fhir: ["labs", "config", "i18n"],
+  fhir: ["labs", "i18n"],
   launch: ["labs", "config", "fhir", "i18n"],
   app: undefined,
   test: undefined,

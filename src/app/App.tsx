@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from "react";
 import { useQuery } from "@tanstack/react-query";
-import type { Session } from "../fhir/session";
+import type { AppSession } from "./appSession";
 import { scopeAllows } from "../fhir/scopes";
 import { t, tn } from "../i18n/i18n";
 import { LABS } from "../labs/catalog";
@@ -13,7 +13,7 @@ import { useAfterChart } from "./useAfterChart";
 import { useSmartStyle } from "./useSmartStyle";
 import { useViewState } from "./useViewState";
 
-function Chart({ session }: { readonly session: Session }) {
+function Chart({ session }: { readonly session: AppSession }) {
   const patientId = session.patientId;
   // Loaded even without a banner: age and sex choose among reference ranges.
   const patient = useQuery({ ...patientQuery(session, patientId), enabled: patientId !== undefined });
@@ -64,7 +64,7 @@ function Chart({ session }: { readonly session: Session }) {
   );
 }
 
-function SignedIn({ session }: { readonly session: Session }) {
+function SignedIn({ session }: { readonly session: AppSession }) {
   const status = useSyncExternalStore(session.subscribe, session.status);
   // The header (the signed-in user, Sign out) arrives with the parts that load after the first chart; so do the
   // screens for a session that ended.
@@ -85,7 +85,7 @@ function SignedIn({ session }: { readonly session: Session }) {
   );
 }
 
-export function App({ session }: { readonly session: Promise<Session> }) {
+export function App({ session }: { readonly session: Promise<AppSession> }) {
   const state = useQuery({ queryKey: ["session"], queryFn: () => session, staleTime: Infinity, retry: false });
   const { parts } = useAfterChart(state.isError);
   if (state.isPending) return <SigningIn />;

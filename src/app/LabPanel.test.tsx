@@ -5,9 +5,9 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { LabPanel } from "./LabPanel";
 import { parseViewState, type ViewState } from "./viewState";
 import { a1c, fakeSession, httpError, searchBundle, TEST_BASE } from "../test/fakeSession";
-import type { Session } from "../fhir/session";
+import type { AppSession } from "./appSession";
 
-function renderPanel(session: Session, onView: (view: ViewState) => void = () => undefined) {
+function renderPanel(session: AppSession, onView: (view: ViewState) => void = () => undefined) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import type { Session } from "../fhir/session";
+import type { AppSession } from "./appSession";
 import { LABS, withSettings } from "../labs/catalog";
 import type { PatientContext } from "../labs/ranges";
 import { inWindow, windowOf } from "../labs/timeRange";
@@ -13,7 +13,7 @@ import type { SetView } from "./useViewState";
 import { withLab, type ViewState } from "./viewState";
 
 export interface LabPanelProps {
-  readonly session: Session;
+  readonly session: AppSession;
   readonly patientId: string;
   /** Age and sex choose among reference ranges; until the Patient arrives, general ranges are used. */
   readonly patient: PatientContext;

@@ -6,7 +6,7 @@ import { Overview } from "./Overview.later";
 import { parseViewState, type ViewState } from "./viewState";
 import { a1c, fakeSession, httpError, searchBundle } from "../test/fakeSession";
 import { loincObservation } from "../test/observations";
-import type { Session } from "../fhir/session";
+import type { AppSession } from "./appSession";
 
 const HIGH = [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", code: "H" }] }];
 const glucose = (id: string, date: string, value: number): fhir4.Observation => ({ ...loincObservation(id, `${date}T00:00:00Z`, "2345-7", value, "mg/dL"), interpretation: HIGH });
@@ -21,7 +21,7 @@ function labs({ hba1c = () => searchBundle([]), glucoseAnswer = () => searchBund
   });
 }
 
-function renderOverview(session: Session, hash = "#lab=overview", onView: (view: ViewState) => void = () => undefined) {
+function renderOverview(session: AppSession, hash = "#lab=overview", onView: (view: ViewState) => void = () => undefined) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>

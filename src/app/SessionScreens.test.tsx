@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App } from "./App";
 import type { Session, SessionStatus } from "../fhir/session";
+import type { AppSession } from "./appSession";
 import { SessionError } from "../fhir/sessionErrors";
 import { fakeSession, searchBundle } from "../test/fakeSession";
 
@@ -37,7 +38,7 @@ function liveFake(overrides: Partial<Session> = {}) {
   return { session, setStatus };
 }
 
-function renderApp(session: Promise<Session>) {
+function renderApp(session: Promise<AppSession>) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>

@@ -1,4 +1,5 @@
 import { startSession } from "../fhir/session";
+import { appSession } from "./appSession";
 import { startFirstReads } from "./firstReads";
 import { t } from "../i18n/i18n";
 import { showPreferredLanguage } from "../i18n/languages";
@@ -17,7 +18,7 @@ function releasePrefetch(): void {
 // Patient read the moment the token arrives. React, React Query, the chart and the rest are downloaded meanwhile
 // but compiled and evaluated only once those requests are on their way, or the sign-in has failed; they draw from
 // the reads already in flight.
-const session = startSession();
+const session = startSession().then(appSession);
 // Their download starts in the next task, once the token request is on its way (fhirclient sends it after reading
 // sessionStorage, without leaving this task): it runs during the token's round trip and competes neither with
 // loading this script nor with sending that request.

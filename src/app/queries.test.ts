@@ -10,7 +10,7 @@ import { startFirstReads } from "./firstReads";
 
 describe("observationsQuery paging", () => {
   const session = fakeSession(() => ({}));
-  const options = observationsQuery(session, observationSearch("p1", HBA1C, null));
+  const options = observationsQuery(session, observationSearch("p1", HBA1C, null, DEFAULT_PAGING));
   const page = (more: Partial<ObservationPage>): ObservationPage => ({ url: "https://ehr.test/fhir/p1", observations: [], messages: [], total: undefined, next: undefined, stop: undefined, restarted: false, ...more });
 
   it("goes on where the page says, paused or not, and nowhere after a stop without a next", () => {
@@ -26,8 +26,8 @@ describe("observationsQuery paging", () => {
       expect(key.slice(0, 3)).toEqual(sessionKey(session));
     }
     expect(sessionKey(fakeSession(() => ({}), { patientId: "p2" }))).not.toEqual(sessionKey(session));
-    expect(pageReader(session, observationSearch("p1", HBA1C, null))).toBe(pageReader(session, observationSearch("p1", HBA1C, null)));
-    expect(pageReader(session, observationSearch("p2", HBA1C, null))).not.toBe(pageReader(session, observationSearch("p1", HBA1C, null)));
+    expect(pageReader(session, observationSearch("p1", HBA1C, null, DEFAULT_PAGING))).toBe(pageReader(session, observationSearch("p1", HBA1C, null, DEFAULT_PAGING)));
+    expect(pageReader(session, observationSearch("p2", HBA1C, null, DEFAULT_PAGING))).not.toBe(pageReader(session, observationSearch("p1", HBA1C, null, DEFAULT_PAGING)));
   });
 });
 

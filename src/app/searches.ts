@@ -5,6 +5,7 @@
  */
 import type { Session } from "../fhir/session";
 import type { ObservationSearch } from "../fhir/observations";
+import type { PagingLimits } from "../fhir/paging";
 import { PageReader } from "../fhir/pageReader";
 import { searchCodes, type LabDefinition } from "../labs/catalog";
 
@@ -15,8 +16,8 @@ import { searchCodes, type LabDefinition } from "../labs/catalog";
  */
 export const PAGE_SIZE = 200;
 
-export function observationSearch(patientId: string, lab: LabDefinition, category: string | null): ObservationSearch {
-  return { patientId, codes: searchCodes(lab), category, pageSize: PAGE_SIZE };
+export function observationSearch(patientId: string, lab: LabDefinition, category: string | null, limits: PagingLimits): ObservationSearch {
+  return { patientId, codes: searchCodes(lab), category, pageSize: PAGE_SIZE, limits };
 }
 
 /** The launch patient's read, relative to the FHIR base: the first script sends it, the Patient query reads it again on refetch. */

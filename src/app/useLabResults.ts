@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from "react";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import type { Session } from "../fhir/session";
+import type { AppSession } from "./appSession";
 import { serverMessages, type ObservationPage, type ServerMessage } from "../fhir/observations";
 import type { LabDefinition } from "../labs/catalog";
 import type { PatientContext } from "../labs/ranges";
@@ -42,8 +42,9 @@ function useMappedPages(pages: readonly ObservationPage[], lab: LabDefinition, p
   return useMemo(() => combinePages(pages.map(mapPage)), [pages, mapPage]);
 }
 
-export function useLabResults(session: Session, patientId: string, lab: LabDefinition, category: string | null, patient: PatientContext): LabResultsState {
-  const search = useMemo(() => observationSearch(patientId, lab, category), [patientId, lab, category]);
+export function useLabResults(session: AppSession, patientId: string, lab: LabDefinition, category: string | null, patient: PatientContext): LabResultsState {
+  const { paging } = session;
+  const search = useMemo(() => observationSearch(patientId, lab, category, paging), [patientId, lab, category, paging]);
   const options = observationsQuery(session, search);
   const reader = pageReader(session, search);
   const query = useInfiniteQuery(options);

@@ -27,7 +27,6 @@ function request(overrides: Partial<Parameters<typeof startAuthorization>[0]> = 
     clientId: "lab-graph",
     scopeTemplate: TEMPLATE,
     pkceMode: "required" as const,
-    observationCategory: null,
     launchUrl: "http://localhost:3000/launch.html?iss=x&launch=L",
     ...overrides,
   };
@@ -66,20 +65,21 @@ describe("startAuthorization", () => {
     });
   });
 
-  it("keeps a launch record under the state key: relaunch URL, kind, category, revocation endpoint", async () => {
+  it("keeps a launch record under the state key: relaunch URL, kind, revocation endpoint, the app's settings", async () => {
     getAndCache.mockResolvedValue(V2);
-    await startAuthorization(request({ observationCategory: "laboratory" }));
+    await startAuthorization(request({ settings: { observationCategory: "laboratory", labs: { hba1c: { target: null } } } }));
     const { stateKey } = authorize.mock.calls[0]![0] as { stateKey: string };
     expect(readLaunchRecord(stateKey)).toEqual({
       launchUrl: "http://localhost:3000/launch.html?iss=x&launch=L",
       kind: "ehr",
-      observationCategory: "laboratory",
       revocationEndpoint: "https://ehr.test/auth/revoke",
+      // The app's settings, kept as given: the graph page reads them (src/config/launchSettings.ts).
+      settings: { observationCategory: "laboratory", labs: { hba1c: { target: null } } },
     });
   });
 
   it("drops the record of the tab's previous launch, as fhirclient drops its state", async () => {
-    saveLaunchRecord("old", { launchUrl: "http://localhost:3000/launch.html", kind: "ehr", observationCategory: null });
+    saveLaunchRecord("old", { launchUrl: "http://localhost:3000/launch.html", kind: "ehr" });
     sessionStorage.setItem("SMART_KEY", JSON.stringify("old"));
     getAndCache.mockResolvedValue(V2);
     await startAuthorization(request());

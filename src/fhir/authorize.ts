@@ -7,9 +7,7 @@ import { discover, DiscoveryError, isHttpUrl } from "./discovery";
 import { tokenEndpointAllowed } from "./urls";
 import { removePreviousLaunchRecord, saveLaunchRecord } from "./launchRecord";
 import { buildScope } from "./scopeRequest";
-import type { PkceMode } from "../config/config";
-import type { PagingSettings } from "../config/paging";
-import type { LabSettingsById } from "../labs/settings";
+import type { fhirclient } from "fhirclient/lib/types";
 
 export interface AuthorizeRequest {
   readonly kind: "ehr" | "standalone";
@@ -17,12 +15,11 @@ export interface AuthorizeRequest {
   readonly launch?: string;
   readonly clientId: string;
   readonly scopeTemplate: string;
-  readonly pkceMode: PkceMode;
-  readonly observationCategory: string | null;
+  readonly pkceMode: NonNullable<fhirclient.AuthorizeParams["pkceMode"]>;
   /** The launch page URL that starts this launch again (offered after a failure). */
   readonly launchUrl: string;
-  readonly paging?: PagingSettings;
-  readonly labs?: LabSettingsById;
+  /** The app's settings for this launch, kept for the graph page as they are (JSON). */
+  readonly settings?: unknown;
 }
 
 export async function startAuthorization(request: AuthorizeRequest): Promise<void> {
@@ -40,10 +37,8 @@ export async function startAuthorization(request: AuthorizeRequest): Promise<voi
   saveLaunchRecord(stateKey, {
     launchUrl: request.launchUrl,
     kind: request.kind,
-    observationCategory: request.observationCategory,
     revocationEndpoint: isHttpUrl(smart.revocation_endpoint) ? smart.revocation_endpoint : undefined,
-    paging: request.paging,
-    labs: request.labs,
+    settings: request.settings,
   });
   // fhirclient takes `iss` from the page's own address before its options: the address must carry the base the
   // app checked and discovered (the same discovery cache key, and the `aud` the server expects).

@@ -1,21 +1,17 @@
 /**
  * What the launch page knows and the graph page needs after the redirect: how to launch again, the server's
- * settings from config.json and its revocation endpoint. Kept in sessionStorage next to fhirclient's state,
- * under the same `state` key, so two launches in one tab never read each other's record. No token goes here.
+ * revocation endpoint, and the app's settings for this launch (opaque here: the app writes and reads them). Kept in
+ * sessionStorage next to fhirclient's state, under the same `state` key, so two launches in one tab never read
+ * each other's record. No token goes here.
  */
-import type { PagingSettings } from "../config/paging";
-import type { LabSettingsById } from "../labs/settings";
 
 export interface LaunchRecord {
   /** The launch page URL that starts this launch again (EHR: with its iss and launch; standalone: with iss). */
   readonly launchUrl: string;
   readonly kind: "ehr" | "standalone";
-  readonly observationCategory: string | null;
   readonly revocationEndpoint?: string;
-  /** config.json's paging limits. */
-  readonly paging?: PagingSettings;
-  /** config.json's lab settings (checked by the launch page). */
-  readonly labs?: LabSettingsById;
+  /** The app's settings for this launch, as JSON (src/config/launchSettings.ts reads them; this layer does not). */
+  readonly settings?: unknown;
 }
 
 const PREFIX = "lab-graph:launch:";
@@ -36,10 +32,8 @@ export function readLaunchRecord(stateKey: string | null | undefined): LaunchRec
     return {
       launchUrl: record.launchUrl,
       kind: record.kind,
-      observationCategory: typeof record.observationCategory === "string" ? record.observationCategory : null,
       revocationEndpoint: typeof record.revocationEndpoint === "string" ? record.revocationEndpoint : undefined,
-      paging: record.paging && typeof record.paging === "object" ? record.paging : undefined,
-      labs: record.labs && typeof record.labs === "object" ? record.labs : undefined,
+      settings: record.settings,
     };
   } catch {
     return undefined;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fetchObservationPage, firstPageUrl, readSearchPage, serverMessages } from "./observations";
-import { firstCursor } from "./paging";
+import { DEFAULT_PAGING, firstCursor } from "./paging";
 import { isOnFhirServer } from "./urls";
 import { a1c, fakeSession, httpError, searchBundle, TEST_BASE } from "../test/fakeSession";
 
@@ -13,7 +13,7 @@ function bundle(next?: string): fhir4.Bundle {
 
 describe("firstPageUrl", () => {
   it("encodes every search value, newest first, one code parameter for all codes", () => {
-    const url = firstPageUrl({ patientId: "a b&c", codes: ["http://loinc.org|4548-4", "http://loinc.org|17856-6"], category: "laboratory", pageSize: 50 });
+    const url = firstPageUrl({ patientId: "a b&c", codes: ["http://loinc.org|4548-4", "http://loinc.org|17856-6"], category: "laboratory", pageSize: 50, limits: DEFAULT_PAGING });
     expect(url).toBe(
       "Observation?patient=a+b%26c&code=http%3A%2F%2Floinc.org%7C4548-4%2Chttp%3A%2F%2Floinc.org%7C17856-6&category=laboratory&_sort=-date&_count=50",
     );
@@ -132,7 +132,7 @@ describe("readSearchPage: messages in the results (OperationOutcome entries)", (
 });
 
 describe("fetchObservationPage", () => {
-  const search = { patientId: "p1", codes: ["http://loinc.org|4548-4"], category: null, pageSize: 2 };
+  const search = { patientId: "p1", codes: ["http://loinc.org|4548-4"], category: null, pageSize: 2, limits: DEFAULT_PAGING };
   const first = `${TEST_BASE}/${firstPageUrl(search)}`;
   const later = { ...firstCursor(`${TEST_BASE}/Observation?p=2`), seen: [first], runPages: 1, runStartedAt: 0 };
 

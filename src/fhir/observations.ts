@@ -16,6 +16,8 @@ export interface ObservationSearch {
   /** A category to add (servers such as Epic require one), or null. */
   readonly category: string | null;
   readonly pageSize: number;
+  /** When reading its pages pauses (config.json `paging`). */
+  readonly limits: PagingLimits;
 }
 
 /** A message the server put into the results (an OperationOutcome entry's issue); `fatal` is read as `error`. */
@@ -123,7 +125,7 @@ export async function fetchObservationPage(session: Session, search: Observation
   const at = cursor ?? firstCursor(first);
   const started = { ...at, runStartedAt: at.runStartedAt ?? now() };
   try {
-    return readSearchPage(started, await session.get<unknown>(at.url, signal), session.serverUrl, session.paging, now());
+    return readSearchPage(started, await session.get<unknown>(at.url, signal), session.serverUrl, search.limits, now());
   } catch (error) {
     if (!cursor && error instanceof FhirRequestError && error.status === 400 && search.pageSize > FALLBACK_PAGE_SIZE) {
       return fetchObservationPage(session, { ...search, pageSize: FALLBACK_PAGE_SIZE }, undefined, signal, now);
@@ -131,6 +133,6 @@ export async function fetchObservationPage(session: Session, search: Observation
     if (!(error instanceof FhirRequestError) || error.status !== 410 || at.url === first) throw error;
     if (at.restarted) throw new FhirRequestError(`${describeStatus(410)} The app ran the search again once, and the server discarded it again.`, 410, at.url);
     const again = { ...firstCursor(first), runPages: started.runPages, runStartedAt: started.runStartedAt, restarted: true };
-    return readSearchPage(again, await session.get<unknown>(first, signal), session.serverUrl, session.paging, now());
+    return readSearchPage(again, await session.get<unknown>(first, signal), session.serverUrl, search.limits, now());
   }
 }

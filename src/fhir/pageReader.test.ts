@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { PageReader } from "./pageReader";
 import { firstPageUrl } from "./observations";
+import { DEFAULT_PAGING } from "./paging";
 import { a1c, fakeSession, httpError, searchBundle, TEST_BASE } from "../test/fakeSession";
 
-const search = { patientId: "p1", codes: ["http://loinc.org|4548-4"], category: null, pageSize: 1 };
+const search = { patientId: "p1", codes: ["http://loinc.org|4548-4"], category: null, pageSize: 1, limits: DEFAULT_PAGING };
 const FIRST = `${TEST_BASE}/${firstPageUrl(search)}`;
 const page = (n: number) => `${TEST_BASE}/Observation?p=${n}`;
 
@@ -86,7 +87,7 @@ describe("PageReader", () => {
       [() => "https://evil.example/fhir/Observation?p=2", { maxPages: 10, timeBudgetMs: 60_000 }],
     ] as const) {
       const { session, answer } = slowServer(10, links);
-      const reader = new PageReader({ ...session, paging: limits }, search);
+      const reader = new PageReader(session, { ...search, limits });
       const first = reader.page(undefined);
       await answer(FIRST);
       const p1 = await first;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PAGING, firstCursor, nextStep, pagingLimits, type PageCursor, type PagingLimits } from "./paging";
+import { firstCursor, nextStep, type PageCursor, type PagingLimits } from "./paging";
 import { isOnFhirServer } from "./urls";
 
 const BASE = "http://127.0.0.1:4400/fhir";
@@ -52,14 +52,6 @@ describe("nextStep", () => {
     const step = nextStep(`${BASE}/Observation?p=2`, at(), BASE, LIMITS, T0 + 60_000);
     expect(step.stop).toEqual({ reason: "time-budget", seconds: 60 });
     expect(step.next).toMatchObject({ runPages: 0, runStartedAt: undefined });
-  });
-});
-
-describe("paging limits", () => {
-  it("take a deployer's settings only when they are numbers above 0", () => {
-    expect(pagingLimits(undefined)).toEqual(DEFAULT_PAGING);
-    expect(pagingLimits({ maxPages: 3, timeBudgetSeconds: 2.5 })).toEqual({ maxPages: 3, timeBudgetMs: 2500 });
-    expect(pagingLimits({ maxPages: -1, timeBudgetSeconds: Number.NaN })).toEqual(DEFAULT_PAGING);
   });
 });
 

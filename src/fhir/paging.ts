@@ -6,7 +6,6 @@
  * search already read (a loop). It pauses — the reader can go on — after `maxPages` pages or `timeBudgetMs` of
  * reading, which bound a server whose links never end or a search slower than anyone waits for.
  */
-import type { PagingSettings } from "../config/paging";
 import { isOnFhirServer, resolveOnServer } from "./urls";
 
 export interface PagingLimits {
@@ -16,15 +15,6 @@ export interface PagingLimits {
 
 /** 1 000 pages: 50 000 results even at a server's page of 50, five times the largest history the app is built for. */
 export const DEFAULT_PAGING: PagingLimits = { maxPages: 1000, timeBudgetMs: 5 * 60_000 };
-
-/** The limits to apply; a setting that is not a number above 0 (say, from an altered sessionStorage) is not one. */
-export function pagingLimits(settings: PagingSettings | undefined): PagingLimits {
-  const above0 = (n: unknown): n is number => typeof n === "number" && n > 0 && n < Infinity;
-  return {
-    maxPages: above0(settings?.maxPages) ? Math.ceil(settings.maxPages) : DEFAULT_PAGING.maxPages,
-    timeBudgetMs: above0(settings?.timeBudgetSeconds) ? settings.timeBudgetSeconds * 1000 : DEFAULT_PAGING.timeBudgetMs,
-  };
-}
 
 /** Where a page sits in its search: what the decision about the next page needs. */
 export interface PageCursor {

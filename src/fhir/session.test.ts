@@ -9,7 +9,7 @@ vi.mock("fhirclient", () => ({ default: { oauth2: { ready, settings } } }));
 const { bannerFlag, parseFhirUser, startSession } = await import("./session");
 const { SessionError } = await import("./sessionErrors");
 
-const RECORD = { launchUrl: `${location.origin}/launch.html?iss=https%3A%2F%2Fehr.test%2Ffhir&launch=L`, kind: "ehr", observationCategory: "laboratory" } as const;
+const RECORD = { launchUrl: `${location.origin}/launch.html?iss=https%3A%2F%2Fehr.test%2Ffhir&launch=L`, kind: "ehr", settings: { observationCategory: "laboratory" } } as const;
 
 interface FakeState {
   serverUrl: string;
@@ -72,8 +72,9 @@ describe("startSession", () => {
       user: { resourceType: "Practitioner", id: "prac-1" },
       launchKind: "ehr",
       patientFacing: false,
-      observationCategory: "laboratory",
       relaunchUrl: RECORD.launchUrl,
+      // The app's settings come through unread (src/app/appSession.ts reads them).
+      launchSettings: { observationCategory: "laboratory" },
     });
   });
 

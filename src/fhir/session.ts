@@ -8,8 +8,6 @@ import { createLiveSession, type LiveSession, type SmartClient } from "./liveSes
 import { readLaunchRecord, removeLaunchRecord, type LaunchRecord } from "./launchRecord";
 import { SessionError, sessionEnded, startOver, unknownState, type LaunchKind } from "./sessionErrors";
 import { isOnFhirServer } from "./urls";
-import { pagingLimits, type PagingLimits } from "./paging";
-import type { LabSettingsById } from "../labs/settings";
 import { sessionStorageAvailable, STORAGE_BLOCKED_MESSAGE } from "./storage";
 
 export type { SessionStatus } from "./liveSession";
@@ -34,14 +32,10 @@ export interface Session extends LiveSession {
   readonly launchKind: LaunchKind | undefined;
   /** The user is the patient (a standalone patient launch): the app speaks to them as "you". */
   readonly patientFacing: boolean;
-  /** Added to Observation searches for servers that need it (config.json `observationCategory`). */
-  readonly observationCategory: string | null;
   /** The launch page URL that starts this launch again, when known. */
   readonly relaunchUrl: string | undefined;
-  /** Limits on reading one search's pages (config.json `paging`). */
-  readonly paging: PagingLimits;
-  /** Targets and retest intervals that replace the catalog's (config.json `labs`). */
-  readonly labSettings: LabSettingsById;
+  /** The app's settings for this launch as the launch page kept them, unread here (src/app/appSession.ts reads them). */
+  readonly launchSettings: unknown;
 }
 
 // A public client must name itself when it refreshes; fhirclient leaves client_id out unless told.
@@ -139,10 +133,8 @@ function wrap(client: Client, record: LaunchRecord | undefined): Session {
     user,
     launchKind: record?.kind,
     patientFacing: user ? user.resourceType === "Patient" || user.resourceType === "RelatedPerson" : record?.kind === "standalone",
-    observationCategory: record?.observationCategory ?? null,
     relaunchUrl: record?.launchUrl,
-    paging: pagingLimits(record?.paging),
-    labSettings: record?.labs ?? {},
+    launchSettings: record?.settings,
   };
 }
 

@@ -3,8 +3,8 @@ import { classify, oauthErrorOf } from "./classify.later";
 import { sessionEnded, SessionError, unknownState } from "./sessionErrors";
 import type { LaunchRecord } from "./launchRecord";
 
-const EHR: LaunchRecord = { launchUrl: "http://localhost:5173/launch.html?iss=x&launch=y", kind: "ehr", observationCategory: null };
-const STANDALONE: LaunchRecord = { launchUrl: "http://localhost:5173/launch.html?iss=x", kind: "standalone", observationCategory: null };
+const EHR: LaunchRecord = { launchUrl: "http://localhost:5173/launch.html?iss=x&launch=y", kind: "ehr" };
+const STANDALONE: LaunchRecord = { launchUrl: "http://localhost:5173/launch.html?iss=x", kind: "standalone" };
 
 /** What fhirclient throws for a failed token request: an HttpError with status and the OAuth error last. */
 function httpError(status: number, body: string): Error & { status: number } {

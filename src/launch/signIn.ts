@@ -5,6 +5,7 @@
  */
 import type { AppConfig, ServerConfig } from "../config/config";
 import { startAuthorization } from "../fhir/authorize";
+import type { LaunchSettings } from "../config/launchSettings";
 import type { Failure } from "./screens";
 
 /** Shows why the app could not start (loading the page's words first). */
@@ -25,10 +26,8 @@ export async function signIn(kind: "ehr" | "standalone", iss: string, server: Se
       clientId: server?.clientId ?? config.clientId,
       scopeTemplate: config.scope,
       pkceMode: server?.pkceMode ?? "required",
-      observationCategory: server?.observationCategory ?? null,
       launchUrl: launchUrl.href,
-      paging: config.paging,
-      labs: config.labs,
+      settings: { observationCategory: server?.observationCategory ?? null, paging: config.paging, labs: config.labs } satisfies LaunchSettings,
     });
   } catch (error) {
     await fail(error);

@@ -1,4 +1,4 @@
-import type { Session } from "../fhir/session";
+import type { AppSession } from "../app/appSession";
 import { FhirRequestError } from "../fhir/errors";
 import { DEFAULT_PAGING } from "../fhir/paging";
 
@@ -7,7 +7,7 @@ export const TEST_BASE = "https://ehr.test/fhir";
 type Responder = (url: string) => unknown;
 
 /** A Session whose GETs are answered by `respond` (throw to fail); records every URL asked for. */
-export function fakeSession(respond: Responder, overrides: Partial<Session> = {}): Session & { readonly calls: string[] } {
+export function fakeSession(respond: Responder, overrides: Partial<AppSession> = {}): AppSession & { readonly calls: string[] } {
   const calls: string[] = [];
   return {
     serverUrl: TEST_BASE,
@@ -21,6 +21,7 @@ export function fakeSession(respond: Responder, overrides: Partial<Session> = {}
     patientFacing: false,
     observationCategory: null,
     relaunchUrl: undefined,
+    launchSettings: undefined,
     paging: DEFAULT_PAGING,
     labSettings: {},
     status: () => ({ state: "active" }),
