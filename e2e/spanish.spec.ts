@@ -62,6 +62,43 @@ test.fixme("an EHR launch of the graph page shows Spanish, axe-clean", async ({ 
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test("the graph page's status and session header are in Spanish; its Language control switches it at once, keeps the view and the choice", async ({ page }) => {
+  await launchFromEhr(page, "hba1c-long");
+  await expect(page.getByRole("status")).toHaveText(es(graph, "Loaded {count} results", { count: 136 }), { timeout: 30_000 });
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("banner", { name: es(graph, "Session") })).toBeVisible();
+  await expect(page.getByRole("button", { name: es(graph, "Sign out") })).toBeVisible();
+  const control = page.getByRole("combobox", { name: es(graph, "Language") });
+  await expect(control).toHaveValue("es");
+  await expect(control.locator("option")).toHaveText(["English", "Español"]);
+  // A view to keep: a time range in the hash, a result selected in the table.
+  const table = page.locator(".results-block table");
+  const rows = await table.locator("tbody tr").count();
+  await page.evaluate(() => (window.location.hash = "#range=5y"));
+  await expect.poll(() => table.locator("tbody tr").count()).toBeLessThan(rows);
+  const inRange = await table.locator("tbody tr").count();
+  // The chart's Home key selects the oldest result shown (lab-interaction.spec.ts).
+  await page.locator("figure.chart").focus();
+  await page.keyboard.press("Home");
+  const selected = table.locator('tbody tr[aria-current="true"]');
+  await expect(selected).toHaveCount(1);
+  const id = await selected.getAttribute("data-id");
+  const status = await page.getByRole("status").textContent();
+
+  await control.focus();
+  await control.selectOption({ label: "English" });
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Language" })).toBeFocused();
+  expect(await page.evaluate(() => localStorage.getItem("lab-graph.language"))).toBe("en");
+  // The same view, drawn again in English: the range and the selected result stay.
+  expect(new URL(page.url()).hash).toBe("#range=5y");
+  await expect(selected).toHaveAttribute("data-id", id!);
+  await expect(table.locator("tbody tr")).toHaveCount(inRange);
+  expect(status).toMatch(/^Cargados \d+ resultados$/);
+  await expect(page.getByRole("status")).toHaveText(/^Loaded \d+ results$/);
+});
+
 test("choosing English in the Language control switches the page, and the choice survives a new launch", async ({ page }) => {
   await page.goto(APP_LAUNCH);
   const control = page.getByRole("combobox", { name: es(launch, "Language") });

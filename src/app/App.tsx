@@ -1,8 +1,10 @@
-import { useMemo, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { AppSession } from "./appSession";
+import type { SessionError } from "../fhir/sessionErrors";
 import { scopeAllows } from "../fhir/scopes";
 import { t, tn } from "../i18n/i18n";
+import { useLanguage } from "../i18n/useLanguage";
 import { LABS } from "../labs/catalog";
 import { PatientBanner } from "../graph/PatientBanner";
 import { LabPanel } from "./LabPanel";
@@ -28,23 +30,23 @@ function Chart({ session }: { readonly session: AppSession }) {
   // the same parts); otherwise the lab panel starts it.
   const { parts, error, retry } = useAfterChart(!patientId || !allowed || view.overview === true);
   // Failures only: their words come with the later parts; until then, the status alone.
-  if (!patientId) return parts ? <parts.CannotShow reason="no-patient" session={session} /> : <PlainScreen status="No patient." />;
-  if (!allowed) return parts ? <parts.CannotShow reason="no-permission" session={session} /> : <PlainScreen status="No permission to read results." />;
+  if (!patientId) return parts ? <parts.CannotShow reason="no-patient" session={session} /> : <PlainScreen status={t("No patient.")} />;
+  if (!allowed) return parts ? <parts.CannotShow reason="no-permission" session={session} /> : <PlainScreen status={t("No permission to read results.")} />;
   return (
     <main className={plain ? "page patient-view" : "page"}>
-      <h1 className="visually-hidden">Lab graph</h1>
+      <h1 className="visually-hidden">{t("Lab graph")}</h1>
       {session.needPatientBanner && (
-        <PanelBoundary what="patient's details">
+        <PanelBoundary what="patient">
           {patient.isPending ? (
             <PatientBanner state="loading" />
           ) : patient.isError ? (
-            <PatientBanner state="error" message={`The patient's details could not be loaded. ${patient.error.message}`} />
+            <PatientBanner state="error" message={t("The patient's details could not be loaded. {message}", { message: patient.error.message })} />
           ) : (
             <PatientBanner state="ready" patient={patient.data} today={new Date()} />
           )}
         </PanelBoundary>
       )}
-      <PanelBoundary what="lab results">
+      <PanelBoundary what="results">
         {!view.overview ? (
           <LabPanel session={session} patientId={patientId} patient={context} view={view} onView={setView} category={session.observationCategory} plain={plain} />
         ) : parts ? (
@@ -70,7 +72,7 @@ function SignedIn({ session }: { readonly session: AppSession }) {
   // screens for a session that ended.
   const { parts } = useAfterChart(status.state === "ended" || status.state === "signed-out");
   if (status.state === "ended") {
-    if (!parts) return <PlainScreen status="Session ended." message={status.message} />;
+    if (!parts) return <PlainScreen status={t("Session ended.")} message={status.message} />;
     return <parts.SessionEnded message={status.message} detail={status.detail} relaunchUrl={session.relaunchUrl} launchKind={session.launchKind} />;
   }
   if (status.state === "signed-out") {
@@ -86,11 +88,14 @@ function SignedIn({ session }: { readonly session: AppSession }) {
 }
 
 export function App({ session }: { readonly session: Promise<AppSession> }) {
+  // A new language draws the whole page again in it; the view (lab, zoom, selection) is state, and stays.
+  const shown = useLanguage();
+  useEffect(() => void (document.title = t("Lab graph")), [shown]);
   const state = useQuery({ queryKey: ["session"], queryFn: () => session, staleTime: Infinity, retry: false });
   const { parts } = useAfterChart(state.isError);
   if (state.isPending) return <SigningIn />;
   if (state.isError) {
-    if (!parts) return <PlainScreen status="The app could not start." message={state.error.message} />;
+    if (!parts) return <PlainScreen status={t("The app could not start.")} message={(state.error as Partial<SessionError>).say?.() ?? state.error.message} />;
     return <parts.SessionFailure error={state.error} />;
   }
   return <SignedIn session={state.data} />;

@@ -12,6 +12,8 @@ import { LabChart, type ChartPoint, type Step } from "../graph/LabChart";
 import { describeMethods } from "../graph/methods";
 import { chartBands, chartPoint, describeChart, goalLevels } from "../graph/present";
 import { afterChartParts, useAfterChart } from "./useAfterChart";
+import { t } from "../i18n/i18n";
+import { useLanguage } from "../i18n/useLanguage";
 
 export interface ChartSectionProps {
   readonly lab: LabDefinition;
@@ -39,6 +41,8 @@ const MAX_POINTS = 600;
 /** The chart, its legend and its spoken feedback, for the results it is given. */
 export const ChartSection = memo(function ChartSection({ lab, unit, shown, span, activeId, onActivate, onZoom, loading = false, goal }: ChartSectionProps) {
   const [announcement, setAnnouncement] = useState("");
+  // Memoized words follow the language shown.
+  const shownLanguage = useLanguage();
   const drawn = useMemo(() => shown.filter((r) => r.plotted).reverse(), [shown]);
   const byId = useMemo(() => new Map(drawn.map((r) => [r.id, r])), [drawn]);
 
@@ -65,19 +69,20 @@ export const ChartSection = memo(function ChartSection({ lab, unit, shown, span,
   const domain = useMemo(() => chartDomain(span, first, last), [span, first, last]);
   // The legend, the tooltip's details and the goal line's words load after the first chart (afterChart.later.ts).
   const { parts } = useAfterChart();
-  const legend = useMemo(() => parts?.legendEntries(points), [parts, points]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the entries' words follow the language shown
+  const legend = useMemo(() => parts?.legendEntries(points), [parts, points, shownLanguage]);
   // A range goal is two lines, labelled at its upper end.
   const target = useMemo(() => {
     if (!goal || !parts) return undefined;
-    const label = parts.goalLabel(goal, unit);
+    const label = parts.goalLabel(goal, unit, shownLanguage);
     return { ...goalLevels(goal, unit), label };
-  }, [goal, unit, parts]);
+  }, [goal, unit, parts, shownLanguage]);
   // Methods are told apart and their changes marked over every drawn result, not only the downsampled points.
   const methods = useMemo(() => methodsOf(lab, drawn.map((r) => r.method)), [lab, drawn]);
   const changes = useMemo(() => (methods.length > 1 ? methodChanges(drawn.map((r) => ({ time: r.when!.time, method: r.method }))) : []), [methods, drawn]);
   const description = useMemo(
-    () => (loading ? `Loading ${lab.name} results…` : [describeChart(lab, shown, unit, undefined, target?.label), describeMethods(methods, changes)].filter(Boolean).join(" ")),
-    [loading, lab, shown, unit, target, methods, changes],
+    () => (loading ? t("Loading {lab} results…", { lab: lab.name }) : [describeChart(lab, shown, unit, shownLanguage, target?.label), describeMethods(methods, changes)].filter(Boolean).join(" ")),
+    [loading, lab, shown, unit, target, methods, changes, shownLanguage],
   );
 
   const tooltip = useCallback(

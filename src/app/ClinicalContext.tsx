@@ -6,6 +6,8 @@
 import { useMemo, useState } from "react";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
+import { language, t } from "../i18n/i18n";
+import { useLanguage } from "../i18n/useLanguage";
 import { readConditions, readMedications, type ContextRead } from "../fhir/context.later";
 import { sessionKey } from "./queries";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
@@ -38,16 +40,15 @@ export function conditionsQuery(session: Session, patientId: string) {
 }
 
 const items = <T,>(read: ContextRead<T>): readonly T[] => (read.status === "read" ? read.items : []);
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-const formatDate = (time: number) => dateFormat.format(time);
+const formatDate = (time: number) => new Intl.DateTimeFormat(language(), { dateStyle: "medium", timeZone: "UTC" }).format(time);
 
 /** The problems line of the summary: the relevant active problems, or why there are none to name. */
 export function problemsLine(read: ContextRead<fhir4.Condition> | undefined, lab: LabDefinition): string | undefined {
   if (!read) return undefined;
-  if (read.status === "unavailable") return "not available from this EHR";
-  if (read.status === "failed") return `could not be read (${read.message})`;
+  if (read.status === "unavailable") return t("not available from this EHR");
+  if (read.status === "failed") return t("could not be read ({message})", { message: read.message });
   const matches = relevantProblems(read.items, lab.id);
-  return matches.length ? matches.map(problemText).join("; ") : `none on record that bear on ${lab.name}`;
+  return matches.length ? matches.map(problemText).join("; ") : t("none on record that bear on {lab}", { lab: lab.name });
 }
 
 export interface ContextProps {
@@ -60,7 +61,7 @@ export interface ContextProps {
 export function SummaryWithProblems(props: ContextProps & { readonly unit: LabUnit; readonly goal: GoalChoice | undefined; readonly summary: Summary; readonly now: number }) {
   const { session, patientId, lab, ...summary } = props;
   const conditions = useQuery(conditionsQuery(session, patientId));
-  const problems = conditions.isError ? `could not be read (${conditions.error.message})` : problemsLine(conditions.data, lab);
+  const problems = conditions.isError ? t("could not be read ({message})", { message: conditions.error.message }) : problemsLine(conditions.data, lab);
   return <LabSummary {...summary} problems={problems} />;
 }
 
@@ -70,10 +71,11 @@ function domainOf(shown: readonly LabResult[], span: TimeWindow | undefined): [n
   return chartDomain(span, plotted.length ? plotTime(plotted.at(-1)!.when!) : undefined, plotted.length ? plotTime(plotted[0]!.when!) : undefined);
 }
 
-/** One line on a part of the medications that could not be read. */
-function partNote(read: ContextRead<unknown>, what: string): string | undefined {
-  if (read.status === "failed") return `${what} could not be read: ${read.message.replace(/\.?$/, ".")}`;
-  if (read.status === "unavailable") return `${what} are not available from this EHR.`;
+/** One line on a part of the medications that could not be read: the prescriptions or the medication statements. */
+function partNote(read: ContextRead<unknown>, prescriptions: boolean): string | undefined {
+  const message = read.status === "failed" ? read.message.replace(/\.?$/, ".") : "";
+  if (read.status === "failed") return prescriptions ? t("Prescriptions could not be read: {message}", { message }) : t("Medication statements could not be read: {message}", { message });
+  if (read.status === "unavailable") return prescriptions ? t("Prescriptions are not available from this EHR.") : t("Medication statements are not available from this EHR.");
   return undefined;
 }
 
@@ -81,25 +83,26 @@ function partNote(read: ContextRead<unknown>, what: string): string | undefined 
 export function Medications({ session, patientId, lab, shown, span }: ContextProps & { readonly shown: readonly LabResult[]; readonly span: TimeWindow | undefined }) {
   const query = useQuery(medicationsQuery(session, patientId));
   const [every, setEvery] = useState(false);
+  const shownLanguage = useLanguage();
   const periods = useMemo(() => (query.data ? medicationPeriods([...items(query.data.requests), ...items(query.data.statements)], query.data.medications) : []), [query.data]);
   const relevant = useMemo(() => periods.filter((p) => isRelevant(p, lab.id)), [periods, lab.id]);
   const lines = useMemo(
     () =>
       medicationRows(every ? periods : relevant).map((row) => ({
         name: row.name,
-        periods: row.periods.map((p) => ({ ...p, startText: p.startDate && formatFhirDate(p.startDate), endText: p.endDate && formatFhirDate(p.endDate) })),
+        periods: row.periods.map((p) => ({ ...p, startText: p.startDate && formatFhirDate(p.startDate, shownLanguage), endText: p.endDate && formatFhirDate(p.endDate, shownLanguage) })),
       })),
-    [every, periods, relevant],
+    [every, periods, relevant, shownLanguage],
   );
   const domain = useMemo(() => domainOf(shown, span), [shown, span]);
 
   let body;
-  if (query.isPending) body = <p className="context-note">Reading medications…</p>;
-  else if (query.isError) body = <p className="context-note">Medications could not be read: {query.error.message}</p>;
+  if (query.isPending) body = <p className="context-note">{t("Reading medications…")}</p>;
+  else if (query.isError) body = <p className="context-note">{t("Medications could not be read: {message}", { message: query.error.message })}</p>;
   else {
     const { requests, statements } = query.data;
     const nothing = requests.status !== "read" && statements.status !== "read";
-    const notes = nothing && requests.status === "unavailable" && statements.status === "unavailable" ? ["Medications are not available from this EHR."] : [partNote(requests, "Prescriptions"), statements.status === "failed" ? partNote(statements, "Medication statements") : undefined];
+    const notes = nothing && requests.status === "unavailable" && statements.status === "unavailable" ? [t("Medications are not available from this EHR.")] : [partNote(requests, true), statements.status === "failed" ? partNote(statements, false) : undefined];
     body = (
       <>
         {notes.filter(Boolean).map((n) => (
@@ -109,19 +112,19 @@ export function Medications({ session, patientId, lab, shown, span }: ContextPro
         ))}
         {!nothing && periods.length > relevant.length && (
           <label className="med-every">
-            <input type="checkbox" checked={every} onChange={(e) => setEvery(e.target.checked)} /> Show every medication ({periods.length})
+            <input type="checkbox" checked={every} onChange={(e) => setEvery(e.target.checked)} /> {t("Show every medication ({count})", { count: periods.length })}
           </label>
         )}
         {!nothing && lines.length === 0 && (periods.length > 0 || notes.every((n) => !n)) && (
-          <p className="context-note">{periods.length === 0 ? "No medications are on record." : `No medications that bear on ${lab.name} are on record.`}</p>
+          <p className="context-note">{periods.length === 0 ? t("No medications are on record.") : t("No medications that bear on {lab} are on record.", { lab: lab.name })}</p>
         )}
         {lines.length > 0 && <MedicationTimeline lines={lines} domain={domain} formatDate={formatDate} />}
       </>
     );
   }
   return (
-    <section aria-label="Medications" className="medications">
-      <h3>Medications</h3>
+    <section aria-label={t("Medications")} className="medications">
+      <h3>{t("Medications")}</h3>
       {body}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { AppSession } from "./appSession";
+import { language, t } from "../i18n/i18n";
 import { LABS, withSettings } from "../labs/catalog";
 import type { PatientContext } from "../labs/ranges";
 import { inWindow, windowOf } from "../labs/timeRange";
@@ -63,7 +64,7 @@ export function LabPanel(props: LabPanelProps) {
   const empty = results.length === 0 && !data.loading && !data.error;
   const charted = ready && !empty;
   return (
-    <section className="lab" aria-label="Lab results">
+    <section className="lab" aria-label={t("Lab results")}>
       <div className="lab-header">
         <h2>{view.lab.name}</h2>
         <LabSelector labs={LABS} value={view.lab} onChange={(next) => onView(withLab(view, next))} onOverview={() => onView({ ...view, overview: true })} />
@@ -75,19 +76,19 @@ export function LabPanel(props: LabPanelProps) {
         </p>
         {data.loading && ready && (
           <button type="button" className="no-print" onClick={data.stop}>
-            Stop loading
+            {t("Stop loading")}
           </button>
         )}
         {data.stopped && (
           <button type="button" className="no-print" onClick={data.resume}>
-            Load the rest
+            {t("Load the rest")}
           </button>
         )}
         {ready && !data.loading && !data.error && (
           <p className="as-of">
-            Data as of {new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(data.updatedAt)}{" "}
+            {t("Data as of {date}", { date: new Intl.DateTimeFormat(language(), { dateStyle: "medium", timeStyle: "short" }).format(data.updatedAt) })}{" "}
             <button type="button" className="no-print" onClick={data.refresh} disabled={data.refreshing}>
-              Refresh
+              {t("Refresh")}
             </button>
           </p>
         )}
@@ -96,8 +97,7 @@ export function LabPanel(props: LabPanelProps) {
         <div className="server-messages">
           {data.serverMessages.map((m) => (
             <p key={`${m.severity}\n${m.text}`} className={`server-message server-${m.severity}`}>
-              {m.severity === "information" ? "The server says: " : "The server warns: "}
-              {m.text}
+              {m.severity === "information" ? t("The server says: {words}", { words: m.text }) : t("The server warns: {words}", { words: m.text })}
             </p>
           ))}
         </div>
@@ -106,25 +106,25 @@ export function LabPanel(props: LabPanelProps) {
         <div role="alert" className="alert">
           <p>{data.error.message}</p>
           <button type="button" onClick={data.retry}>
-            Retry
+            {t("Retry")}
           </button>
         </div>
       )}
       {after.error && (
         <div role="alert" className="alert">
-          <p>The summary, controls and table of results could not be loaded ({after.error.message}). The chart above still shows every result loaded.</p>
+          <p>{t("The summary, controls and table of results could not be loaded ({message}). The chart above still shows every result loaded.", { message: after.error.message })}</p>
           <button type="button" onClick={after.retry}>
-            Retry
+            {t("Retry")}
           </button>
         </div>
       )}
       {ready && parts && summary && <parts.SummaryWithProblems session={session} patientId={patientId} lab={lab} unit={unit} goal={goal} summary={summary} now={now} />}
       {ready && parts && props.plain && <parts.PlainWords session={session} patientId={patientId} lab={lab} unit={unit} results={results} shown={shown} goal={goal} />}
-      {ready && empty && <p className="empty">No {lab.name} results are on record for this patient.</p>}
+      {ready && empty && <p className="empty">{t("No {lab} results are on record for this patient.", { lab: lab.name })}</p>}
       {charted && parts && (
         <parts.ChartControls lab={lab} unit={unit} onUnit={(u) => onView({ ...view, unit: u })} range={range} onRange={(r, transition) => onView({ ...view, range: r }, { transition })} shown={span ?? fit} />
       )}
-      {charted && shown.length === 0 && <p className="empty">No {lab.name} results in this time range.</p>}
+      {charted && shown.length === 0 && <p className="empty">{t("No {lab} results in this time range.", { lab: lab.name })}</p>}
       {/* The chart is laid out while the first page is read (shown as an empty place), so that its arrival only fills it in. */}
       {!empty && !(data.pending && data.error) && (
         <ChartSection lab={lab} unit={unit} shown={shown} span={span} activeId={activeId} onActivate={setActiveId} onZoom={onZoom} loading={data.pending} goal={goal?.line} />

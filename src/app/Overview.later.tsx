@@ -7,7 +7,7 @@
 import "./overview.css";
 import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { language, t } from "../i18n/i18n";
+import { t } from "../i18n/i18n";
 import { useLanguage } from "../i18n/useLanguage";
 import { LABS, withSettings, type LabDefinition } from "../labs/catalog";
 import { downsample } from "../labs/downsample";
@@ -50,7 +50,7 @@ interface LabFigureProps extends Pick<OverviewProps, "session" | "patientId" | "
 
 /** One lab: reads its results, tells the Overview where it is, and shows its figure once it has results (or failed). */
 const LabFigure = memo(function LabFigure({ session, patientId, patient, category, lab, domain, hover, onHover, onZoom, onOpen, onState }: LabFigureProps) {
-  useLanguage();
+  const shown = useLanguage();
   const data = useLabResults(session, patientId, lab, category, patient);
   const { results, error } = data;
   const settled = useMemo(() => withSettings(lab, session.labSettings[lab.id]), [lab, session.labSettings]);
@@ -80,7 +80,7 @@ const LabFigure = memo(function LabFigure({ session, patientId, patient, categor
     () => (goal ? goalLevels(goal, unit) : undefined),
     [goal, unit],
   );
-  const valueText = useCallback((p: ChartPoint) => p.limit ?? `${formatNumber(p.value, unit.decimals, language())} ${unit.label}`, [unit]);
+  const valueText = useCallback((p: ChartPoint) => p.limit ?? `${formatNumber(p.value, unit.decimals, shown)} ${unit.label}`, [unit, shown]);
 
   if (!error && count === 0) return null;
   return (
@@ -91,7 +91,7 @@ const LabFigure = memo(function LabFigure({ session, patientId, patient, categor
             {lab.name}
           </button>
         </h3>
-        {count > 0 && <span className="overview-latest">{latestCaption(results, unit, language())}</span>}
+        {count > 0 && <span className="overview-latest">{latestCaption(results, unit, shown)}</span>}
         <span className="overview-unit">{unit.label}</span>
       </figcaption>
       {error && (

@@ -14,7 +14,7 @@ describe("PanelBoundary", () => {
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
     render(
       <>
-        <PanelBoundary what="patient's details">
+        <PanelBoundary what="patient">
           <Fragile />
         </PanelBoundary>
         <button type="button">Sign out</button>

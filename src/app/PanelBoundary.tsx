@@ -1,8 +1,9 @@
 import { Component, type ReactNode } from "react";
+import { t } from "../i18n/i18n";
 
 interface Props {
-  /** What the part shows, for the message: "patient's details", "lab results". */
-  readonly what: string;
+  /** What the part shows, for the message: the patient's details or the lab results. */
+  readonly what: "patient" | "results";
   readonly children: ReactNode;
 }
 
@@ -22,11 +23,9 @@ export class PanelBoundary extends Component<Props, { readonly error: Error | nu
     if (!error) return this.props.children;
     return (
       <div role="alert" className="alert">
-        <p>
-          The {this.props.what} could not be shown: {error.message}
-        </p>
+        <p>{this.props.what === "patient" ? t("The patient's details could not be shown: {message}", { message: error.message }) : t("The lab results could not be shown: {message}", { message: error.message })}</p>
         <button type="button" onClick={() => this.setState({ error: null })}>
-          Try again
+          {t("Try again")}
         </button>
       </div>
     );

@@ -6,6 +6,8 @@ import { canReadUser } from "./signedInUser";
 import { roleOf } from "./userRole";
 import { signedInUserQuery } from "./sessionQueries";
 import { patientQuery } from "./queries";
+import { t } from "../i18n/i18n";
+import { LanguageControl } from "./LanguageControl.later";
 import "./session.css";
 
 function UserName({ session, user }: { readonly session: Session; readonly user: SignedInUser }) {
@@ -18,8 +20,7 @@ function UserName({ session, user }: { readonly session: Session; readonly user:
   const who = (resource && personName(resource, true)) ?? roleOf(user);
   return (
     <span className="signed-in">
-      Signed in as {who}
-      {own && " — these are your own records"}
+      {own ? t("Signed in as {who} — these are your own records", { who }) : t("Signed in as {who}", { who })}
     </span>
   );
 }
@@ -35,11 +36,12 @@ export function SessionHeader({ session }: { readonly session: Session }) {
     queryClient.clear();
   }
   return (
-    <header className="session-bar" aria-label="Session">
+    <header className="session-bar" aria-label={t("Session")}>
       {session.user && <UserName session={session} user={session.user} />}
-      {session.encounterId && <span className="encounter">Encounter {session.encounterId}</span>}
+      {session.encounterId && <span className="encounter">{t("Encounter {id}", { id: session.encounterId })}</span>}
+      <LanguageControl />
       <button type="button" onClick={() => void signOut()} disabled={signingOut}>
-        {signingOut ? "Signing out…" : "Sign out"}
+        {signingOut ? t("Signing out…") : t("Sign out")}
       </button>
     </header>
   );

@@ -5,6 +5,7 @@
  */
 import type { Session } from "../fhir/session";
 import { SessionError, type LaunchKind } from "../fhir/sessionErrors";
+import { t } from "../i18n/i18n";
 import { Screen } from "./SessionScreens";
 import "./session.css";
 
@@ -14,7 +15,7 @@ function Details({ text }: { readonly text: string | undefined }) {
   if (!text) return null;
   return (
     <details>
-      <summary>Details</summary>
+      <summary>{t("Details")}</summary>
       <pre>{text}</pre>
     </details>
   );
@@ -24,7 +25,7 @@ export function Relaunch({ url, kind }: { readonly url: string | undefined; read
   if (!url) return null;
   return (
     <a className="action" href={url}>
-      {kind === "standalone" ? "Sign in again" : "Launch again"}
+      {kind === "standalone" ? t("Sign in again") : t("Launch again")}
     </a>
   );
 }
@@ -36,26 +37,27 @@ function openLaunchPageInNewWindow(): void {
 /** Why there is no session: one message per cause (see sessionErrors.ts), with the way forward. */
 export function SessionFailure({ error }: { readonly error: unknown }) {
   const session = error instanceof SessionError ? error : undefined;
-  const message = error instanceof Error ? error.message : String(error);
+  // In the language shown now (a failure at start-up is older than the reader's words).
+  const message = session ? session.say() : error instanceof Error ? error.message : String(error);
   const { detail, serverSaid, relaunchUrl, launchKind } = session?.options ?? {};
   const kind = session?.kind;
   return (
-    <Screen status="The app could not start.">
+    <Screen status={t("The app could not start.")}>
       <div role="alert" className="alert">
         <p>{message}</p>
-        {serverSaid && <p className="server-said">The sign-in service said: “{serverSaid}”</p>}
+        {serverSaid && <p className="server-said">{t("The sign-in service said: “{words}”", { words: serverSaid })}</p>}
         <Details text={detail !== message ? detail : undefined} />
       </div>
       <p className="actions">
         {kind === "storage-blocked" ? (
           <button type="button" onClick={openLaunchPageInNewWindow}>
-            Open in a new window
+            {t("Open in a new window")}
           </button>
         ) : relaunchUrl ? (
           <Relaunch url={relaunchUrl} kind={launchKind} />
         ) : (
           <a className="action" href={LAUNCH_PAGE}>
-            Go to the launch page
+            {t("Go to the launch page")}
           </a>
         )}
       </p>
@@ -65,7 +67,7 @@ export function SessionFailure({ error }: { readonly error: unknown }) {
 
 export function SessionEnded({ message, detail, relaunchUrl, launchKind }: { readonly message: string; readonly detail: string; readonly relaunchUrl: string | undefined; readonly launchKind: LaunchKind | undefined }) {
   return (
-    <Screen status="Session ended.">
+    <Screen status={t("Session ended.")}>
       <div role="alert" className="alert">
         <p>{message}</p>
         <Details text={detail} />
@@ -92,14 +94,16 @@ export function SignedOut({ message, relaunchUrl, launchKind }: { readonly messa
 export function CannotShow({ reason, session }: { readonly reason: "no-patient" | "no-permission"; readonly session: Pick<Session, "patientFacing" | "grantedScope"> }) {
   const noPatient = reason === "no-patient";
   return (
-    <Screen status={noPatient ? "No patient." : "No permission to read results."}>
+    <Screen status={noPatient ? t("No patient.") : t("No permission to read results.")}>
       <div role="alert" className="alert">
         <p>
           {noPatient
-            ? "The EHR did not say which patient to show. Open the app from a patient's chart."
-            : `The ${session.patientFacing ? "sign-in service" : "EHR"} did not give the app permission to read lab results (Observation), so it cannot show them. Ask the EHR's administrator to allow it, then sign in again.`}
+            ? t("The EHR did not say which patient to show. Open the app from a patient's chart.")
+            : session.patientFacing
+              ? t("The sign-in service did not give the app permission to read lab results (Observation), so it cannot show them. Ask the EHR's administrator to allow it, then sign in again.")
+              : t("The EHR did not give the app permission to read lab results (Observation), so it cannot show them. Ask the EHR's administrator to allow it, then sign in again.")}
         </p>
-        {!noPatient && <Details text={`Granted scope: ${session.grantedScope || "(none)"}`} />}
+        {!noPatient && <Details text={t("Granted scope: {scope}", { scope: session.grantedScope || t("(none)") })} />}
       </div>
     </Screen>
   );

@@ -4,11 +4,12 @@
  * happened, so no failure waits on a download to be shown (or goes unsaid if the download fails).
  */
 import type { ReactNode } from "react";
+import { t } from "../i18n/i18n";
 
 export function Screen({ status, children }: { readonly status: string; readonly children: ReactNode }) {
   return (
     <main className="page session-screen">
-      <h1>Lab graph</h1>
+      <h1>{t("Lab graph")}</h1>
       <p role="status">{status}</p>
       {children}
     </main>
@@ -16,7 +17,7 @@ export function Screen({ status, children }: { readonly status: string; readonly
 }
 
 export function SigningIn() {
-  return <Screen status="Signing in…">{null}</Screen>;
+  return <Screen status={t("Signing in…")}>{null}</Screen>;
 }
 
 /** A screen that says what happened in a sentence, while the full screen (with the way forward) loads. */

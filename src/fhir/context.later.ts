@@ -8,6 +8,7 @@ import { FhirRequestError } from "./errors";
 import { scopeAllows } from "./scopes";
 import type { Session } from "./session";
 import { resolveOnServer } from "./urls";
+import { t } from "../i18n/i18n";
 
 export type ContextRead<T> =
   | { readonly status: "read"; readonly items: readonly T[] }
@@ -33,7 +34,7 @@ async function searchAll<T extends fhir4.FhirResource>(session: Session, type: T
   for (let page = 0; url && page < MAX_PAGES && !seen.has(url); page++) {
     seen.add(url);
     const bundle: Partial<fhir4.Bundle> | null = await session.get<Partial<fhir4.Bundle> | null>(url, signal);
-    if (bundle?.resourceType !== "Bundle") throw new Error("the answer was not a search result");
+    if (bundle?.resourceType !== "Bundle") throw new Error(t("the answer was not a search result"));
     for (const entry of Array.isArray(bundle.entry) ? bundle.entry : []) {
       const resource = entry?.resource;
       if (resource?.resourceType === type && entry.search?.mode !== "include") found.items.push(resource as T);

@@ -1,4 +1,5 @@
 /** Failures of FHIR requests, normalized to one shape at the edge of the FHIR layer. */
+import { t } from "../i18n/i18n";
 
 export class FhirRequestError extends Error {
   override readonly name = "FhirRequestError";
@@ -25,18 +26,18 @@ export function outcomeText(body: unknown): string | undefined {
 export function describeStatus(status: number): string {
   switch (status) {
     case 0:
-      return "The FHIR server could not be reached.";
+      return t("The FHIR server could not be reached.");
     case 401:
-      return "The FHIR server no longer accepts this sign-in (401).";
+      return t("The FHIR server no longer accepts this sign-in (401).");
     case 403:
-      return "The FHIR server refused access to these records (403).";
+      return t("The FHIR server refused access to these records (403).");
     case 404:
-      return "The FHIR server did not find what the app asked for (404).";
+      return t("The FHIR server did not find what the app asked for (404).");
     case 410:
-      return "The FHIR server discarded this search before all pages were read (410).";
+      return t("The FHIR server discarded this search before all pages were read (410).");
     case 429:
-      return "The FHIR server is busy and asked the app to slow down (429).";
+      return t("The FHIR server is busy and asked the app to slow down (429).");
     default:
-      return status >= 500 ? `The FHIR server had an error (${status}).` : `The FHIR server refused the request (${status}).`;
+      return status >= 500 ? t("The FHIR server had an error ({status}).", { status }) : t("The FHIR server refused the request ({status}).", { status });
   }
 }

@@ -4,6 +4,7 @@
  * The app sends FHIR requests itself rather than through fhirclient's `request()`, which wipes the stored
  * session on the first 401 (so it could never refresh then) and follows links to any origin.
  */
+import { t, tn } from "../i18n/i18n";
 import { FhirRequestError, describeStatus, outcomeText } from "./errors";
 import { DEFAULT_RETRY, retryDecision, sleep, type RetryPolicy } from "./retry";
 import { grantsRefresh } from "./scopes";
@@ -90,7 +91,7 @@ async function readJson<T>(response: Response, url: string): Promise<T> {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new FhirRequestError(`The FHIR server's answer is not valid JSON (${text.length} characters, perhaps cut off), so the app cannot read it.`, response.status, url);
+    throw new FhirRequestError(tn(text.length, "The FHIR server's answer is not valid JSON ({count} characters, perhaps cut off), so the app cannot read it.", "The FHIR server's answer is not valid JSON ({count} characters, perhaps cut off), so the app cannot read it."), response.status, url);
   }
 }
 
@@ -149,7 +150,7 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
     }
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
       throw new RedirectRefusedError(
-        "The FHIR server answered with a redirect to somewhere else. The app does not follow redirects with your sign-in, so nothing was read; the server's administrator can say where the records moved.",
+        t("The FHIR server answered with a redirect to somewhere else. The app does not follow redirects with your sign-in, so nothing was read; the server's administrator can say where the records moved."),
         response.status,
         url,
       );
@@ -204,7 +205,7 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
       }
       const decision = retryDecision(failure.status, response?.headers.get("retry-after"), attempt, retry, now(), random());
       if (!decision.retry) {
-        const tried = attempt > 1 ? `The app tried ${attempt} times.` : undefined;
+        const tried = attempt > 1 ? tn(attempt, "The app tried {count} times.", "The app tried {count} times.") : undefined;
         if (!decision.why && !tried) throw failure;
         throw new FhirRequestError([failure.message, decision.why, tried].filter(Boolean).join(" "), failure.status, absolute);
       }
@@ -222,7 +223,7 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
         [client.accessToken(), "access_token"],
       ]);
     } catch {
-      message = "You are signed out of the app on this device, but the app could not load what tells the EHR to cancel the sign-in (check your connection); it ends when it expires.";
+      message = t("You are signed out of the app on this device, but the app could not load what tells the EHR to cancel the sign-in (check your connection); it ends when it expires.");
     }
     await client.forget(true);
     setStatus({ state: "signed-out", message });

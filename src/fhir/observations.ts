@@ -5,6 +5,7 @@
  * results and never as a failure.
  */
 import type { Session } from "./session";
+import { t } from "../i18n/i18n";
 import { FhirRequestError, describeStatus } from "./errors";
 import { firstCursor, nextStep, type NextStep, type PageCursor, type PagingLimits } from "./paging";
 import { resolveOnServer } from "./urls";
@@ -50,7 +51,7 @@ export function firstPageUrl(search: ObservationSearch): string {
 export function readSearchPage(cursor: PageCursor & { readonly runStartedAt: number }, body: unknown, serverUrl: string, limits: PagingLimits, now: number): ObservationPage {
   const bundle = body as Partial<fhir4.Bundle> | null;
   if (!bundle || typeof bundle !== "object" || bundle.resourceType !== "Bundle") {
-    throw new FhirRequestError("The FHIR server answered the search with something other than a Bundle of results.", 200, cursor.url);
+    throw new FhirRequestError(t("The FHIR server answered the search with something other than a Bundle of results."), 200, cursor.url);
   }
   const observations: fhir4.Observation[] = [];
   const outcomes: unknown[] = [];
@@ -131,7 +132,7 @@ export async function fetchObservationPage(session: Session, search: Observation
       return fetchObservationPage(session, { ...search, pageSize: FALLBACK_PAGE_SIZE }, undefined, signal, now);
     }
     if (!(error instanceof FhirRequestError) || error.status !== 410 || at.url === first) throw error;
-    if (at.restarted) throw new FhirRequestError(`${describeStatus(410)} The app ran the search again once, and the server discarded it again.`, 410, at.url);
+    if (at.restarted) throw new FhirRequestError(`${describeStatus(410)} ${t("The app ran the search again once, and the server discarded it again.")}`, 410, at.url);
     const again = { ...firstCursor(first), runPages: started.runPages, runStartedAt: started.runStartedAt, restarted: true };
     return readSearchPage(again, await session.get<unknown>(first, signal), session.serverUrl, search.limits, now());
   }

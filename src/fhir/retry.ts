@@ -4,6 +4,7 @@
  * 504 — with exponential backoff, or after the server's `Retry-After` when it says, within a bound: a server
  * that asks for a long wait gets a message instead of a page that hangs.
  */
+import { t } from "../i18n/i18n";
 
 export interface RetryPolicy {
   /** Tries in all, the first one included. */
@@ -42,7 +43,7 @@ export function retryDecision(status: number, retryAfter: string | null | undefi
   if (!isRetryableStatus(status) || attempt >= policy.attempts) return { retry: false };
   const asked = retryAfterMs(retryAfter, now);
   if (asked !== undefined) {
-    if (asked > policy.maxWaitMs) return { retry: false, why: `It asked the app to wait ${Math.ceil(asked / 1000)} s before trying again.` };
+    if (asked > policy.maxWaitMs) return { retry: false, why: t("It asked the app to wait {seconds} s before trying again.", { seconds: Math.ceil(asked / 1000) }) };
     return { retry: true, delayMs: asked };
   }
   const backoff = policy.baseDelayMs * 2 ** (attempt - 1);

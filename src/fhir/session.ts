@@ -6,9 +6,10 @@ import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
 import { createLiveSession, type LiveSession, type SmartClient } from "./liveSession";
 import { readLaunchRecord, removeLaunchRecord, type LaunchRecord } from "./launchRecord";
-import { SessionError, sessionEnded, startOver, unknownState, type LaunchKind } from "./sessionErrors";
+import { SessionError, sessionEnded, startOver, storageBlocked, unknownState, type LaunchKind } from "./sessionErrors";
 import { isOnFhirServer } from "./urls";
-import { sessionStorageAvailable, STORAGE_BLOCKED_MESSAGE } from "./storage";
+import { sessionStorageAvailable } from "./storage";
+import { t } from "../i18n/i18n";
 
 export type { SessionStatus } from "./liveSession";
 
@@ -147,14 +148,14 @@ async function classifyFailure(error: unknown, params: URLSearchParams, record: 
     return (await import("./classify.later")).classify(error, params, record);
   } catch {
     const detail = error instanceof Error ? error.message : String(error);
-    return new SessionError("failed", `The sign-in could not be completed. ${startOver(record?.kind)}`, { detail, relaunchUrl: record?.launchUrl, launchKind: record?.kind });
+    return new SessionError("failed", () => `${t("The sign-in could not be completed.")} ${startOver(record?.kind)}`, { detail, relaunchUrl: record?.launchUrl, launchKind: record?.kind });
   }
 }
 
 /** Completes the SMART authorization. Call once per page load (a second call would post the code twice). */
 export async function startSession(): Promise<Session> {
   const params = new URLSearchParams(window.location.search);
-  if (!sessionStorageAvailable()) throw new SessionError("storage-blocked", STORAGE_BLOCKED_MESSAGE);
+  if (!sessionStorageAvailable()) throw new SessionError("storage-blocked", storageBlocked);
   const stateParam = params.get("state");
   const pinned = pinnedLaunch();
   let client: Client;

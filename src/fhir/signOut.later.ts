@@ -4,10 +4,9 @@
  * 307 would re-send the token in the body wherever it points). Returns what the app tells the user.
  */
 import { tokenEndpointAllowed } from "./urls";
+import { t } from "../i18n/i18n";
 
 export type TokenToRevoke = readonly [token: string | undefined, hint: "refresh_token" | "access_token"];
-
-const NAMES = { refresh_token: "the refresh token", access_token: "the access token" } as const;
 
 async function revoke(endpoint: string, token: string, hint: string, clientId: string): Promise<void> {
   let response: Response;
@@ -19,10 +18,10 @@ async function revoke(endpoint: string, token: string, hint: string, clientId: s
       redirect: "manual",
     });
   } catch {
-    throw new Error("it could not be reached");
+    throw new Error(t("it could not be reached"));
   }
   if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-    throw new Error("it answered with a redirect, which the app does not follow with a token");
+    throw new Error(t("it answered with a redirect, which the app does not follow with a token"));
   }
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
 }
@@ -30,10 +29,10 @@ async function revoke(endpoint: string, token: string, hint: string, clientId: s
 /** Revokes each token at `endpoint` (when it may be sent one) and says how the sign-out went. Never throws. */
 export async function revocationMessage(endpoint: string | undefined, serverUrl: string, clientId: string, tokens: readonly TokenToRevoke[]): Promise<string> {
   if (!endpoint) {
-    return "You are signed out of the app on this device. This EHR offers the app no way to cancel the sign-in itself; it ends when it expires.";
+    return t("You are signed out of the app on this device. This EHR offers the app no way to cancel the sign-in itself; it ends when it expires.");
   }
   if (!tokenEndpointAllowed(endpoint, serverUrl)) {
-    return `You are signed out of the app on this device. The EHR's cancellation address (${URL.parse(endpoint)?.origin ?? endpoint}) is not secure (https), so the app did not send it your sign-in; it ends when it expires.`;
+    return t("You are signed out of the app on this device. The EHR's cancellation address ({address}) is not secure (https), so the app did not send it your sign-in; it ends when it expires.", { address: URL.parse(endpoint)?.origin ?? endpoint });
   }
   const failures: string[] = [];
   // One attempt per token: a refused refresh-token revocation must not spare the access token.
@@ -42,10 +41,11 @@ export async function revocationMessage(endpoint: string | undefined, serverUrl:
     try {
       await revoke(endpoint, token, hint, clientId);
     } catch (error) {
-      failures.push(`${NAMES[hint]}: ${error instanceof Error ? error.message : String(error)}`);
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push(hint === "refresh_token" ? t("the refresh token: {message}", { message }) : t("the access token: {message}", { message }));
     }
   }
   return failures.length
-    ? `You are signed out of the app on this device, but the EHR could not be told to cancel all of the sign-in (${failures.join("; ")}); what was not cancelled ends when it expires.`
-    : "You are signed out. The EHR has cancelled the app's sign-in, and the app keeps nothing of it on this device.";
+    ? t("You are signed out of the app on this device, but the EHR could not be told to cancel all of the sign-in ({failures}); what was not cancelled ends when it expires.", { failures: failures.join("; ") })
+    : t("You are signed out. The EHR has cancelled the app's sign-in, and the app keeps nothing of it on this device.");
 }

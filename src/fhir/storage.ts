@@ -9,6 +9,3 @@ export function sessionStorageAvailable(): boolean {
     return false;
   }
 }
-
-export const STORAGE_BLOCKED_MESSAGE =
-  "This browser does not let the app keep its sign-in inside the EHR window (storage for embedded apps is blocked, for example by strict privacy settings). Open the app in its own window to continue.";

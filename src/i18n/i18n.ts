@@ -41,7 +41,8 @@ export function subscribe(listener: () => void): () => void {
 function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : typeof value === "number" ? new Intl.NumberFormat(current.tag).format(value) : value;
+    // English, the source, writes numbers as the code always has ("Loaded 10000 results": the DOM contract).
+    return value === undefined ? whole : typeof value === "number" ? new Intl.NumberFormat(current.tag, current.tag === "en" ? { useGrouping: false } : {}).format(value) : value;
   });
 }
 

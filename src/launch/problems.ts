@@ -5,7 +5,10 @@
  */
 import type { ConfigProblem } from "../config/file";
 import type { DiscoveryProblem } from "../fhir/discovery";
-import { t } from "../i18n/i18n";
+import { language, t } from "../i18n/i18n";
+
+/** A size in the reader's way, grouped in English too ("10,000"): message numbers otherwise stay as written there. */
+const size = (n: number) => new Intl.NumberFormat(language()).format(n);
 import type { LaunchProblem } from "./plan";
 
 export type Problem = LaunchProblem | DiscoveryProblem | ConfigProblem;
@@ -51,7 +54,7 @@ export function sayProblem(problem: Problem): string {
     case "empty-launch":
       return t("The EHR sent an empty launch parameter. Launch the app again from your EHR.");
     case "launch-too-long":
-      return t("The launch parameter is {length} characters long, more than the {max} this app accepts. Launch the app again from your EHR.", { length: problem.length, max: problem.max });
+      return t("The launch parameter is {length} characters long, more than the {max} this app accepts. Launch the app again from your EHR.", { length: size(problem.length), max: size(problem.max) });
     case "no-configuration":
       return t("The FHIR server at {iss} does not publish its SMART sign-in configuration ({url} answered HTTP {status}). Check the server address, or ask its administrator whether it supports SMART App Launch.", {
         iss: problem.iss,
