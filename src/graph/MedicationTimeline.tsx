@@ -84,32 +84,35 @@ export function MedicationTimeline({ lines, domain, formatDate }: MedicationTime
       </ul>
       <details className="med-table">
         <summary>{t("Medications as a table")}</summary>
-        <table className="results">
-          <caption>{t("Medications")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("Medication")}</th>
-              <th scope="col">{t("Start")}</th>
-              <th scope="col">{t("End")}</th>
-              <th scope="col">{t("Status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.flatMap((line) =>
-              line.periods.map((bar) => {
-                const text = periodText(bar, formatDate);
-                return (
-                  <tr key={bar.key}>
-                    <th scope="row">{line.name}</th>
-                    <td>{text.start}</td>
-                    <td>{text.end}</td>
-                    <td>{statusWords(bar.status)}</td>
-                  </tr>
-                );
-              }),
-            )}
-          </tbody>
-        </table>
+        {/* Scrolls sideways on a narrow screen, as the results table does, when its words are long. */}
+        <div className="table-wrap">
+          <table className="results">
+            <caption>{t("Medications")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("Medication")}</th>
+                <th scope="col">{t("Start")}</th>
+                <th scope="col">{t("End")}</th>
+                <th scope="col">{t("Status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.flatMap((line) =>
+                line.periods.map((bar) => {
+                  const text = periodText(bar, formatDate);
+                  return (
+                    <tr key={bar.key}>
+                      <th scope="row">{line.name}</th>
+                      <td>{text.start}</td>
+                      <td>{text.end}</td>
+                      <td>{statusWords(bar.status)}</td>
+                    </tr>
+                  );
+                }),
+              )}
+            </tbody>
+          </table>
+        </div>
       </details>
     </>
   );
