@@ -1,4 +1,6 @@
 import { useId } from "react";
+import { t } from "../i18n/i18n";
+import { useLanguage } from "../i18n/useLanguage";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { PRESETS, type Preset, type RangeSelection, type TimeWindow } from "../labs/timeRange";
 
@@ -14,8 +16,6 @@ export interface ChartControlsProps {
   readonly shown: TimeWindow | undefined;
 }
 
-const PRESET_LABELS: Readonly<Record<Preset, string>> = { "1y": "1y", "3y": "3y", "5y": "5y", all: "All" };
-const PRESET_NAMES: Readonly<Record<Preset, string>> = { "1y": "last year", "3y": "last 3 years", "5y": "last 5 years", all: "all results" };
 
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 const dayStart = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : Number.NaN);
@@ -23,6 +23,14 @@ const dayStart = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s
 /** The unit toggle, the time-range presets and the zoom fields (the keyboard's way to zoom). */
 export function ChartControls({ lab, unit, onUnit, range, onRange, shown }: ChartControlsProps) {
   const id = useId();
+  useLanguage();
+  const labels: Readonly<Record<Preset, string>> = { "1y": t("1y"), "3y": t("3y"), "5y": t("5y"), all: t("All") };
+  const titles: Readonly<Record<Preset, string>> = {
+    "1y": t("Show the last year up to the latest result"),
+    "3y": t("Show the last 3 years up to the latest result"),
+    "5y": t("Show the last 5 years up to the latest result"),
+    all: t("Show the all results up to the latest result"),
+  };
   const setDay = (edge: "from" | "to", text: string) => {
     const day = dayStart(text);
     if (!shown || Number.isNaN(day)) return;
@@ -34,7 +42,7 @@ export function ChartControls({ lab, unit, onUnit, range, onRange, shown }: Char
     <div className="controls no-print">
       {lab.units.length > 1 && onUnit && (
         <fieldset className="toggle">
-          <legend>Unit</legend>
+          <legend>{t("Unit")}</legend>
           {lab.units.map((u) => (
             <label key={u.code}>
               <input type="radio" name={`${id}-unit`} checked={u === unit} onChange={() => onUnit(u)} />
@@ -44,25 +52,25 @@ export function ChartControls({ lab, unit, onUnit, range, onRange, shown }: Char
         </fieldset>
       )}
       <fieldset className="toggle">
-        <legend>Time range</legend>
+        <legend>{t("Time range")}</legend>
         {PRESETS.map((p) => (
-          <button key={p} type="button" aria-pressed={range.kind === "preset" && range.preset === p} title={`Show the ${PRESET_NAMES[p]} up to the latest result`} onClick={() => onRange({ kind: "preset", preset: p }, true)}>
-            {PRESET_LABELS[p]}
+          <button key={p} type="button" aria-pressed={range.kind === "preset" && range.preset === p} title={titles[p]} onClick={() => onRange({ kind: "preset", preset: p }, true)}>
+            {labels[p]}
           </button>
         ))}
       </fieldset>
       {shown && (
         <fieldset className="zoom">
-          <legend>Zoom</legend>
+          <legend>{t("Zoom")}</legend>
           <label>
-            From <input type="date" value={isoDay(shown.from)} onChange={(e) => setDay("from", e.target.value)} />
+            {t("From")} <input type="date" value={isoDay(shown.from)} onChange={(e) => setDay("from", e.target.value)} />
           </label>
           <label>
-            To <input type="date" value={isoDay(shown.to)} onChange={(e) => setDay("to", e.target.value)} />
+            {t("To")} <input type="date" value={isoDay(shown.to)} onChange={(e) => setDay("to", e.target.value)} />
           </label>
           {range.kind === "window" && (
             <button type="button" onClick={() => onRange({ kind: "preset", preset: "all" }, true)}>
-              Reset zoom
+              {t("Reset zoom")}
             </button>
           )}
         </fieldset>

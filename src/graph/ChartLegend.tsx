@@ -1,16 +1,19 @@
 /** The chart's legend: what each marker drawn means, in the lab's words, and the band and goal line. */
-import { RANGE_LABELS, type RangeMeaning } from "../labs/ranges";
+import type { RangeMeaning } from "../labs/ranges";
+import { rangeLabel } from "../labs/rangeText";
 import { DateSpan } from "./ChartLayers";
 import { Marker } from "./markers";
 import { MarkerIcon } from "./MarkerIcon";
-import { NOT_FLAGGED } from "../labs/flags";
+import { t } from "../i18n/i18n";
+import { useLanguage } from "../i18n/useLanguage";
+import { flagWords } from "../labs/flagText";
+import { methodName } from "../labs/methods";
 import type { ChartPoint } from "./ChartLayers";
 import type { MarkerKind } from "./markers";
 import type { LegendEntry } from "./present";
 import { MAX_MARKED_CHANGES, MethodFrame, methodDash } from "./methods";
 
 const LEGEND_ORDER: readonly MarkerKind[] = ["none", "N", "H", "HH", "L", "LL", "A", "AA", "other", "below", "above"];
-const LIMIT_WORDS: Partial<Record<MarkerKind, string>> = { below: "Limit: the value is below the mark", above: "Limit: the value is above the mark" };
 
 /**
  * What each marker drawn means, one line per marker, styling and words: "High", "Significantly high", the lab's
@@ -18,9 +21,11 @@ const LIMIT_WORDS: Partial<Record<MarkerKind, string>> = { below: "Limit: the va
  */
 export function legendEntries(points: readonly ChartPoint[]): LegendEntry[] {
   const entries = new Map<string, LegendEntry>();
+  const limits: Partial<Record<MarkerKind, string>> = { below: t("Limit: the value is below the mark"), above: t("Limit: the value is above the mark") };
   for (const p of points) {
-    const limit = LIMIT_WORDS[p.marker];
-    const text = limit ? (p.flag ? `${limit} — ${p.flag}` : limit) : (p.flag ?? NOT_FLAGGED);
+    const limit = limits[p.marker];
+    const flag = p.flag && flagWords(p.flag);
+    const text = limit ? (flag ? `${limit} — ${flag}` : limit) : (flag ?? t("Not flagged"));
     const key = `${p.marker}|${p.critical}|${p.flagged}|${text}`;
     if (!entries.has(key)) entries.set(key, { marker: p.marker, critical: p.critical, flagged: p.flagged, text });
   }
@@ -57,8 +62,9 @@ export interface ChartLegendProps {
 
 /** What each shape and line means, listing only what the chart shows. */
 export function ChartLegend({ entries, preliminary, imprecise = false, band, target, methods = [], methodChanges = 0 }: ChartLegendProps) {
+  useLanguage();
   return (
-    <ul className="legend" aria-label="Chart legend">
+    <ul className="legend" aria-label={t("Chart legend")}>
       {entries.map((e) => (
         <li key={`${e.marker}|${e.critical}|${e.flagged}|${e.text}`}>
           <MarkerIcon kind={e.marker} critical={e.critical} flagged={e.flagged} />
@@ -68,7 +74,7 @@ export function ChartLegend({ entries, preliminary, imprecise = false, band, tar
       {preliminary && (
         <li>
           <MarkerIcon kind="none" hollow />
-          Preliminary (hollow)
+          {t("Preliminary (hollow)")}
         </li>
       )}
       {imprecise && (
@@ -77,7 +83,7 @@ export function ChartLegend({ entries, preliminary, imprecise = false, band, tar
             <DateSpan x1={-8} x2={10} y={0} />
             <Marker kind="N" x={-8} y={0} />
           </svg>
-          Date known only to the month or year (line: the period)
+          {t("Date known only to the month or year (line: the period)")}
         </li>
       )}
       {(["normal", "recommended"] as const)
@@ -85,20 +91,20 @@ export function ChartLegend({ entries, preliminary, imprecise = false, band, tar
         .map((m) => (
           <li key={m}>
             <span className={m === "normal" ? "legend-band" : `legend-band legend-band-${m}`} aria-hidden="true" />
-            {RANGE_LABELS[m]}
+            {rangeLabel(m)}
           </li>
         ))}
       {methods.length > 1 &&
         methods.map((m, i) => (
           <li key={m ?? ""}>
             <MethodIcon index={i} />
-            {m ? `Method: ${m}` : "Method not identified"}
+            {m ? t("Method: {method}", { method: methodName(m) }) : t("Method not identified")}
           </li>
         ))}
       {methods.length > 1 && methodChanges > 0 && (
         <li>
           <span className="legend-method-change" aria-hidden="true" />
-          {methodChanges <= MAX_MARKED_CHANGES ? "Method changed (dotted vertical line)" : `Methods alternate (${methodChanges} changes, not marked): told apart by line and frame`}
+          {methodChanges <= MAX_MARKED_CHANGES ? t("Method changed (dotted vertical line)") : t("Methods alternate ({count} changes, not marked): told apart by line and frame", { count: String(methodChanges) })}
         </li>
       )}
       {target && (

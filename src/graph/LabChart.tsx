@@ -6,6 +6,7 @@ import { AxisTick } from "./AxisTick";
 import { maxTimeTicks, niceTicks, tickFormatter, timeTicks } from "./ticks";
 import type { MethodChange } from "../labs/methods";
 import { PLOT_INSET } from "./plotInset";
+import { useLanguage } from "../i18n/useLanguage";
 
 export type { ChartBand, ChartPoint } from "./ChartLayers";
 
@@ -64,14 +65,15 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
   const { name, unit, points, bands, target, domain, description, onStep, busy = false } = props;
   const [tooltipHost, setTooltipHost] = useState<HTMLDivElement | null>(null);
   const [width, setWidth] = useState(INITIAL_WIDTH);
+  const language = useLanguage();
   // The labels' size, read once: the EHR's style may change the page's font size.
   const fontPx = useMemo(() => (tooltipHost ? parseFloat(getComputedStyle(tooltipHost).fontSize) : 0) || 16, [tooltipHost]);
   const y = useMemo(() => valueAxis(points, bands, target?.value, target?.other), [points, bands, target]);
   const x = useMemo(() => {
     const axis = width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right;
     const { ticks, unit } = timeTicks(domain[0], domain[1], (u) => maxTimeTicks(u, axis, fontPx));
-    return { ticks, format: tickFormatter(unit) };
-  }, [domain, width, fontPx]);
+    return { ticks, format: tickFormatter(unit, language) };
+  }, [domain, width, fontPx, language]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const step = KEY_STEPS[e.key];

@@ -1,4 +1,7 @@
+import { t } from "../i18n/i18n";
+import { useLanguage } from "../i18n/useLanguage";
 import type { LabUnit } from "../labs/catalog";
+import { flagWords } from "../labs/flagText";
 import { formatFhirDate } from "../labs/dates";
 import { formatElapsed } from "../labs/elapsed";
 import { goalLabel, type GoalChoice } from "../labs/goals";
@@ -12,7 +15,7 @@ import type { LabResult } from "../labs/results";
 /** After the latest result's date: what its date is (§8), and that it is preliminary (§9). */
 function latestNotes(r: LabResult): string {
   const notes = resultDateNotes(r);
-  return `${notes.length ? ` (${notes.join("; ")})` : ""}${r.status === "preliminary" ? " — preliminary" : ""}`;
+  return `${notes.length ? ` (${notes.join("; ")})` : ""}${r.status === "preliminary" ? t(" — preliminary") : ""}`;
 }
 
 export interface LabSummaryProps {
@@ -28,6 +31,7 @@ export interface LabSummaryProps {
 /** Latest value with its date, change from the previous, goal, time since the last test, count. */
 export function LabSummary({ unit, goal, summary, now, problems }: LabSummaryProps) {
   const { latest, previous, change, otherMethodBefore, lastTested, overdue, count } = summary;
+  useLanguage();
   if (count === 0) return null;
   // A difference converts without the offset: Δ(display) = Δ(canonical) ÷ factor.
   const signed = (delta: number) => `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${formatNumber(Math.abs(delta), unit.decimals)}`;
@@ -35,39 +39,41 @@ export function LabSummary({ unit, goal, summary, now, problems }: LabSummaryPro
     <dl className="lab-summary">
       {latest && (
         <div>
-          <dt>Latest</dt>
+          <dt>{t("Latest")}</dt>
           <dd>
             <strong>
               {valueText(latest, unit)} {unit.label}
             </strong>
-            {latest.flag && ` (${latest.flag.label})`} on {formatFhirDate(latest.when!)}
+            {latest.flag && ` (${flagWords(latest.flag.label)})`}
+            {t(" on {date}", { date: formatFhirDate(latest.when!) })}
             {latestNotes(latest)}
           </dd>
         </div>
       )}
       {latest && (previous || otherMethodBefore) && (
         <div>
-          <dt>Change</dt>
+          <dt>{t("Change")}</dt>
           <dd>
             {previous ? (
               <>
-                {change === undefined ? "not computed: a limit is not an exact value" : `${signed(change / unit.factor)} ${unit.label}`} since {formatFhirDate(previous.when!)}
+                {change === undefined ? t("not computed: a limit is not an exact value") : `${signed(change / unit.factor)} ${unit.label}`}
+                {t(" since {date}", { date: formatFhirDate(previous.when!) })}
                 {/* A result of another method lies between: say which results were compared (clinical-rules §7). */}
-                {otherMethodBefore && (latest.method ? `, the previous ${latest.method} result` : ", the previous result by the same method")}
+                {otherMethodBefore && (latest.method ? t(", the previous {method} result", { method: methodName(latest.method) }) : t(", the previous result by the same method"))}
               </>
             ) : (
-              `not computed: the previous result used another method (${methodName(otherMethodBefore!.method)})`
+              t("not computed: the previous result used another method ({method})", { method: methodName(otherMethodBefore!.method) })
             )}
           </dd>
         </div>
       )}
       {goal && (goal.line || goal.notes.length > 0) && (
         <div className="goal">
-          <dt>Goal</dt>
+          <dt>{t("Goal")}</dt>
           <dd>
-            {goal.line ? goalLabel(goal.line, unit) : "none drawn"}
+            {goal.line ? goalLabel(goal.line, unit) : t("none drawn")}
             {goal.others.length > 0 &&
-              `. Also in the record, not drawn: ${goal.others.map((o) => `${goalLabel(o, unit)}${o.since ? ` (from ${o.since.slice(0, 10)})` : ""}`).join("; ")}`}
+              t(". Also in the record, not drawn: {goals}", { goals: goal.others.map((o) => `${goalLabel(o, unit)}${o.since ? t(" (from {date})", { date: o.since.slice(0, 10) }) : ""}`).join("; ") })}
             {goal.notes.map((note) => (
               <span key={note} className="goal-note">{` ${note}`}</span>
             ))}
@@ -76,7 +82,7 @@ export function LabSummary({ unit, goal, summary, now, problems }: LabSummaryPro
       )}
       {lastTested && (
         <div className={overdue ? "overdue" : undefined}>
-          <dt>Last test</dt>
+          <dt>{t("Last test")}</dt>
           <dd>
             {formatElapsed(lastTested.time, now)}
             {overdue && <strong>{` — ${overdueText(overdue)}`}</strong>}
@@ -84,12 +90,12 @@ export function LabSummary({ unit, goal, summary, now, problems }: LabSummaryPro
         </div>
       )}
       <div>
-        <dt>Results</dt>
+        <dt>{t("Results")}</dt>
         <dd>{count}</dd>
       </div>
       {problems && (
         <div className="problems">
-          <dt>Problems</dt>
+          <dt>{t("Problems")}</dt>
           <dd>{problems}</dd>
         </div>
       )}

@@ -1,3 +1,5 @@
+import { t } from "../i18n/i18n";
+import { useLanguage } from "../i18n/useLanguage";
 import { PLOT_INSET } from "./plotInset";
 
 /** One prescription or statement of use, as drawn: epoch ms; an ongoing one runs to the end of the axis. */
@@ -37,9 +39,25 @@ export function barPlace(bar: MedicationBar, [from, to]: readonly [number, numbe
 
 function periodText(bar: MedicationBar, formatDate: (time: number) => string): { start: string; end: string } {
   return {
-    start: bar.startText ?? (bar.start === undefined ? "not recorded" : formatDate(bar.start)),
-    end: bar.endText ?? (bar.end !== undefined ? formatDate(bar.end) : bar.ongoing ? "ongoing" : "not recorded"),
+    start: bar.startText ?? (bar.start === undefined ? t("not recorded") : formatDate(bar.start)),
+    end: bar.endText ?? (bar.end !== undefined ? formatDate(bar.end) : bar.ongoing ? t("ongoing") : t("not recorded")),
   };
+}
+
+/** A prescription's or statement's FHIR status in words; a code this does not know, as sent. */
+function statusWords(status: string): string {
+  const words: Record<string, string> = {
+    active: t("active"),
+    completed: t("completed"),
+    stopped: t("stopped"),
+    "on-hold": t("on-hold"),
+    cancelled: t("cancelled"),
+    draft: t("draft"),
+    intended: t("intended"),
+    "not-taken": t("not-taken"),
+    unknown: t("unknown"),
+  };
+  return Object.hasOwn(words, status) ? words[status]! : status;
 }
 
 /**
@@ -47,6 +65,7 @@ function periodText(bar: MedicationBar, formatDate: (time: number) => string): {
  * while ongoing), and the same facts as a table. Draws what it is given.
  */
 export function MedicationTimeline({ lines, domain, formatDate }: MedicationTimelineProps) {
+  useLanguage();
   return (
     <>
       <ul className="med-lines">
@@ -64,33 +83,36 @@ export function MedicationTimeline({ lines, domain, formatDate }: MedicationTime
         ))}
       </ul>
       <details className="med-table">
-        <summary>Medications as a table</summary>
-        <table className="results">
-          <caption>Medications</caption>
-          <thead>
-            <tr>
-              <th scope="col">Medication</th>
-              <th scope="col">Start</th>
-              <th scope="col">End</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.flatMap((line) =>
-              line.periods.map((bar) => {
-                const text = periodText(bar, formatDate);
-                return (
-                  <tr key={bar.key}>
-                    <th scope="row">{line.name}</th>
-                    <td>{text.start}</td>
-                    <td>{text.end}</td>
-                    <td>{bar.status}</td>
-                  </tr>
-                );
-              }),
-            )}
-          </tbody>
-        </table>
+        <summary>{t("Medications as a table")}</summary>
+        {/* Scrolls sideways on a narrow screen, as the results table does, when its words are long. */}
+        <div className="table-wrap">
+          <table className="results">
+            <caption>{t("Medications")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("Medication")}</th>
+                <th scope="col">{t("Start")}</th>
+                <th scope="col">{t("End")}</th>
+                <th scope="col">{t("Status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.flatMap((line) =>
+                line.periods.map((bar) => {
+                  const text = periodText(bar, formatDate);
+                  return (
+                    <tr key={bar.key}>
+                      <th scope="row">{line.name}</th>
+                      <td>{text.start}</td>
+                      <td>{text.end}</td>
+                      <td>{statusWords(bar.status)}</td>
+                    </tr>
+                  );
+                }),
+              )}
+            </tbody>
+          </table>
+        </div>
       </details>
     </>
   );

@@ -1,3 +1,5 @@
+import { t, tn } from "../i18n/i18n";
+import { useLanguage } from "../i18n/useLanguage";
 import { formatFhirDate, parseFhirDate } from "../labs/dates";
 import { ageInYears, medicalRecordNumber, patientName, sexLabel } from "./patient";
 
@@ -8,16 +10,18 @@ export type PatientBannerProps =
 
 /** The patient banner: an element named exactly "Patient" (the DOM contract), shown while the app has one. */
 export function PatientBanner(props: PatientBannerProps) {
+  useLanguage();
+  const name = t("Patient");
   if (props.state === "loading") {
     return (
-      <section aria-label="Patient" className="banner" aria-busy="true">
-        <p className="banner-loading">Loading patient…</p>
+      <section aria-label={name} className="banner" aria-busy="true">
+        <p className="banner-loading">{t("Loading patient…")}</p>
       </section>
     );
   }
   if (props.state === "error") {
     return (
-      <section aria-label="Patient" className="banner">
+      <section aria-label={name} className="banner">
         <p role="alert">{props.message}</p>
       </section>
     );
@@ -28,27 +32,27 @@ export function PatientBanner(props: PatientBannerProps) {
   const mrn = medicalRecordNumber(patient);
   const sex = sexLabel(patient.gender);
   return (
-    <section aria-label="Patient" className="banner">
+    <section aria-label={name} className="banner">
       <h2 className="banner-name">{patientName(patient)}</h2>
       <dl className="banner-facts">
         {sex && (
           <div>
-            <dt>Sex</dt>
+            <dt>{t("Sex")}</dt>
             <dd>{sex}</dd>
           </div>
         )}
         {birth && (
           <div>
-            <dt>Born</dt>
+            <dt>{t("Born")}</dt>
             <dd>
               {formatFhirDate(birth)}
-              {age !== undefined && ` (${age} years)`}
+              {age !== undefined && ` (${tn(age, "{count} year", "{count} years")})`}
             </dd>
           </div>
         )}
         {mrn && (
           <div>
-            <dt>MRN</dt>
+            <dt>{t("MRN")}</dt>
             <dd>{mrn}</dd>
           </div>
         )}

@@ -1,4 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { t } from "../i18n/i18n";
+import { useLanguage } from "../i18n/useLanguage";
 import type { LabUnit } from "../labs/catalog";
 import type { LabResult } from "../labs/results";
 import { memoizeByObject } from "../labs/memo";
@@ -79,13 +81,15 @@ export const ResultsTable = memo(function ResultsTable({ name, results, unit, ac
   const [sort, setSort] = useState<Sort>({ key: "date", descending: true });
   const [page, setPage] = useState(0);
   const wrap = useRef<HTMLDivElement>(null);
+  const language = useLanguage();
   const sorted = useMemo(() => sortRows(results, sort), [results, sort]);
   const paged = sorted.length > MAX_UNPAGED_ROWS;
   const pages = paged ? Math.ceil(sorted.length / PAGE_SIZE) : 1;
   const current = Math.min(page, pages - 1);
   // Only the rows on the page are formatted, each once per unit: a page of results arriving adds its rows
   // without redoing the others.
-  const format = useMemo(() => memoizeByObject((r: LabResult): TableRow => tableRow(r, unit)), [unit]);
+  // The rows' words are in the language shown: made again when it changes.
+  const format = useMemo(() => memoizeByObject((r: LabResult): TableRow => tableRow(r, unit, language)), [unit, language]);
   const shown = useMemo(() => (paged ? sorted.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE) : sorted).map(format), [sorted, paged, current, format]);
 
   // The chart selected a result on another page: go there, and bring its row into the table's view.
@@ -129,15 +133,21 @@ export const ResultsTable = memo(function ResultsTable({ name, results, unit, ac
   return (
     <div className="results-block">
       {paged && (
-        <nav className="pager no-print" aria-label={`${name} table pages`}>
+        <nav className="pager no-print" aria-label={t("{name} table pages", { name })}>
           <p>
-            Page {current + 1} of {pages}: showing {groupDigits(current * PAGE_SIZE + 1)}–{groupDigits(current * PAGE_SIZE + shown.length)} of {groupDigits(sorted.length)}
+            {t("Page {page} of {pages}: showing {from}–{to} of {count}", {
+              page: String(current + 1),
+              pages: String(pages),
+              from: groupDigits(current * PAGE_SIZE + 1),
+              to: groupDigits(current * PAGE_SIZE + shown.length),
+              count: groupDigits(sorted.length),
+            })}
           </p>
           <button type="button" onClick={() => setPage(current - 1)} disabled={current === 0}>
-            Previous page
+            {t("Previous page")}
           </button>
           <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages - 1}>
-            Next page
+            {t("Next page")}
           </button>
         </nav>
       )}
@@ -146,12 +156,12 @@ export const ResultsTable = memo(function ResultsTable({ name, results, unit, ac
           <caption>{name}</caption>
           <thead>
             <tr>
-              {header("date", "Date")}
-              {header("value", "Value")}
-              <th scope="col">Unit</th>
-              <th scope="col">Flag</th>
-              <th scope="col">Reference range</th>
-              <th scope="col">Notes</th>
+              {header("date", t("Date"))}
+              {header("value", t("Value"))}
+              <th scope="col">{t("Unit")}</th>
+              <th scope="col">{t("Flag")}</th>
+              <th scope="col">{t("Reference range")}</th>
+              <th scope="col">{t("Notes")}</th>
             </tr>
           </thead>
           <tbody onKeyDown={onKeyDown}>

@@ -9,6 +9,7 @@ import { AxisTick } from "./AxisTick";
 import { DRAG_MIN, linePath, plotEdges, type ChartBand, type ChartPoint } from "./ChartLayers";
 import { Marker } from "./markers";
 import { PLOT_INSET } from "./plotInset";
+import { useLanguage } from "../i18n/useLanguage";
 import { maxTimeTicks, niceTicks, tickFormatter, timeTicks } from "./ticks";
 
 export interface SmallChartProps {
@@ -153,11 +154,12 @@ function Layers({ points, bands, target, hover, onHover, onZoom, valueText }: Om
 export const SmallChart = memo(function SmallChart(props: SmallChartProps) {
   const { points, bands, target, domain } = props;
   const [width, setWidth] = useState(INITIAL_WIDTH);
+  const language = useLanguage();
   const yAxis = useMemo(() => valueAxis(points, bands, target), [points, bands, target]);
   const xAxis = useMemo(() => {
     const { ticks, unit } = timeTicks(domain[0], domain[1], (u) => maxTimeTicks(u, width - PLOT_INSET.left - MARGIN.right, 16));
-    return { ticks, format: tickFormatter(unit) };
-  }, [domain, width]);
+    return { ticks, format: tickFormatter(unit, language) };
+  }, [domain, width, language]);
   return (
     <div className="small-plot" aria-hidden="true">
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: INITIAL_WIDTH, height: HEIGHT }} onResize={setWidth}>

@@ -1,3 +1,5 @@
+import { t, tn } from "../i18n/i18n";
+import { useLanguage } from "../i18n/useLanguage";
 import { groupDigits } from "./numbers";
 
 export interface TableSummaryProps {
@@ -15,18 +17,21 @@ export interface TableSummaryProps {
 
 /** Under the chart, above the table: how to use the chart, how many results are where, and the CSV download. */
 export function TableSummary({ charted, ranged, shown, total, drawn, excluded, onDownload }: TableSummaryProps) {
+  useLanguage();
   return (
     <>
-      {charted && <p className="hint no-print">Drag across the chart to zoom. On the chart, arrow keys move between results; in the table, arrow keys move between rows.</p>}
+      {charted && <p className="hint no-print">{t("Drag across the chart to zoom. On the chart, arrow keys move between results; in the table, arrow keys move between rows.")}</p>}
       <div className="table-summary">
         <p className="summary">
-          {ranged ? `${groupDigits(shown)} of ${groupDigits(total)} results in this time range` : total === 1 ? "1 result" : `${groupDigits(total)} results`}
-          {`, ${groupDigits(drawn)} on the chart`}
-          {excluded > 0 && `. ${excluded} entered in error or cancelled, not shown`}.
+          {ranged
+            ? t("{shown} of {total} results in this time range", { shown: groupDigits(shown), total: groupDigits(total) })
+            : tn(total, "{total} result", "{total} results", { total: groupDigits(total) })}
+          {t(", {drawn} on the chart", { drawn: groupDigits(drawn) })}
+          {excluded > 0 && t(". {excluded} entered in error or cancelled, not shown", { excluded: String(excluded) })}.
         </p>
         {onDownload && (
           <button type="button" className="no-print" onClick={onDownload}>
-            Download CSV
+            {t("Download CSV")}
           </button>
         )}
       </div>

@@ -2,6 +2,7 @@
  * Moving through the chart's results with the keyboard (arrows, Home, End), and what a screen reader then hears:
  * loaded with the parts that follow the first chart (afterChart.later.ts).
  */
+import { t } from "../i18n/i18n";
 import type { LabUnit } from "../labs/catalog";
 import { flagText } from "../labs/flagText";
 import type { LabResult } from "../labs/results";
@@ -15,5 +16,5 @@ export function chartStep(drawn: readonly LabResult[], activeId: string | undefi
   const index = drawn.findIndex((r) => r.id === activeId);
   const next = s === "first" ? 0 : s === "last" ? drawn.length - 1 : index < 0 ? drawn.length - 1 : Math.max(0, Math.min(drawn.length - 1, index + s));
   const r = drawn[next]!;
-  return { id: r.id, announcement: `${dateText(r)}: ${valueText(r, unit)} ${unit.label}, ${flagText(r.flag)}. Result ${next + 1} of ${drawn.length}.` };
+  return { id: r.id, announcement: t("{date}: {value} {unit}, {flag}. Result {n} of {count}.", { date: dateText(r), value: valueText(r, unit), unit: unit.label, flag: flagText(r.flag), n: String(next + 1), count: String(drawn.length) }) };
 }

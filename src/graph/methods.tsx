@@ -3,6 +3,7 @@
  * has its own line dash and its points their own frame; the first method keeps the plain line and no frame.
  * Where the method changes, a dotted vertical line says from which method to which.
  */
+import { t, tn } from "../i18n/i18n";
 import { methodName, type MethodChange } from "../labs/methods";
 
 type Frame = "square" | "circle" | "diamond";
@@ -36,13 +37,15 @@ export function MethodFrame({ index, x, y }: { readonly index: number; readonly 
 
 /** The words on a method-change line. */
 export function methodChangeLabel(change: MethodChange): string {
-  return `Method changed: ${methodName(change.from)} → ${methodName(change.to)}`;
+  return t("Method changed: {from} → {to}", { from: methodName(change.from), to: methodName(change.to) });
 }
 
 /** The methods and their changes in words, for screen readers; nothing when the chart has one method. */
 export function describeMethods(methods: readonly (string | undefined)[], changes: readonly MethodChange[]): string {
   if (methods.length < 2) return "";
-  const names = methods.map(methodName).join("; ");
-  const changed = changes.length === 1 ? "the method changes once" : `the method changes ${changes.length} times`;
-  return `Results by ${methods.length} methods, each with its own line style: ${names}; ${changed}.`;
+  return t("Results by {count} methods, each with its own line style: {names}; {changed}.", {
+    count: methods.length,
+    names: methods.map(methodName).join("; "),
+    changed: tn(changes.length, "the method changes once", "the method changes {count} times"),
+  });
 }

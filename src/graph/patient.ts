@@ -1,4 +1,5 @@
 /** Patient details for the banner: pure helpers. */
+import { t } from "../i18n/i18n";
 import { list, record, text } from "../labs/json";
 
 /**
@@ -16,7 +17,7 @@ export function personName(resource: { readonly name?: readonly fhir4.HumanName[
 }
 
 export function patientName(patient: fhir4.Patient): string {
-  return personName(patient) ?? "Unnamed patient";
+  return personName(patient) ?? t("Unnamed patient");
 }
 
 /** Whole years between a FHIR birth date and `today`. */
@@ -38,8 +39,6 @@ export function medicalRecordNumber(patient: fhir4.Patient): string | undefined 
   return (mr ?? ids.find((i) => i.use === "usual"))?.value;
 }
 
-const SEX: Record<string, string> = { male: "Male", female: "Female", other: "Other", unknown: "Unknown" };
-
 export function sexLabel(gender: fhir4.Patient["gender"]): string | undefined {
-  return gender ? SEX[gender] : undefined;
+  return gender && { male: t("Male"), female: t("Female"), other: t("Other"), unknown: t("Unknown") }[gender];
 }

@@ -1,4 +1,5 @@
 /** Lab results as the chart, the table and screen readers present them, in the unit shown. Pure. */
+import { t, tn } from "../i18n/i18n";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { formatFhirDate, plotPeriodEnd, plotTime } from "../labs/dates";
 import { isAbnormal, isCritical, type Flag } from "../labs/flags";
@@ -70,25 +71,29 @@ export function chartPoint(r: LabResult, unit: LabUnit, locale?: string, timeZon
 /** The chart in words, for screen readers: span, latest, extremes, flags, goal line (its label). `results` newest first. */
 export function describeChart(lab: LabDefinition, results: readonly LabResult[], unit: LabUnit, locale?: string, goal?: string): string {
   const drawn = results.filter((r) => r.plotted);
-  if (drawn.length === 0) return `${lab.name}: no results to draw.`;
-  const at = (r: LabResult) => `${valueText(r, unit, locale)} ${unit.label} on ${formatFhirDate(r.when!, locale)}`;
+  const name = lab.name;
+  if (drawn.length === 0) return t("{name}: no results to draw.", { name });
+  const at = (r: LabResult) => t("{value} {unit} on {date}", { value: valueText(r, unit, locale), unit: unit.label, date: formatFhirDate(r.when!, locale) });
   const newest = drawn[0]!;
   const oldest = drawn[drawn.length - 1]!;
   const exact = drawn.filter((r) => !r.comparator);
-  const parts = [`${lab.name} chart in ${unit.label}: ${drawn.length === 1 ? "1 result" : `${drawn.length} results`} from ${formatFhirDate(oldest.when!, locale)} to ${formatFhirDate(newest.when!, locale)}.`, `Latest ${at(newest)}.`];
+  const parts = [
+    tn(drawn.length, "{name} chart in {unit}: {n} result from {from} to {to}.", "{name} chart in {unit}: {n} results from {from} to {to}.", { n: String(drawn.length), name, unit: unit.label, from: formatFhirDate(oldest.when!, locale), to: formatFhirDate(newest.when!, locale) }),
+    t("Latest {result}.", { result: at(newest) }),
+  ];
   if (exact.length > 1) {
     const low = exact.reduce((a, b) => (b.value! < a.value! ? b : a));
     const high = exact.reduce((a, b) => (b.value! > a.value! ? b : a));
-    parts.push(`Lowest ${at(low)}; highest ${at(high)}.`);
+    parts.push(t("Lowest {low}; highest {high}.", { low: at(low), high: at(high) }));
   }
   const flagged = drawn.filter((r) => isAbnormal(r.flag)).length;
   const critical = drawn.filter((r) => isCritical(r.flag)).length;
-  if (flagged) parts.push(`${flagged} flagged by the lab as outside the normal range${critical ? `, ${critical} of them critical` : ""}.`);
+  if (flagged) parts.push(t("{n} flagged by the lab as outside the normal range{critical}.", { n: String(flagged), critical: critical ? t(", {n} of them critical", { n: String(critical) }) : "" }));
   const offScale = drawn.filter((r) => r.flag?.offScale).length;
-  if (offScale) parts.push(`${offScale} reported by the lab as off the instrument's scale.`);
+  if (offScale) parts.push(t("{n} reported by the lab as off the instrument's scale.", { n: String(offScale) }));
   const limits = drawn.length - exact.length;
-  if (limits) parts.push(`${limits} ${limits === 1 ? "is a limit" : "are limits"} drawn at the bound.`);
-  if (goal) parts.push(`${goal}, drawn as a line.`);
+  if (limits) parts.push(tn(limits, "{n} is a limit drawn at the bound.", "{n} are limits drawn at the bound.", { n: String(limits) }));
+  if (goal) parts.push(t("{goal}, drawn as a line.", { goal }));
   return parts.join(" ");
 }
 

@@ -1,8 +1,10 @@
 /** Lab results as the table and the tooltip list them, in the unit shown: loaded after the first chart. Pure. */
+import { t } from "../i18n/i18n";
 import type { LabUnit } from "../labs/catalog";
 import { isAbnormal, isCritical } from "../labs/flags";
 import { resultFlagText } from "../labs/flagText";
 import { describeRange } from "../labs/rangeText";
+import { otherRangeText, reasonText } from "../labs/resultWords";
 import type { LabResult } from "../labs/results";
 import { formatIn } from "../labs/units";
 import { dateText } from "./dateText";
@@ -21,11 +23,6 @@ export interface TableRow {
   readonly plotted: boolean;
 }
 
-const STATUS_NOTES: Partial<Record<LabResult["status"], string>> = {
-  preliminary: "Preliminary.",
-  amended: "Amended.",
-  corrected: "Corrected.",
-};
 
 /** The lab's flag, or for a result without a value and without a flag (an order, a clotted specimen) nothing (resultFlagText). */
 export function flagCell(r: LabResult): FlagCell | undefined {
@@ -35,19 +32,24 @@ export function flagCell(r: LabResult): FlagCell | undefined {
 }
 
 export function rangeText(r: LabResult, unit: LabUnit, locale?: string): string {
-  return [r.range ? describeRange(r.range, unit, locale) : "", ...r.otherRanges.map((o) => `Also: ${o}`)].filter(Boolean).join("; ");
+  return [r.range ? describeRange(r.range, unit, locale) : "", ...r.otherRanges.map((o) => t("Also: {range}", { range: otherRangeText(o) }))].filter(Boolean).join("; ");
+}
+
+/** valueText, with the mapping's words for a result without a value ("No value: …") in the language shown. */
+export function shownValue(r: LabResult, unit: LabUnit, locale?: string): string {
+  return r.value === undefined ? reasonText(r.recorded) : valueText(r, unit, locale);
 }
 
 export function notesOf(r: LabResult, unit: LabUnit, locale?: string): string[] {
   const notes: string[] = [];
-  const status = STATUS_NOTES[r.status];
-  if (status) notes.push(status);
+  const status: Partial<Record<LabResult["status"], string>> = { preliminary: t("Preliminary."), amended: t("Amended."), corrected: t("Corrected.") };
+  if (status[r.status]) notes.push(status[r.status]!);
   if (r.plotted && r.comparator) {
-    const side = markerOf(r) === "below" ? "below" : "above";
-    notes.push(`Limit: drawn at ${formatIn(r.value!, unit, locale)} ${unit.label}, the actual value is ${side} it.`);
+    const params = { value: formatIn(r.value!, unit, locale), unit: unit.label };
+    notes.push(markerOf(r) === "below" ? t("Limit: drawn at {value} {unit}, the actual value is below it.", params) : t("Limit: drawn at {value} {unit}, the actual value is above it.", params));
   }
-  if (r.value !== undefined && r.unit && r.unit !== unit) notes.push(`Recorded as ${r.recorded}.`);
-  if (!r.plotted) notes.push(`Not on chart: ${r.reason ?? "no value"}.`);
+  if (r.value !== undefined && r.unit && r.unit !== unit) notes.push(t("Recorded as {value}.", { value: r.recorded }));
+  if (!r.plotted) notes.push(t("Not on chart: {reason}.", { reason: r.reason ? reasonText(r.reason) : t("no value") }));
   notes.push(...r.notes);
   return notes;
 }
@@ -56,7 +58,7 @@ export function tableRow(r: LabResult, unit: LabUnit, locale?: string, timeZone?
   return {
     id: r.id,
     date: dateText(r, locale, timeZone),
-    valueText: valueText(r, unit, locale),
+    valueText: shownValue(r, unit, locale),
     unit: r.value === undefined ? "" : unit.label,
     flag: flagCell(r),
     range: rangeText(r, unit, locale),

@@ -3,6 +3,7 @@
  * midnights in the same time zone as the table's dates (the reader's, unless one is given), so a result dated
  * 4 March sits on the 4 March tick (docs/clinical-rules.md §8).
  */
+import { language } from "../i18n/i18n";
 import { timeToWallClock, wallClockToTime } from "../labs/dates";
 
 const DAY = 86_400_000;
@@ -75,7 +76,7 @@ const FORMATS: Readonly<Record<TimeUnit, Intl.DateTimeFormatOptions>> = {
 };
 
 /** Tick labels in `timeZone` (the reader's by default), the zone `timeTicks` placed them in. */
-export function tickFormatter(unit: TimeUnit, locale?: string, timeZone?: string): (t: number) => string {
+export function tickFormatter(unit: TimeUnit, locale = language(), timeZone?: string): (t: number) => string {
   const format = new Intl.DateTimeFormat(locale, { ...FORMATS[unit], timeZone });
   return (t) => format.format(t);
 }

@@ -3,6 +3,7 @@
  * chart adds (a target line, when a test is due). Data, not code branches: a lab is added here (and its id in
  * settings.ts, which a deployment's config.json may name) and nowhere else.
  */
+import { t } from "../i18n/i18n";
 import type { GoalComparator, LabId, LabSettings } from "./settings";
 
 export interface LabCode {
@@ -53,7 +54,7 @@ export interface PlausibleLimits {
 
 export interface LabDefinition {
   readonly id: LabId;
-  /** Shown as the table caption and the chart's label (the DOM contract relies on it). */
+  /** Shown as the table caption and the chart's label (the DOM contract relies on it), in the language shown. */
   readonly name: string;
   readonly codes: readonly LabCode[];
   /** The first is the canonical unit, which values are stored in; the others are offered by the unit toggle. */
@@ -72,9 +73,40 @@ export const LOINC = "http://loinc.org";
 const loinc = (code: string, display: string, method: string): LabCode => ({ system: LOINC, code, display, method });
 const unit = (code: string, label: string, decimals: number, factor = 1, offset = 0): LabUnit => ({ code, label, decimals, factor, offset });
 
-/** Method labels shared by several codes (docs/clinical-rules.md §7). */
+/** Method labels (docs/clinical-rules.md §7): data, compared between results; `methodWords` shows them. */
 const SERUM_OR_PLASMA = "Serum or plasma";
 const A1C_STANDARDIZED = "NGSP/IFCC-standardized";
+const WHOLE_BLOOD = "Whole blood";
+const GLUCOMETER = "Glucometer (capillary)";
+const FASTING = "Fasting serum or plasma";
+const FASTING_GLUCOMETER = "Fasting glucometer (capillary)";
+const MDRD_AA = "MDRD, race-based (African American)";
+const MDRD_NON_AA = "MDRD, race-based (non-African American)";
+const MDRD_F = "MDRD (female)";
+const MDRD_M = "MDRD (male)";
+const CKD_AA = "CKD-EPI 2009, race-based (African American)";
+const CKD_NON_AA = "CKD-EPI 2009, race-based (non-African American)";
+
+/** A method label in the language shown (equations' names, "MDRD", "CKD-EPI 2021", are the same in every language). */
+export function methodWords(method: string): string {
+  return (
+    {
+      [SERUM_OR_PLASMA]: t("Serum or plasma"),
+      [A1C_STANDARDIZED]: t("NGSP/IFCC-standardized"),
+      [WHOLE_BLOOD]: t("Whole blood"),
+      [GLUCOMETER]: t("Glucometer (capillary)"),
+      [FASTING]: t("Fasting serum or plasma"),
+      [FASTING_GLUCOMETER]: t("Fasting glucometer (capillary)"),
+      [MDRD_AA]: t("MDRD, race-based (African American)"),
+      [MDRD_NON_AA]: t("MDRD, race-based (non-African American)"),
+      [MDRD_F]: t("MDRD (female)"),
+      [MDRD_M]: t("MDRD (male)"),
+      [CKD_AA]: t("CKD-EPI 2009, race-based (African American)"),
+      [CKD_NON_AA]: t("CKD-EPI 2009, race-based (non-African American)"),
+    } as Record<string, string>
+  )[method] ?? method;
+}
+
 const GFR = "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area]";
 const GFR_AMONG = (group: string) => `Glomerular filtration rate/1.73 sq M.predicted among ${group} [Volume Rate/Area]`;
 
@@ -83,7 +115,9 @@ const CHOLESTEROL_UNITS: LabDefinition["units"] = [unit("mg/dL", "mg/dL", 0), un
 
 export const HBA1C: LabDefinition = {
   id: "hba1c",
-  name: "Hemoglobin A1c",
+  get name() {
+    return t("Hemoglobin A1c");
+  },
   codes: [
     // NGSP-certified assays are traceable to one reference and the IFCC units convert by the master equation.
     loinc("4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood", A1C_STANDARDIZED),
@@ -104,20 +138,22 @@ export const HBA1C: LabDefinition = {
 
 export const GLUCOSE: LabDefinition = {
   id: "glucose",
-  name: "Glucose",
+  get name() {
+    return t("Glucose");
+  },
   codes: [
     // Specimen, point of care and fasting each change the value: each is its own method. LOINC's plain serum
     // or plasma code does not say whether the patient fasted, so it is not called "random".
     loinc("2345-7", "Glucose [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA),
     loinc("14749-6", "Glucose [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA),
-    loinc("2339-0", "Glucose [Mass/volume] in Blood", "Whole blood"),
-    loinc("15074-8", "Glucose [Moles/volume] in Blood", "Whole blood"),
-    loinc("41653-7", "Glucose [Mass/volume] in Capillary blood by Glucometer", "Glucometer (capillary)"),
-    loinc("14743-9", "Glucose [Moles/volume] in Capillary blood by Glucometer", "Glucometer (capillary)"),
-    loinc("1558-6", "Fasting glucose [Mass/volume] in Serum or Plasma", "Fasting serum or plasma"),
-    loinc("14771-0", "Fasting glucose [Moles/volume] in Serum or Plasma", "Fasting serum or plasma"),
-    loinc("41604-0", "Fasting glucose [Mass/volume] in Capillary blood by Glucometer", "Fasting glucometer (capillary)"),
-    loinc("14770-2", "Fasting glucose [Moles/volume] in Capillary blood by Glucometer", "Fasting glucometer (capillary)"),
+    loinc("2339-0", "Glucose [Mass/volume] in Blood", WHOLE_BLOOD),
+    loinc("15074-8", "Glucose [Moles/volume] in Blood", WHOLE_BLOOD),
+    loinc("41653-7", "Glucose [Mass/volume] in Capillary blood by Glucometer", GLUCOMETER),
+    loinc("14743-9", "Glucose [Moles/volume] in Capillary blood by Glucometer", GLUCOMETER),
+    loinc("1558-6", "Fasting glucose [Mass/volume] in Serum or Plasma", FASTING),
+    loinc("14771-0", "Fasting glucose [Moles/volume] in Serum or Plasma", FASTING),
+    loinc("41604-0", "Fasting glucose [Mass/volume] in Capillary blood by Glucometer", FASTING_GLUCOMETER),
+    loinc("14770-2", "Fasting glucose [Moles/volume] in Capillary blood by Glucometer", FASTING_GLUCOMETER),
   ],
   units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 1, 18.016)],
   // §3: 5,600 mg/dL on record (Soni et al., Diabetes Care 1990;13:181); https://www.healthcentral.com/diabetes/c/110/9887/record-high-blood/
@@ -126,7 +162,9 @@ export const GLUCOSE: LabDefinition = {
 
 export const LDL: LabDefinition = {
   id: "ldl",
-  name: "LDL cholesterol",
+  get name() {
+    return t("LDL cholesterol");
+  },
   codes: [
     loinc("2089-1", "Cholesterol in LDL [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA),
     loinc("18262-6", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct assay", SERUM_OR_PLASMA),
@@ -141,7 +179,9 @@ export const LDL: LabDefinition = {
 
 export const HDL: LabDefinition = {
   id: "hdl",
-  name: "HDL cholesterol",
+  get name() {
+    return t("HDL cholesterol");
+  },
   codes: [
     loinc("2085-9", "Cholesterol in HDL [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA),
     loinc("14646-4", "Cholesterol in HDL [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA),
@@ -153,7 +193,9 @@ export const HDL: LabDefinition = {
 
 export const TOTAL_CHOLESTEROL: LabDefinition = {
   id: "cholesterol",
-  name: "Total cholesterol",
+  get name() {
+    return t("Total cholesterol");
+  },
   codes: [loinc("2093-3", "Cholesterol [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA), loinc("14647-2", "Cholesterol [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA)],
   units: CHOLESTEROL_UNITS,
   // §3: 1,129 mg/dL in chylomicronaemia (https://pmc.ncbi.nlm.nih.gov/articles/PMC10403339); over four times that.
@@ -162,7 +204,9 @@ export const TOTAL_CHOLESTEROL: LabDefinition = {
 
 export const TRIGLYCERIDES: LabDefinition = {
   id: "triglycerides",
-  name: "Triglycerides",
+  get name() {
+    return t("Triglycerides");
+  },
   codes: [loinc("2571-8", "Triglyceride [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA), loinc("14927-8", "Triglyceride [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA)],
   // Triglycerides (as triolein): 1 mmol/L = 88.57 mg/dL.
   units: [unit("mg/dL", "mg/dL", 0), unit("mmol/L", "mmol/L", 2, 88.57)],
@@ -172,7 +216,9 @@ export const TRIGLYCERIDES: LabDefinition = {
 
 export const CREATININE: LabDefinition = {
   id: "creatinine",
-  name: "Creatinine",
+  get name() {
+    return t("Creatinine");
+  },
   codes: [loinc("2160-0", "Creatinine [Mass/volume] in Serum or Plasma", SERUM_OR_PLASMA), loinc("14682-9", "Creatinine [Moles/volume] in Serum or Plasma", SERUM_OR_PLASMA)],
   // 1 mg/dL = 88.42 µmol/L.
   units: [unit("mg/dL", "mg/dL", 2), unit("umol/L", "µmol/L", 0, 1 / 88.42)],
@@ -182,18 +228,20 @@ export const CREATININE: LabDefinition = {
 
 export const EGFR: LabDefinition = {
   id: "egfr",
-  name: "eGFR",
+  get name() {
+    return t("eGFR");
+  },
   codes: [
     // Each equation, and each race- or sex-specific variant of one, gives another number for the same creatinine.
     loinc("33914-3", `${GFR} in Serum or Plasma by Creatinine-based formula (MDRD)`, "MDRD"),
     loinc("77147-7", `${GFR} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, "MDRD"),
-    loinc("48643-1", `${GFR_AMONG("blacks")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, "MDRD, race-based (African American)"),
-    loinc("48642-3", `${GFR_AMONG("non-blacks")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, "MDRD, race-based (non-African American)"),
-    loinc("50044-7", `${GFR_AMONG("females")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, "MDRD (female)"),
-    loinc("70969-1", `${GFR_AMONG("males")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, "MDRD (male)"),
+    loinc("48643-1", `${GFR_AMONG("blacks")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, MDRD_AA),
+    loinc("48642-3", `${GFR_AMONG("non-blacks")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, MDRD_NON_AA),
+    loinc("50044-7", `${GFR_AMONG("females")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, MDRD_F),
+    loinc("70969-1", `${GFR_AMONG("males")} in Serum, Plasma or Blood by Creatinine-based formula (MDRD)`, MDRD_M),
     loinc("62238-1", `${GFR} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)`, "CKD-EPI 2009"),
-    loinc("88293-6", `${GFR_AMONG("blacks")} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)`, "CKD-EPI 2009, race-based (African American)"),
-    loinc("88294-4", `${GFR_AMONG("non-blacks")} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)`, "CKD-EPI 2009, race-based (non-African American)"),
+    loinc("88293-6", `${GFR_AMONG("blacks")} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)`, CKD_AA),
+    loinc("88294-4", `${GFR_AMONG("non-blacks")} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)`, CKD_NON_AA),
     loinc("98979-8", `${GFR} in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI 2021)`, "CKD-EPI 2021"),
   ],
   units: [unit("mL/min/{1.73_m2}", "mL/min/1.73 m²", 0)],
@@ -225,5 +273,6 @@ export function withSettings(lab: LabDefinition, settings: LabSettings | undefin
   const pick = (value: number | null | undefined, catalog: number | undefined) => (value === undefined ? catalog : (value ?? undefined));
   const at = pick(settings.retestMonthsAtGoal !== undefined ? settings.retestMonthsAtGoal : old, catalogAt);
   const not = pick(settings.retestMonthsNotAtGoal !== undefined || old !== null ? settings.retestMonthsNotAtGoal : null, catalogNot);
-  return { ...rest, ...(target && { target }), ...(at !== undefined && { retestMonthsAtGoal: at }), ...(not !== undefined && { retestMonthsNotAtGoal: not }) };
+  // The name stays the catalog's, in the language shown (a spread would keep the words of the moment).
+  return { ...rest, get name() { return lab.name; }, ...(target && { target }), ...(at !== undefined && { retestMonthsAtGoal: at }), ...(not !== undefined && { retestMonthsNotAtGoal: not }) };
 }

@@ -4,6 +4,7 @@
  */
 import { ICD10, ICD10CM, PROBLEMS, SNOMED, type Problem } from "./contextCatalog";
 import { parseFhirDate } from "./dates";
+import { t } from "../i18n/i18n";
 import { list, record, text } from "./json";
 import type { LabId } from "./settings";
 
@@ -100,5 +101,14 @@ export function relevantProblems(conditions: readonly fhir4.Condition[], lab: La
 /** "Type 2 diabetes since 2011"; without a year, the label alone; "(unconfirmed)" when it is not a confirmed diagnosis. */
 export function problemText(match: ProblemMatch): string {
   const year = /^\d{4}/.exec(match.onset ?? "")?.[0];
-  return `${match.label}${year ? ` since ${year}` : ""}${match.unconfirmed ? " (unconfirmed)" : ""}`;
+  const labels: Record<string, string> = {
+    "type-1-diabetes": t("Type 1 diabetes"),
+    "type-2-diabetes": t("Type 2 diabetes"),
+    diabetes: t("Diabetes"),
+    prediabetes: t("Prediabetes"),
+    "chronic-kidney-disease": t("Chronic kidney disease"),
+    hyperlipidaemia: t("Hyperlipidaemia"),
+  };
+  const label = labels[match.problem] ?? match.label;
+  return `${year ? t("{problem} since {year}", { problem: label, year }) : label}${match.unconfirmed ? t(" (unconfirmed)") : ""}`;
 }

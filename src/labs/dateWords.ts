@@ -2,18 +2,19 @@
  * A result's date in words beyond what the chart needs: with its time of day, and what a reader must know about it
  * (the table, tooltip, summary and CSV say them), loaded with those parts.
  */
+import { t } from "../i18n/i18n";
 import { dateFormat, formatFhirDate, type DatePrecision, type FhirInstant } from "./dates";
 
-const PRECISION_NOTES: Partial<Record<DatePrecision, string>> = { year: "year only", month: "month only" };
 
 /** What a reader must know about a date (clinical rules §8): "year only", "time zone not stated", "report date". */
 export function dateNotes(instant: FhirInstant | undefined, fromIssued: boolean): string[] {
   if (!instant) return [];
   const notes: string[] = [];
-  const precision = PRECISION_NOTES[instant.precision];
-  if (precision) notes.push(precision);
-  if (instant.zoneless) notes.push("time zone not stated");
-  if (fromIssued) notes.push("report date");
+  const precision: Partial<Record<DatePrecision, string>> = { year: t("year only"), month: t("month only") };
+  const note = precision[instant.precision];
+  if (note) notes.push(note);
+  if (instant.zoneless) notes.push(t("time zone not stated"));
+  if (fromIssued) notes.push(t("report date"));
   return notes;
 }
 

@@ -4,6 +4,7 @@
  * it SHALL have one) is taken as the wall-clock time written, never shifted (docs/clinical-rules.md §8). The
  * chart's axis and the table use the same zone: the reader's, unless one is given.
  */
+import { language } from "../i18n/i18n";
 import { memoizeByKey } from "./memo";
 
 export type DatePrecision = "year" | "month" | "day" | "time";
@@ -44,6 +45,7 @@ export function periodEnd(instant: FhirInstant): number | undefined {
   return undefined;
 }
 
+// Read as numbers, never shown: a fixed locale keeps its digits and fields parseable.
 const offsetFormat = memoizeByKey(
   (timeZone) => new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" }),
 );
@@ -81,13 +83,13 @@ export function plotPeriodEnd(instant: FhirInstant, timeZone?: string): number |
 }
 
 const formats = memoizeByKey((key) => {
-  const [locale, options] = JSON.parse(key) as [string | null, Intl.DateTimeFormatOptions];
-  return new Intl.DateTimeFormat(locale ?? undefined, options);
+  const [locale, options] = JSON.parse(key) as [string, Intl.DateTimeFormatOptions];
+  return new Intl.DateTimeFormat(locale, options);
 });
 
-/** Intl formatters are slow to create and a table formats thousands of dates: each is made once. */
+/** Intl formatters are slow to create and a table formats thousands of dates: each is made once (per language). */
 export function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return formats(JSON.stringify([locale, options]));
+  return formats(JSON.stringify([locale ?? language(), options]));
 }
 
 /** Formats a date for people, in their locale; date-only values are never shifted by the time zone. */

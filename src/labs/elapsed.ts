@@ -1,7 +1,8 @@
 /** How long ago a result was, in words (the summary's "last tested"): loaded with the summary, after the first chart. */
+import { language } from "../i18n/i18n";
 
 /** "3 months ago", "2 years ago": how long since `from`, in the reader's language. */
-export function formatElapsed(from: number, now: number, locale?: string): string {
+export function formatElapsed(from: number, now: number, locale = language()): string {
   const days = Math.round((now - from) / 86_400_000);
   const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   if (Math.abs(days) < 45) return format.format(-days, "day");

@@ -2,6 +2,7 @@
  * The goal line: the patient's own active Goal for the lab when the record has one, else the deployment's
  * default; how it is labelled; whether a result meets it. Pure (docs/clinical-rules.md §5).
  */
+import { t } from "../i18n/i18n";
 import type { LabDefinition, LabUnit } from "./catalog";
 import { finite, list, record, text } from "./json";
 import type { LabResult } from "./results";
@@ -41,16 +42,21 @@ export interface GoalChoice {
 const COMPARATORS: Readonly<Record<string, GoalComparator>> = { "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
 const SHOWN: Readonly<Record<GoalComparator, string>> = { "<": "<", "<=": "≤", ">": ">", ">=": "≥" };
 
+/** The catalog's and the deployment's words for a default goal's basis (catalog.ts), shown in the language shown. */
+const ADA = "ADA: many non-pregnant adults";
+const DEPLOYMENT = "set by this deployment";
+
 /** `Goal < 8.0 % — patient's goal`, `Goal 6.5–7.5 % — patient's goal`, `Goal < 7.0 % — default (…)`, in `unit`. */
 export function goalLabel(line: GoalLine, unit: LabUnit, locale?: string): string {
   const bound = line.kind === "range" ? `${formatIn(line.low, unit, locale)}–${formatIn(line.high, unit, locale)}` : `${line.comparator ? `${SHOWN[line.comparator]} ` : ""}${formatIn(line.value, unit, locale)}`;
-  return `Goal ${bound} ${unit.label} — ${line.source === "patient" ? "patient's goal" : `default (${line.basis ?? "set by this deployment"})`}`;
+  const basis = line.basis === undefined || line.basis === DEPLOYMENT ? t("set by this deployment") : line.basis === ADA ? t("ADA: many non-pregnant adults") : line.basis;
+  return t("Goal {bound} {unit} — {source}", { bound, unit: unit.label, source: line.source === "patient" ? t("patient's goal") : t("default ({basis})", { basis }) });
 }
 
 /** The default line from the lab (after the deployment's settings). */
 export function defaultGoal(lab: LabDefinition): GoalLine | undefined {
-  const t = lab.target;
-  return t && { kind: "limit", comparator: t.comparator, value: t.value, source: "default", basis: t.basis };
+  const target = lab.target;
+  return target && { kind: "limit", comparator: target.comparator, value: target.value, source: "default", basis: target.basis };
 }
 
 function codesLab(lab: LabDefinition, measure: fhir4.CodeableConcept | undefined): boolean {
@@ -65,19 +71,19 @@ function canonical(lab: LabDefinition, q: fhir4.Quantity | undefined): number | 
   if (value === undefined) return undefined;
   // A number without a unit is not guessed at: HbA1c 53 may be % or mmol/mol.
   const recorded = recordedUnit(q!);
-  if (recorded === undefined) return "has no unit";
+  if (recorded === undefined) return t("has no unit");
   const unit = findUnit(lab, recorded);
-  return unit ? toCanonical(value, unit) : `is in ${recorded}, which cannot be converted to ${lab.units[0].label}`;
+  return unit ? toCanonical(value, unit) : t("is in {unit}, which cannot be converted to {to}", { unit: recorded, to: lab.units[0].label });
 }
 
 function readTarget(lab: LabDefinition, target: fhir4.GoalTarget): Reading {
-  const none = { problem: "has no number to draw" };
+  const none = { problem: t("has no number to draw") };
   if (record(target.detailQuantity)) {
     const value = canonical(lab, target.detailQuantity);
     if (typeof value !== "number") return value === undefined ? none : { problem: value };
     const raw = text(target.detailQuantity!.comparator);
     const comparator = raw === undefined ? undefined : COMPARATORS[raw];
-    if (raw !== undefined && !comparator) return { problem: `has the comparator "${raw}", which is not a bound` };
+    if (raw !== undefined && !comparator) return { problem: t('has the comparator "{comparator}", which is not a bound', { comparator: raw }) };
     return { bound: { kind: "limit", ...(comparator && { comparator }), value } };
   }
   const range = record(target.detailRange);
@@ -102,15 +108,15 @@ const sinceOf = (g: fhir4.Goal) => text(g.startDate) ?? text(record(g.meta)?.las
 export function chooseGoal(lab: LabDefinition, read: GoalRead | undefined): GoalChoice {
   const notes: string[] = [];
   const lines: GoalLine[] = [];
-  if (read?.status === "failed") notes.push(`The patient's goals could not be read (${read.message}); the default goal is shown.`);
+  if (read?.status === "failed") notes.push(t("The patient's goals could not be read ({message}); the default goal is shown.", { message: read.message }));
   // Servers may ignore lifecycle-status: only active Goals count, whatever the search returned.
   const goals = read?.status === "read" ? read.goals.filter((g) => record(g)?.resourceType === "Goal" && g.lifecycleStatus === "active") : [];
   for (const goal of goals) {
-    const target = list(goal.target).find((t) => codesLab(lab, record(t)?.measure));
+    const target = list(goal.target).find((g) => codesLab(lab, record(g)?.measure));
     if (!target) continue;
     const reading = readTarget(lab, target);
     const since = sinceOf(goal);
-    if ("problem" in reading) notes.push(`A goal in the record (${text(record(goal.description)?.text) ?? `Goal/${goal.id ?? "?"}`}) ${reading.problem}; it is not drawn.`);
+    if ("problem" in reading) notes.push(t("A goal in the record ({goal}) {problem}; it is not drawn.", { goal: text(record(goal.description)?.text) ?? `Goal/${goal.id ?? "?"}`, problem: reading.problem }));
     else lines.push({ ...reading.bound, source: "patient", ...(since && { since }) });
   }
   // Most recent first; undated last. Dates compare as instants (a date alone is its day's start).

@@ -4,6 +4,7 @@
  */
 import { BRANDS, MEDICATION_CLASSES, RXNORM } from "./contextCatalog";
 import { parseFhirDate, periodEnd, type FhirInstant } from "./dates";
+import { t } from "../i18n/i18n";
 import { list, record, text } from "./json";
 import type { LabId } from "./settings";
 
@@ -37,7 +38,6 @@ export interface MedicationRow {
 
 type MedicationResource = fhir4.MedicationRequest | fhir4.MedicationStatement;
 
-const UNNAMED = "Unnamed medication";
 const DAY = 86_400_000;
 
 /** FHIR R4 MedicationRequest.intent codes that are an actual order or a plan to treat; proposal, directive and option are not. */
@@ -169,7 +169,7 @@ function toPeriod(r: MedicationResource, index: number, medications: ReadonlyMap
   const medication = medicationOf(r, medications);
   const code = record(medication)?.code;
   const concepts = [r.medicationCodeableConcept, code, ...list(record(medication)?.ingredient).map((i) => record(i)?.itemCodeableConcept)];
-  const name = conceptName(r.medicationCodeableConcept) ?? conceptName(code) ?? UNNAMED;
+  const name = conceptName(r.medicationCodeableConcept) ?? conceptName(code) ?? t("Unnamed medication");
 
   const dates = datesOf(r, source, status);
   const startDate = parseFhirDate(dates.start);

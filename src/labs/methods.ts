@@ -4,7 +4,8 @@
  * its own line and marks where it changes, and the summary never computes a change across methods
  * (docs/clinical-rules.md §7). Pure.
  */
-import type { LabCode, LabDefinition } from "./catalog";
+import { t } from "../i18n/i18n";
+import { methodWords, type LabCode, type LabDefinition } from "./catalog";
 import { list, record, text } from "./json";
 
 /**
@@ -51,5 +52,5 @@ export function methodChanges(results: readonly { readonly time: number; readonl
 
 /** A method's name in words; a result whose code matched none of the lab's has no known method. */
 export function methodName(method: string | undefined): string {
-  return method ?? "method not identified";
+  return method === undefined ? t("method not identified") : methodWords(method);
 }

@@ -2,6 +2,7 @@
  * The summary above the chart: latest value, change from the previous, time since the last test and whether
  * a retest is due, by the lab's intervals at goal and not at goal (docs/clinical-rules.md §5). Pure.
  */
+import { tn } from "../i18n/i18n";
 import type { LabDefinition } from "./catalog";
 import type { FhirInstant } from "./dates";
 import { atGoal, type GoalLine } from "./goals";
@@ -51,18 +52,18 @@ function resulted(r: LabResult): boolean {
   return !NOT_RESULTED.has(r.status) && (r.value !== undefined || (r.recorded.trim() !== "" && !r.recorded.startsWith("No value")));
 }
 
-/** "overdue: at goal, test at least every 6 months", worded as the ADA recommendation is. */
+/** "overdue: at goal, test at least every 6 months", worded as the ADA recommendation is (English says "months" for 1 too). */
 export function overdueText({ months, goal }: Overdue): string {
-  const every = `every ${months} months`;
+  const n = String(months);
   switch (goal) {
     case "at":
-      return `overdue: at goal, test at least ${every}`;
+      return tn(months, "overdue: at goal, test at least every {n} months", "overdue: at goal, test at least every {n} months", { n });
     case "not":
-      return `overdue: not at goal, test ${every}`;
+      return tn(months, "overdue: not at goal, test every {n} months", "overdue: not at goal, test every {n} months", { n });
     case "unknown":
-      return `overdue: not known to be at goal, test ${every}`;
+      return tn(months, "overdue: not known to be at goal, test every {n} months", "overdue: not known to be at goal, test every {n} months", { n });
     default:
-      return `overdue: test at least ${every}`;
+      return tn(months, "overdue: test at least every {n} months", "overdue: test at least every {n} months", { n });
   }
 }
 

@@ -4,6 +4,7 @@
  * (molar masses, the HbA1c master equation) that a generic UCUM engine does not know, and the table costs
  * nothing to load.
  */
+import { language } from "../i18n/i18n";
 import { memoizeByKey } from "./memo";
 import type { LabDefinition, LabUnit } from "./catalog";
 import { text } from "./json";
@@ -51,15 +52,15 @@ export function roundTo(value: number, decimals: number): number {
   return rounded === 0 ? 0 : Math.sign(value) * rounded;
 }
 
-/** Keyed `<decimals>|<locale>` (an empty locale: the reader's). */
+/** Keyed `<decimals>|<locale>`. */
 const formats = memoizeByKey((key) => {
   const [decimals, locale] = key.split("|") as [string, string];
-  return new Intl.NumberFormat(locale || undefined, { minimumFractionDigits: Number(decimals), maximumFractionDigits: Number(decimals) });
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: Number(decimals), maximumFractionDigits: Number(decimals) });
 });
 
-/** A number in the reader's locale with the unit's decimals, rounded by `roundTo`. */
+/** A number in the language shown (or `locale`) with the unit's decimals, rounded by `roundTo`. */
 export function formatNumber(value: number, decimals: number, locale?: string): string {
-  return formats(`${decimals}|${locale ?? ""}`).format(roundTo(value, decimals));
+  return formats(`${decimals}|${locale ?? language()}`).format(roundTo(value, decimals));
 }
 
 /** A canonical value shown in `unit`. */
