@@ -31,9 +31,9 @@ export function plainName(id: LabId): string {
     case "glucose":
       return t("blood sugar (glucose)");
     case "ldl":
-      return t("LDL cholesterol");
+      return t("LDL (“bad”) cholesterol");
     case "hdl":
-      return t("HDL cholesterol");
+      return t("HDL (“good”) cholesterol");
     case "cholesterol":
       return t("total cholesterol");
     case "triglycerides":

@@ -6,9 +6,11 @@
 import type { Catalog } from "../i18n";
 
 export default {
-  // The labs (catalog.ts); "LDL cholesterol" and "HDL cholesterol" are in es.patient.ts
+  // The labs (catalog.ts)
   "Hemoglobin A1c": "Hemoglobina A1c",
   Glucose: "Glucosa",
+  "LDL cholesterol": "Colesterol LDL",
+  "HDL cholesterol": "Colesterol HDL",
   "Total cholesterol": "Colesterol total",
   Triglycerides: "Triglicéridos",
   Creatinine: "Creatinina",

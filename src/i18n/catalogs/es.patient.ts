@@ -12,8 +12,8 @@ export default {
   // The tests, in everyday words
   HbA1c: "HbA1c",
   "blood sugar (glucose)": "azúcar en la sangre (glucosa)",
-  "LDL cholesterol": "colesterol LDL",
-  "HDL cholesterol": "colesterol HDL",
+  "LDL (“bad”) cholesterol": "colesterol LDL (el “malo”)",
+  "HDL (“good”) cholesterol": "colesterol HDL (el “bueno”)",
   "total cholesterol": "colesterol total",
   triglycerides: "triglicéridos",
   creatinine: "creatinina",

@@ -106,7 +106,6 @@ export default {
   "not available from this EHR": "no disponibles en esta historia clínica electrónica",
   "could not be read ({message})": "no se pudieron leer ({message})",
   "none on record that bear on {lab}": "ninguno registrado que influya en {lab}",
-  Medications: "Medicamentos",
   "Reading medications…": "Leyendo los medicamentos…",
   "Medications could not be read: {message}": "No se pudieron leer los medicamentos: {message}",
   "Medications are not available from this EHR.": "Los medicamentos no están disponibles en esta historia clínica electrónica.",
