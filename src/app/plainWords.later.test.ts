@@ -6,7 +6,8 @@ import { GLUCOSE, HBA1C, LABS, TOTAL_CHOLESTEROL } from "../labs/catalog";
 import { chooseGoal } from "../labs/goals";
 import { toLabResult, toLabResults } from "../labs/results";
 import { loincObservation } from "../test/observations";
-import { aboutLab, flagSentence, goalSentences, latestSentence, legendWords, medicationSentences, plainName } from "./plainWords.later";
+import { aboutLab, flagSentence, goalSentences, latestSentence, plainName } from "./plainWords.later";
+import { legendWords, medicationSentences } from "./plainMarks.later";
 
 const you = { caregiver: false };
 const them = { caregiver: true };

@@ -67,8 +67,8 @@ describe("the chart's parts in Spanish", () => {
     expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual([
       "Hemoglobina A1c",
       "Glucosa",
-      "colesterol LDL",
-      "colesterol HDL",
+      "Colesterol LDL",
+      "Colesterol HDL",
       "Colesterol total",
       "Triglicéridos",
       "Creatinina",

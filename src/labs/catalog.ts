@@ -5,6 +5,7 @@
  */
 import { t } from "../i18n/i18n";
 import type { GoalComparator, LabId, LabSettings } from "./settings";
+import { A1C_STANDARDIZED, CKD_AA, CKD_NON_AA, FASTING, FASTING_GLUCOMETER, GLUCOMETER, MDRD_AA, MDRD_F, MDRD_M, MDRD_NON_AA, SERUM_OR_PLASMA, WHOLE_BLOOD } from "./methodLabels";
 
 export interface LabCode {
   readonly system: string;
@@ -72,40 +73,6 @@ export const LOINC = "http://loinc.org";
 
 const loinc = (code: string, display: string, method: string): LabCode => ({ system: LOINC, code, display, method });
 const unit = (code: string, label: string, decimals: number, factor = 1, offset = 0): LabUnit => ({ code, label, decimals, factor, offset });
-
-/** Method labels (docs/clinical-rules.md §7): data, compared between results; `methodWords` shows them. */
-const SERUM_OR_PLASMA = "Serum or plasma";
-const A1C_STANDARDIZED = "NGSP/IFCC-standardized";
-const WHOLE_BLOOD = "Whole blood";
-const GLUCOMETER = "Glucometer (capillary)";
-const FASTING = "Fasting serum or plasma";
-const FASTING_GLUCOMETER = "Fasting glucometer (capillary)";
-const MDRD_AA = "MDRD, race-based (African American)";
-const MDRD_NON_AA = "MDRD, race-based (non-African American)";
-const MDRD_F = "MDRD (female)";
-const MDRD_M = "MDRD (male)";
-const CKD_AA = "CKD-EPI 2009, race-based (African American)";
-const CKD_NON_AA = "CKD-EPI 2009, race-based (non-African American)";
-
-/** A method label in the language shown (equations' names, "MDRD", "CKD-EPI 2021", are the same in every language). */
-export function methodWords(method: string): string {
-  return (
-    {
-      [SERUM_OR_PLASMA]: t("Serum or plasma"),
-      [A1C_STANDARDIZED]: t("NGSP/IFCC-standardized"),
-      [WHOLE_BLOOD]: t("Whole blood"),
-      [GLUCOMETER]: t("Glucometer (capillary)"),
-      [FASTING]: t("Fasting serum or plasma"),
-      [FASTING_GLUCOMETER]: t("Fasting glucometer (capillary)"),
-      [MDRD_AA]: t("MDRD, race-based (African American)"),
-      [MDRD_NON_AA]: t("MDRD, race-based (non-African American)"),
-      [MDRD_F]: t("MDRD (female)"),
-      [MDRD_M]: t("MDRD (male)"),
-      [CKD_AA]: t("CKD-EPI 2009, race-based (African American)"),
-      [CKD_NON_AA]: t("CKD-EPI 2009, race-based (non-African American)"),
-    } as Record<string, string>
-  )[method] ?? method;
-}
 
 const GFR = "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area]";
 const GFR_AMONG = (group: string) => `Glomerular filtration rate/1.73 sq M.predicted among ${group} [Volume Rate/Area]`;

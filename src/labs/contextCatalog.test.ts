@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BRANDS, MEDICATION_CLASSES, PROBLEMS } from "./contextCatalog";
+import { PROBLEMS } from "./contextCatalog";
+import { BRANDS, MEDICATION_CLASSES } from "./medicationCatalog";
 import { LAB_IDS, type LabId } from "./settings";
 
 const classesFor = (lab: LabId) => MEDICATION_CLASSES.filter((c) => c.labs.includes(lab)).map((c) => c.id);

@@ -2,7 +2,8 @@
  * MedicationRequest and MedicationStatement → the periods the chart draws under a lab, the classes each belongs
  * to and whether it matters to the lab shown (docs/clinical-rules.md §11). Pure: reading and drawing live elsewhere.
  */
-import { BRANDS, MEDICATION_CLASSES, RXNORM } from "./contextCatalog";
+import { RXNORM } from "./contextCatalog";
+import { BRANDS, MEDICATION_CLASSES } from "./medicationCatalog";
 import { parseFhirDate, periodEnd, type FhirInstant } from "./dates";
 import { t } from "../i18n/i18n";
 import { list, record, text } from "./json";

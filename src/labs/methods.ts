@@ -5,7 +5,8 @@
  * (docs/clinical-rules.md §7). Pure.
  */
 import { t } from "../i18n/i18n";
-import { methodWords, type LabCode, type LabDefinition } from "./catalog";
+import type { LabCode, LabDefinition } from "./catalog";
+import { methodWords } from "./methodLabels";
 import { list, record, text } from "./json";
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CREATININE, GLUCOSE, HBA1C } from "./catalog";
-import { ageAt, chooseRange, RANGE_LABELS, rangeSegments } from "./ranges";
+import { chooseRange, RANGE_LABELS, rangeSegments } from "./ranges";
+import { ageAt } from "./ages";
 import { describeRange } from "./rangeText";
 
 const mgdl = (value: number): fhir4.Quantity => ({ value, unit: "mg/dL", system: "http://unitsofmeasure.org", code: "mg/dL" });

@@ -7,20 +7,11 @@ import { GLUCOSE, HBA1C } from "./catalog";
 import { chooseRange } from "./ranges";
 import { toLabResult } from "./results";
 import { otherRangeText, reasonText } from "./resultWords";
+import { hba1cObservation } from "../test/observations";
 
 const SPANISH: Catalog = { ...es, ...esPatient, ...esChart };
 
-function observation(overrides: Partial<fhir4.Observation>): fhir4.Observation {
-  return {
-    resourceType: "Observation",
-    id: "x",
-    status: "final",
-    code: { coding: [{ system: "http://loinc.org", code: "4548-4" }] },
-    effectiveDateTime: "2024-06-10",
-    valueQuantity: { value: 7.1, unit: "%", system: "http://unitsofmeasure.org", code: "%" },
-    ...overrides,
-  };
-}
+const observation = hba1cObservation;
 
 /** Every reason the mapping (results.ts) writes, as it writes it. */
 const REASONS: [Partial<fhir4.Observation>, string][] = [

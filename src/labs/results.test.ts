@@ -2,18 +2,9 @@ import { describe, expect, it } from "vitest";
 import { CREATININE, EGFR, GLUCOSE, HBA1C, LABS, LDL, TRIGLYCERIDES, type LabDefinition } from "./catalog";
 import { combinePages, mapObservations, toLabResult, toLabResults } from "./results";
 import { observationsWithCodes, scenarioPatient } from "../test/scenarios";
+import { hba1cObservation } from "../test/observations";
 
-function observation(overrides: Partial<fhir4.Observation>): fhir4.Observation {
-  return {
-    resourceType: "Observation",
-    id: "o1",
-    status: "final",
-    code: { coding: [{ system: "http://loinc.org", code: "4548-4" }] },
-    effectiveDateTime: "2021-03-04T10:00:00Z",
-    valueQuantity: { value: 7.2, unit: "%", system: "http://unitsofmeasure.org", code: "%" },
-    ...overrides,
-  };
-}
+const observation = hba1cObservation;
 
 function scenario(patient: string, lab: LabDefinition) {
   const p = scenarioPatient(patient);

@@ -12,8 +12,9 @@ import { parseFhirDate, type FhirInstant } from "./dates";
 import { flagOf, type Flag } from "./flags";
 import { chooseRange, type PatientContext, type ResultRange } from "./ranges";
 import { findUnit, recordedUnit, toCanonical } from "./units";
-import { conceptText, finite, list, record, text } from "./json";
+import { conceptText, list, record, text } from "./json";
 import { codeOf } from "./methods";
+import { readValue, type Value } from "./resultValues";
 
 export type Comparator = "<" | "<=" | ">=" | ">";
 
@@ -71,51 +72,6 @@ function implausible(number: number, comparator: Comparator | undefined, unit: L
   if (canonical > high) return `Implausible value: ${shown} is above ${high} ${base}, the highest plausible ${lab.name}`;
   return undefined;
 }
-const COMPARATORS: Readonly<Record<string, Comparator>> = { "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=" };
-/** A limit or a number in a valueString, with an optional unit: "<4.0", "> 14 %", "7.2", "1,250 mg/dL". */
-const VALUE_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*(-?[\d.,]*\d)\s*(\S.*)?$/;
-/** Unambiguous numbers (clinical rules §2): digits with a '.' decimal point, or ',' between groups of three digits. */
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
-const GROUPED_NUMBER = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-
-interface Value {
-  readonly number: number | undefined;
-  readonly comparator: Comparator | undefined;
-  readonly unitText: string | undefined;
-  readonly recorded: string;
-  /** A comma that is not a thousands separator: "1,25" may be 1.25 or 125, so it is not read. */
-  readonly ambiguous?: boolean;
-}
-
-/** The number in a valueString's number part, by the rules of §2. */
-function readNumber(digits: string): { number: number | undefined; ambiguous: boolean } {
-  if (GROUPED_NUMBER.test(digits)) return { number: finite(Number(digits.replace(/,/g, ""))), ambiguous: false };
-  if (digits.includes(",")) return { number: undefined, ambiguous: true };
-  return { number: PLAIN_NUMBER.test(digits) ? finite(Number(digits)) : undefined, ambiguous: false };
-}
-
-function readValue(o: fhir4.Observation): Value {
-  const q = record(o.valueQuantity);
-  if (q) {
-    const number = finite(q.value);
-    const unitText = recordedUnit(q);
-    const comparator = text(q.comparator) ? COMPARATORS[q.comparator!] : undefined;
-    const shownUnit = text(q.unit) ?? text(q.code);
-    return { number, comparator, unitText, recorded: number === undefined ? "" : `${comparator ? q.comparator : ""}${number}${shownUnit ? ` ${shownUnit}` : ""}` };
-  }
-  const integer = o.valueInteger;
-  if (typeof integer === "number" && Number.isInteger(integer)) return { number: integer, comparator: undefined, unitText: undefined, recorded: String(integer) };
-  const valueString = text(o.valueString);
-  if (valueString !== undefined) {
-    const m = VALUE_STRING.exec(valueString);
-    if (!m) return { number: undefined, comparator: undefined, unitText: undefined, recorded: valueString };
-    const { number, ambiguous } = readNumber(m[2]!);
-    return { number, ambiguous, comparator: m[1] ? COMPARATORS[m[1]] : undefined, unitText: m[3], recorded: valueString };
-  }
-  const words = conceptText(o.valueCodeableConcept) ?? (o.dataAbsentReason ? `No value: ${conceptText(o.dataAbsentReason) ?? "not recorded"}` : "");
-  return { number: undefined, comparator: undefined, unitText: undefined, recorded: words };
-}
-
 /** The unit of the result's ranges, for a valueString that has a number but no unit of its own. */
 function rangeUnit(o: fhir4.Observation): string | undefined {
   for (const r of list(o.referenceRange)) {
