@@ -7,6 +7,7 @@ import { useRef, useState, type PointerEvent, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { useXAxisInverseScale } from "recharts";
 import { DRAG_MIN, plotEdges, type ChartPoint } from "./ChartLayers";
+import { PointerSurface, type Drag } from "./PointerSurface";
 
 export interface ChartPointerProps {
   /** The points drawn inside the plot area. */
@@ -24,7 +25,7 @@ export interface ChartPointerProps {
 export function ChartPointer(props: ChartPointerProps) {
   const { points, px, py, area } = props;
   const xInverse = useXAxisInverseScale();
-  const [drag, setDrag] = useState<{ start: number; end: number } | undefined>();
+  const [drag, setDrag] = useState<Drag | undefined>();
   // Hover lives here, not in the chart: moving the pointer redraws the tooltip, not the chart.
   const [hoverId, setHoverId] = useState<string>();
   const svgLeft = useRef(0);
@@ -71,13 +72,10 @@ export function ChartPointer(props: ChartPointerProps) {
 
   return (
     <>
-      {drag && Math.abs(drag.end - drag.start) >= DRAG_MIN && (
-        <rect className="zoom-selection" x={Math.min(drag.start, drag.end)} y={top} width={Math.abs(drag.end - drag.start)} height={area.height} />
-      )}
-      <rect
-        className="pointer-surface"
-        x={left}
-        y={top}
+      <PointerSurface
+        drag={drag}
+        left={left}
+        top={top}
         width={area.width}
         height={area.height}
         onPointerDown={onPointerDown}

@@ -7,6 +7,7 @@ import { memo, useId, useMemo, useRef, useState, type PointerEvent } from "react
 import { ComposedChart, ResponsiveContainer, XAxis, YAxis, usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
 import { AxisTick } from "./AxisTick";
 import { DRAG_MIN, linePath, plotEdges, type ChartBand, type ChartPoint } from "./ChartLayers";
+import { PointerSurface, type Drag } from "./PointerSurface";
 import { Marker } from "./markers";
 import { PLOT_INSET } from "./plotInset";
 import { useLanguage } from "../i18n/useLanguage";
@@ -50,7 +51,7 @@ function Layers({ points, bands, target, hover, onHover, onZoom, valueText }: Om
   const x = useXAxisScale();
   const y = useYAxisScale();
   const xInverse = useXAxisInverseScale();
-  const [drag, setDrag] = useState<{ start: number; end: number }>();
+  const [drag, setDrag] = useState<Drag>();
   const svgLeft = useRef(0);
   const clip = useId();
   if (!area || !x || !y || !xInverse) return null;
@@ -116,11 +117,10 @@ function Layers({ points, bands, target, hover, onHover, onZoom, valueText }: Om
             )}
           </g>
         )}
-        {drag && Math.abs(drag.end - drag.start) >= DRAG_MIN && <rect className="zoom-selection" x={Math.min(drag.start, drag.end)} y={top} width={Math.abs(drag.end - drag.start)} height={area.height} />}
-        <rect
-          className="pointer-surface"
-          x={left}
-          y={top}
+        <PointerSurface
+          drag={drag}
+          left={left}
+          top={top}
           width={area.width}
           height={area.height}
           onPointerDown={(e) => {
