@@ -5,9 +5,14 @@
  */
 import { test, expect, APP_LAUNCH, SANDBOX, launchFromEhr } from "./fixtures";
 import { seriousViolations } from "./lab-helpers";
-import graph from "../src/i18n/catalogs/es.ts";
+import graphWords from "../src/i18n/catalogs/es.ts";
+import chartWords from "../src/i18n/catalogs/es.chart.ts";
+import patientWords from "../src/i18n/catalogs/es.patient.ts";
 import launch from "../src/i18n/catalogs/es.launch.ts";
 import type { Catalog } from "../src/i18n/i18n.ts";
+
+/** The graph page's Spanish: every part of the catalog but the launch page's. */
+const graph: Catalog = { ...graphWords, ...chartWords, ...patientWords };
 
 /** The Spanish of an English message, as a page shows it (`{count}` and the other placeholders filled). */
 function es(catalog: Catalog, english: string, params: Record<string, string | number> = {}): string {
@@ -53,12 +58,23 @@ test("an EHR launch with a good iss loads no words on the launch page: no extra 
   expect(launchPage.filter((path) => /\/src\/(i18n\/|launch\/(screens|problems))/.test(path))).toEqual([]);
 });
 
-// Waits for the graph page's Spanish catalog (branch i18n-graph, not merged yet: its English e2e run is unfinished).
-test.fixme("an EHR launch of the graph page shows Spanish, axe-clean", async ({ page }) => {
+test("an EHR launch of the graph page is entirely in Spanish, axe-clean", async ({ page }) => {
   await launchFromEhr(page, "hba1c-long");
   await expect(page.getByRole("status")).toHaveText(es(graph, "Loaded {count} results", { count: 136 }), { timeout: 30_000 });
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByLabel(es(graph, "Lab"), { exact: true })).toBeVisible();
+  await expect(page.getByRole("figure", { name: es(graph, "Hemoglobin A1c") })).toBeVisible();
+  // What loads after the first chart (header, table, summary, legend) is in Spanish too.
+  await expect(page.getByRole("button", { name: es(graph, "Sign out") })).toBeVisible();
+  await expect(page.locator(".results-block table tbody tr").first()).toBeVisible();
+  const shown = await page.locator("body").innerText();
+  // No English left: no message of the catalogs (those Spanish writes otherwise) and no English date.
+  const english = Object.entries(graph)
+    .filter(([text, spanish]) => typeof spanish === "string" && spanish !== text && text.length >= 8 && !text.includes("{"))
+    .map(([text]) => text);
+  expect(english.filter((text) => shown.includes(text))).toEqual([]);
+  expect(shown).not.toMatch(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}/);
+  expect(shown).toMatch(/\d{1,2} (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\.? \d{4}/);
   expect(await seriousViolations(page)).toEqual([]);
 });
 
