@@ -1,6 +1,7 @@
 import type { AppSession } from "../app/appSession";
 import { FhirRequestError } from "../fhir/errors";
 import { DEFAULT_PAGING } from "../fhir/paging";
+import { hba1cObservation } from "./observations";
 
 export const TEST_BASE = "https://ehr.test/fhir";
 
@@ -37,16 +38,9 @@ export function fakeSession(respond: Responder, overrides: Partial<AppSession> =
   };
 }
 
+/** Patient p1's HbA1c result `id` of `value` % on `date` (the shared builder, test/observations.ts). */
 export function a1c(id: string, date: string, value: number, status: fhir4.Observation["status"] = "final"): fhir4.Observation {
-  return {
-    resourceType: "Observation",
-    id,
-    status,
-    code: { coding: [{ system: "http://loinc.org", code: "4548-4" }] },
-    subject: { reference: "Patient/p1" },
-    effectiveDateTime: date,
-    valueQuantity: { value, unit: "%", system: "http://unitsofmeasure.org", code: "%" },
-  };
+  return hba1cObservation({ id, status, subject: { reference: "Patient/p1" }, effectiveDateTime: date, valueQuantity: { value, unit: "%", system: "http://unitsofmeasure.org", code: "%" } });
 }
 
 export function searchBundle(observations: fhir4.Observation[], next?: string, total?: number): fhir4.Bundle {
