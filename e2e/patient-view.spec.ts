@@ -2,7 +2,7 @@
  * The patient's view (docs/patient-view.md) against the sandbox: a standalone patient launch shows the lab in plain
  * words in larger text; the `View` control switches to the clinician's view and back, and the choice lasts across a
  * reload (kept in the URL hash); a clinician's EHR launch keeps the clinician's view by default; axe finds no
- * serious violation in the patient's view.
+ * serious violation in the patient's view. A caregiver (RelatedPerson) signing in gets the same view, phrased for them.
  */
 import type { Page } from "@playwright/test";
 import { test, expect, APP_LAUNCH } from "./fixtures";
@@ -84,4 +84,17 @@ test("a clinician's EHR launch keeps the clinician's view by default, and may sw
   // The clinician reads the same words a patient would: "your" is the patient.
   await expect(plainWords(page)).toContainText("Your last HbA1c result was 6.5 %");
   await expect(page.getByRole("main")).toHaveClass(/\bpatient-view\b/);
+});
+
+test("a caregiver's own launch (a RelatedPerson signs in): the patient's view, phrased for someone caring for the patient", async ({ page }) => {
+  await launchAsPatient(page, "Grace Rhodes");
+  // The app may not read a RelatedPerson (no user/RelatedPerson scope): the header names the role.
+  await expect(page.getByRole("banner", { name: "Session" })).toContainText("Signed in as a patient's representative");
+  await expect(page.getByRole("region", { name: "Patient" })).toContainText("Amelia Jane Rhodes");
+  await expect(viewControl(page).getByRole("radio", { name: "Patient" })).toBeChecked();
+  const section = plainWords(page);
+  await expect(section).toContainText(/Amelia (Jane )?Rhodes's last HbA1c result was 6\.5 % on October 28, 2024\. The lab marked this as high/);
+  await expect(section).toContainText(/Medicines on their record that affect this test: .*Metformin 500 mg tablet/i);
+  await expect(section).not.toContainText(/\byour\b/i);
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -118,7 +118,7 @@ const YEAR = 365.25 * 86_400_000;
 
 describe("clinical context in the scenario data", () => {
   it("adds diagnoses and therapy to hba1c-long and other-labs, and a statements-only patient", () => {
-    expect(types("hba1c-long.json")).toEqual({ Patient: 1, Observation: 140, Condition: 1, Medication: 1, MedicationRequest: 5 });
+    expect(types("hba1c-long.json")).toEqual({ Patient: 1, RelatedPerson: 1, Observation: 140, Condition: 1, Medication: 1, MedicationRequest: 5 });
     expect(types("other-labs.json")).toEqual({ Patient: 1, Encounter: 24, Observation: 132, Condition: 4, MedicationRequest: 2 });
     expect(types("meds-statements-only.json")).toEqual({ Patient: 1, Observation: 20, MedicationStatement: 5 });
     expect(codes("meds-statements-only.json")).toEqual({ "4548-4": 20 });

@@ -18,7 +18,7 @@ import { patientSearchOutcome } from "./fhir/searchOutcome.ts";
 import type { EhrProfile } from "./profiles.ts";
 import { FhirEndpoint, OPEN_ENDPOINT_HEADER, OpenFhirEndpoint } from "./fhir/endpoint.ts";
 import { FhirError, badRequest, operationOutcome } from "./fhir/outcome.ts";
-import { displayName, patientSummaries, serveEhr, type EhrRoutes } from "./ehr/routes.ts";
+import { caregiverSummaries, displayName, patientSummaries, serveEhr, type EhrRoutes } from "./ehr/routes.ts";
 import { FHIR_SERVERS, type FhirServerId, type FhirServerSettings } from "./fhirServers.ts";
 import { ForeignListener } from "./foreign.ts";
 import { CallerPolicy } from "./guard.ts";
@@ -105,9 +105,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const launches = new LaunchCodec();
 
   const patients = () => patientSummaries(store);
+  const caregivers = () => caregiverSummaries(store);
   const user = (reference: string) => {
     const [type, id = ""] = reference.split("/", 2);
-    const resource = type === "Patient" || type === "Practitioner" ? store.read<fhir4.Patient | fhir4.Practitioner>(type, id) : undefined;
+    const resource = type === "Patient" || type === "Practitioner" || type === "RelatedPerson" ? store.read<fhir4.Patient | fhir4.Practitioner | fhir4.RelatedPerson>(type, id) : undefined;
     const name = resource?.name?.[0];
     return resource ? { name: displayName(resource), given: name?.given?.join(" "), family: name?.family } : undefined;
   };
@@ -124,6 +125,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       launches,
       loopbackClients: [APP_CLIENT_ID],
       patients,
+      caregivers,
       latestEncounter: (patient) => store.encountersOf(patient).at(-1)?.resource.id,
       user,
       scopeVersions: settings.scopeVersions,

@@ -180,9 +180,33 @@ describe("authorization requests", () => {
     const interaction = new URL(first.headers.get("location") ?? "", sandbox.origin);
     const page = await (await fetch(interaction, { headers: { cookie: jar } })).text();
     expect(page).toContain(">Amelia Jane Rhodes</button>");
-    const refused = await fetch(interaction, { method: "POST", headers: { cookie: jar, "content-type": "application/x-www-form-urlencoded" }, body: "patient=nobody" });
-    expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain('There is no patient "nobody"');
+    expect(page).toContain('name="caregiver" value="rp-hba1c-long"');
+    expect(page).toContain('>Grace Rhodes</button> <span id="care-rp-hba1c-long">for Amelia Jane Rhodes (daughter)</span>');
+    for (const body of ["patient=nobody", "caregiver=nobody"]) {
+      const refused = await fetch(interaction, { method: "POST", headers: { cookie: jar, "content-type": "application/x-www-form-urlencoded" }, body });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('There is no patient or caregiver "nobody"');
+    }
+  });
+
+  it("a caregiver signs in as themself (fhirUser RelatedPerson), with the patient they care for in context", async () => {
+    const { verifier, challenge } = pkcePair();
+    const result = await authorize({
+      authorizeUrl: `${sandbox.origin}/auth/authorize`,
+      redirectUri: TEST_REDIRECT,
+      answerPage: (html) => {
+        const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+        return action && html.includes('value="rp-hba1c-long"') ? { action: action.replace(/&amp;/g, "&"), body: new URLSearchParams({ caregiver: "rp-hba1c-long" }) } : undefined;
+      },
+      params: { response_type: "code", client_id: "lab-graph", scope: "launch/patient openid fhirUser profile patient/Observation.rs", redirect_uri: TEST_REDIRECT, aud: sandbox.fhirBase, state: "st", code_challenge: challenge, code_challenge_method: "S256" },
+    });
+    const token = await postForm(`${sandbox.origin}/auth/token`, { grant_type: "authorization_code", code: result.code ?? "", redirect_uri: TEST_REDIRECT, code_verifier: verifier, client_id: "lab-graph" });
+    const claims = decodeJwt(String(token.body.id_token));
+    expect(claims.fhirUser).toBe(`${sandbox.fhirBase}/RelatedPerson/rp-hba1c-long`);
+    expect(claims.name).toBe("Grace Rhodes");
+    expect(token.body.patient).toBe("hba1c-long");
+    const search = await fetch(`${sandbox.fhirBase}/Observation?patient=hba1c-long&code=http://loinc.org|4548-4`, bearer(token.body.access_token));
+    expect(search.status).toBe(200);
   });
 });
 

@@ -45,6 +45,18 @@ export function practitioner(id: string, given: string, family: string): fhir4.P
   return { resourceType: "Practitioner", id, name: [{ use: "official", prefix: ["Dr."], given: [given], family }] };
 }
 
+/** Someone who cares for a patient (a RelatedPerson): a parent, a child, a spouse; `role` a v3 RoleCode. */
+export function relatedPerson(id: string, patientId: string, given: string, family: string, role: { readonly code: string; readonly display: string; readonly text: string }): fhir4.RelatedPerson {
+  return {
+    resourceType: "RelatedPerson",
+    id,
+    active: true,
+    patient: { reference: `Patient/${patientId}` },
+    relationship: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-RoleCode", code: role.code, display: role.display }], text: role.text }],
+    name: [{ use: "official", given: [given], family }],
+  };
+}
+
 export const PRACTITIONERS = {
   "prac-1": "Dr. Priya Natarajan",
   "prac-2": "Dr. Samuel Okafor",

@@ -1,5 +1,5 @@
 /** The HbA1c scenario patients: a long history, mixed codes and units, a single result, none at all. */
-import { DAY, LAB_CATEGORY, LOINC, TESTS, UCUM, encounter, flagFor, interpretation, isoWithOffset, labObservation, patient, performer, prng, quantity, range, round } from "./fhir.ts";
+import { DAY, LAB_CATEGORY, LOINC, TESTS, UCUM, encounter, flagFor, interpretation, isoWithOffset, labObservation, patient, performer, prng, quantity, range, relatedPerson, round } from "./fhir.ts";
 import { RX, condition, prescription, rxConcept } from "./context.ts";
 
 const HBA1C_RANGE: fhir4.ObservationReferenceRange[] = [
@@ -14,7 +14,11 @@ const HBA1C_RANGE: fhir4.ObservationReferenceRange[] = [
 export function hba1cLong(): fhir4.Resource[] {
   const random = prng(4548);
   const id = "hba1c-long";
-  const out: fhir4.Resource[] = [patient(id, ["Amelia", "Jane"], "Rhodes", "female", "1961-04-12", "MRN-100001")];
+  const out: fhir4.Resource[] = [
+    patient(id, ["Amelia", "Jane"], "Rhodes", "female", "1961-04-12", "MRN-100001"),
+    // Her daughter, who helps with her care: a caregiver who can sign in (the patient's view, phrased for her).
+    relatedPerson("rp-hba1c-long", id, "Grace", "Rhodes", { code: "DAU", display: "natural daughter", text: "Daughter" }),
+  ];
   const enteredInError = new Set([17, 58, 93, 121]);
   const start = Date.UTC(2014, 2, 3, 14, 20);
   for (let i = 0; i < 140; i++) {

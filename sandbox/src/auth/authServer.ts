@@ -204,13 +204,16 @@ export class AuthServer {
       return htmlPage(res, 400, "Sign-in expired", "<p>This sign-in has expired or was already used. Launch the app again.</p>");
     }
     const params = details.params as Record<string, string | undefined>;
+    const form = req.method === "POST" ? new URLSearchParams(await readText(req, 16 * 1024)) : undefined;
     const decision = await decideInteraction({
       params,
-      chosenPatient: req.method === "POST" ? new URLSearchParams(await readText(req, 16 * 1024)).get("patient") : null,
+      chosenPatient: form?.get("patient") ?? null,
+      chosenCaregiver: form?.get("caregiver") ?? null,
       action: `${this.#mountPath}/interaction/${details.uid}`,
       fhirBase: this.#options.fhirBase,
       launches: this.#options.launches,
       patients: this.#options.patients,
+      caregivers: this.#options.caregivers,
       latestEncounter: this.#options.latestEncounter,
     });
     const finish = (result: Parameters<Provider["interactionFinished"]>[2]) =>

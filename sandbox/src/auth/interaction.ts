@@ -5,6 +5,7 @@
  */
 import { FAULTS, MARKUP } from "../faultCatalog.ts";
 import type { LaunchCodec, LaunchContext } from "./launch.ts";
+import type { Caregiver } from "./types.ts";
 import { patientPicker } from "./pages.ts";
 import { sameResource } from "./requests.ts";
 
@@ -20,11 +21,14 @@ export interface InteractionInput {
   readonly params: Readonly<Record<string, string | undefined>>;
   /** The patient chosen in the picker's form, if this is its submission. */
   readonly chosenPatient: string | null;
+  /** Or the caregiver (a RelatedPerson id) chosen there, who signs in for the patient they care for. */
+  readonly chosenCaregiver: string | null;
   /** Where the picker's form posts. */
   readonly action: string;
   readonly fhirBase: string;
   readonly launches: LaunchCodec;
   readonly patients: () => readonly { id: string; name: string }[];
+  readonly caregivers: () => readonly Caregiver[];
   readonly latestEncounter: (patientId: string) => string | undefined;
 }
 
@@ -57,13 +61,18 @@ export async function decideInteraction(input: InteractionInput): Promise<Decisi
   }
   if (scopes.includes("launch")) return deny("invalid_scope", "The launch scope needs the launch parameter the EHR gave the app.");
   if (scopes.includes("launch/patient")) {
-    const chosen = input.chosenPatient;
     const patients = input.patients();
+    const caregivers = input.caregivers();
+    const caregiver = caregivers.find((c) => c.id === input.chosenCaregiver);
+    const chosen = caregiver?.patientId ?? input.chosenPatient;
     if (!chosen || !patients.some((p) => p.id === chosen)) {
-      return { kind: "page", status: chosen ? 400 : 200, title: "Choose a patient", html: patientPicker(patients, input.action, chosen, { clientId: params.client_id ?? "", scopes }) };
+      const rejected = input.chosenCaregiver ?? chosen;
+      return { kind: "page", status: rejected ? 400 : 200, title: "Choose a patient", html: patientPicker(patients, caregivers, input.action, rejected, { clientId: params.client_id ?? "", scopes }) };
     }
     const encounter = scopes.includes("launch/encounter") ? input.latestEncounter(chosen) : undefined;
-    return { kind: "grant", context: { user: `Patient/${chosen}`, patient: chosen, encounter, needPatientBanner: true, style: "light" } };
+    // A caregiver signs in as themself (fhirUser RelatedPerson/<id>), with the patient they care for in context.
+    const user = caregiver ? `RelatedPerson/${caregiver.id}` : `Patient/${chosen}`;
+    return { kind: "grant", context: { user, patient: chosen, encounter, needPatientBanner: true, style: "light" } };
   }
   return { kind: "grant", context: { user: "Practitioner/prac-1", needPatientBanner: true, style: "light" } };
 }

@@ -4,6 +4,15 @@ import type { LaunchCodec, LaunchContext } from "./launch.ts";
 import type { ScopeVersion } from "../scopes.ts";
 import type { FaultName } from "../faultCatalog.ts";
 
+/** A RelatedPerson who may sign in for the patient they care for. */
+export interface Caregiver {
+  readonly id: string;
+  readonly name: string;
+  readonly patientId: string;
+  readonly patientName: string;
+  readonly relationship?: string;
+}
+
 export interface UserSummary {
   readonly name?: string;
   readonly given?: string;
@@ -23,9 +32,11 @@ export interface AuthServerOptions {
   readonly loopbackClients: readonly string[];
   /** Lists patients for the standalone patient picker. */
   readonly patients: () => readonly { id: string; name: string }[];
+  /** Lists caregivers (RelatedPersons) who may sign in on a patient's behalf, for the same picker. */
+  readonly caregivers: () => readonly Caregiver[];
   /** The patient's latest encounter, for a standalone `launch/encounter`. */
   readonly latestEncounter: (patientId: string) => string | undefined;
-  /** Names for the OpenID `profile` claims, from a `Practitioner/<id>` or `Patient/<id>` reference. */
+  /** Names for the OpenID `profile` claims, from a `Practitioner/<id>`, `Patient/<id>` or `RelatedPerson/<id>` reference. */
   readonly user: (reference: string) => UserSummary | undefined;
   /** Unique per provider in one process: cookies of several providers on one host must not collide. */
   readonly cookiePrefix: string;

@@ -12,7 +12,7 @@ import { defaultPractitioner, parseLaunchOptions } from "./launchOptions.ts";
 import { EHR_CSS, errorPage, framePage, homePage, type PatientSummary } from "./pages.ts";
 import { STYLES, hostileStyleBody, isStyle } from "./styles.ts";
 
-export function displayName(resource: fhir4.Patient | fhir4.Practitioner): string {
+export function displayName(resource: fhir4.Patient | fhir4.Practitioner | fhir4.RelatedPerson): string {
   const name = resource.name?.find((n) => n.use === "official") ?? resource.name?.[0];
   if (!name) return resource.id ?? "";
   return name.text ?? [...(name.prefix ?? []), ...(name.given ?? []), name.family].filter(Boolean).join(" ");
@@ -27,6 +27,25 @@ export function patientSummaries(store: FhirStore): PatientSummary[] {
     gender: p.gender,
     observations: store.observationsOf(p.id ?? "", []).length,
   }));
+}
+
+/** The store's caregivers (active RelatedPersons), each with the patient they care for, for the standalone sign-in. */
+export function caregiverSummaries(store: FhirStore): CaregiverSummary[] {
+  return [...store.all<fhir4.RelatedPerson>("RelatedPerson")].flatMap((r) => {
+    const patientId = /^Patient\/(.+)$/.exec(r.patient.reference ?? "")?.[1];
+    const patient = patientId ? store.read<fhir4.Patient>("Patient", patientId) : undefined;
+    if (r.active === false || !r.id || !patient || !patientId) return [];
+    return [{ id: r.id, name: displayName(r), patientId, patientName: displayName(patient), relationship: r.relationship?.[0]?.text ?? r.relationship?.[0]?.coding?.[0]?.display }];
+  });
+}
+
+export interface CaregiverSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly patientId: string;
+  readonly patientName: string;
+  /** "Daughter" */
+  readonly relationship?: string;
 }
 
 export interface EhrRoutes {
