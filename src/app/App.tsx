@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { AppSession } from "./appSession";
-import type { SessionError } from "../fhir/sessionErrors";
+import { SessionError } from "../fhir/sessionErrors";
 import { scopeAllows } from "../fhir/scopes";
 import { t, tn } from "../i18n/i18n";
 import { useLanguage } from "../i18n/useLanguage";
@@ -95,7 +95,7 @@ export function App({ session }: { readonly session: Promise<AppSession> }) {
   const { parts } = useAfterChart(state.isError);
   if (state.isPending) return <SigningIn />;
   if (state.isError) {
-    if (!parts) return <PlainScreen status={t("The app could not start.")} message={(state.error as Partial<SessionError>).say?.() ?? state.error.message} />;
+    if (!parts) return <PlainScreen status={t("The app could not start.")} message={state.error instanceof SessionError ? state.error.say() : state.error.message} />;
     return <parts.SessionFailure error={state.error} />;
   }
   return <SignedIn session={state.data} />;

@@ -6,13 +6,13 @@
 import { useMemo, useState } from "react";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Session } from "../fhir/session";
-import { language, t } from "../i18n/i18n";
+import { t } from "../i18n/i18n";
 import { useLanguage } from "../i18n/useLanguage";
 import { readConditions, readMedications, type ContextRead } from "../fhir/context.later";
 import { sessionKey } from "./queries";
 import type { LabDefinition, LabUnit } from "../labs/catalog";
 import { problemText, relevantProblems } from "../labs/conditions";
-import { formatFhirDate, plotTime } from "../labs/dates";
+import { dateFormat, formatFhirDate, plotTime } from "../labs/dates";
 import type { GoalChoice } from "../labs/goals";
 import { isRelevant, medicationPeriods, medicationRows } from "../labs/medications";
 import type { LabResult } from "../labs/results";
@@ -40,7 +40,7 @@ export function conditionsQuery(session: Session, patientId: string) {
 }
 
 const items = <T,>(read: ContextRead<T>): readonly T[] => (read.status === "read" ? read.items : []);
-const formatDate = (time: number) => new Intl.DateTimeFormat(language(), { dateStyle: "medium", timeZone: "UTC" }).format(time);
+const formatDate = (time: number) => dateFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(time);
 
 /** The problems line of the summary: the relevant active problems, or why there are none to name. */
 export function problemsLine(read: ContextRead<fhir4.Condition> | undefined, lab: LabDefinition): string | undefined {

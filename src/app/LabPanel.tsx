@@ -1,7 +1,8 @@
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { AppSession } from "./appSession";
-import { language, t } from "../i18n/i18n";
+import { t } from "../i18n/i18n";
+import { dateFormat } from "../labs/dates";
 import { LABS, withSettings } from "../labs/catalog";
 import type { PatientContext } from "../labs/ranges";
 import { inWindow, windowOf } from "../labs/timeRange";
@@ -86,7 +87,7 @@ export function LabPanel(props: LabPanelProps) {
         )}
         {ready && !data.loading && !data.error && (
           <p className="as-of">
-            {t("Data as of {date}", { date: new Intl.DateTimeFormat(language(), { dateStyle: "medium", timeStyle: "short" }).format(data.updatedAt) })}{" "}
+            {t("Data as of {date}", { date: dateFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(data.updatedAt) })}{" "}
             <button type="button" className="no-print" onClick={data.refresh} disabled={data.refreshing}>
               {t("Refresh")}
             </button>

@@ -5,8 +5,8 @@
  * name). Every sentence about a test is sourced in docs/clinical-rules.md §12. Pure: loaded after the first chart.
  */
 import { language, t } from "../i18n/i18n";
-import type { LabDefinition, LabUnit } from "../labs/catalog";
-import type { FhirInstant } from "../labs/dates";
+import { ADA_BASIS, type LabDefinition, type LabUnit } from "../labs/catalog";
+import { dateFormat, type FhirInstant } from "../labs/dates";
 import type { Flag } from "../labs/flags";
 import { atGoal, type GoalChoice, type GoalLine } from "../labs/goals";
 import type { LabResult } from "../labs/results";
@@ -97,7 +97,7 @@ export function dateWords(when: FhirInstant): string {
         : when.precision === "day" || when.zoneless
           ? { dateStyle: "long", timeZone: "UTC" }
           : { dateStyle: "long" };
-  const date = new Intl.DateTimeFormat(language(), options).format(when.time);
+  const date = dateFormat(undefined, options).format(when.time);
   return when.precision === "year" || when.precision === "month" ? t("in {date}", { date }) : t("on {date}", { date });
 }
 
@@ -166,9 +166,6 @@ function goalWords(line: GoalLine, unit: LabUnit): string {
   }
 }
 
-/** The basis of HbA1c's catalog default (docs/clinical-rules.md §5): only it has a general sentence. */
-const ADA_BASIS = "ADA: many non-pregnant adults";
-
 /**
  * The goal in words: the patient's own Goal from the record, and whether the latest result meets it; with no
  * Goal, HbA1c's general goal (ADA, §5) with a word to ask for one's own; for other labs nothing.
@@ -177,6 +174,7 @@ export function goalSentences(choice: GoalChoice | undefined, results: readonly 
   const line = choice?.line;
   if (!line) return [];
   if (line.source === "default") {
+    // Only HbA1c's catalog default (ADA, docs/clinical-rules.md §5) has a general sentence.
     if (lab.id !== "hba1c" || line.basis !== ADA_BASIS) return [];
     const goal = goalWords(line, unit);
     return [voice.caregiver ? t("For many adults with diabetes, the goal is {goal}. Ask their care team what their own goal is.", { goal }) : t("For many adults with diabetes, the goal is {goal}. Ask your care team what your own goal is.", { goal })];

@@ -104,7 +104,7 @@ export function ChartLegend({ entries, preliminary, imprecise = false, band, tar
       {methods.length > 1 && methodChanges > 0 && (
         <li>
           <span className="legend-method-change" aria-hidden="true" />
-          {methodChanges <= MAX_MARKED_CHANGES ? t("Method changed (dotted vertical line)") : t("Methods alternate ({count} changes, not marked): told apart by line and frame", { count: String(methodChanges) })}
+          {methodChanges <= MAX_MARKED_CHANGES ? t("Method changed (dotted vertical line)") : t("Methods alternate ({count} changes, not marked): told apart by line and frame", { count: methodChanges })}
         </li>
       )}
       {target && (

@@ -136,8 +136,8 @@ export const ResultsTable = memo(function ResultsTable({ name, results, unit, ac
         <nav className="pager no-print" aria-label={t("{name} table pages", { name })}>
           <p>
             {t("Page {page} of {pages}: showing {from}–{to} of {count}", {
-              page: String(current + 1),
-              pages: String(pages),
+              page: current + 1,
+              pages,
               from: groupDigits(current * PAGE_SIZE + 1),
               to: groupDigits(current * PAGE_SIZE + shown.length),
               count: groupDigits(sorted.length),

@@ -27,7 +27,7 @@ export function TableSummary({ charted, ranged, shown, total, drawn, excluded, o
             ? t("{shown} of {total} results in this time range", { shown: groupDigits(shown), total: groupDigits(total) })
             : tn(total, "{total} result", "{total} results", { total: groupDigits(total) })}
           {t(", {drawn} on the chart", { drawn: groupDigits(drawn) })}
-          {excluded > 0 && t(". {excluded} entered in error or cancelled, not shown", { excluded: String(excluded) })}.
+          {excluded > 0 && t(". {excluded} entered in error or cancelled, not shown", { excluded })}.
         </p>
         {onDownload && (
           <button type="button" className="no-print" onClick={onDownload}>

@@ -16,5 +16,5 @@ export function chartStep(drawn: readonly LabResult[], activeId: string | undefi
   const index = drawn.findIndex((r) => r.id === activeId);
   const next = s === "first" ? 0 : s === "last" ? drawn.length - 1 : index < 0 ? drawn.length - 1 : Math.max(0, Math.min(drawn.length - 1, index + s));
   const r = drawn[next]!;
-  return { id: r.id, announcement: t("{date}: {value} {unit}, {flag}. Result {n} of {count}.", { date: dateText(r), value: valueText(r, unit), unit: unit.label, flag: flagText(r.flag), n: String(next + 1), count: String(drawn.length) }) };
+  return { id: r.id, announcement: t("{date}: {value} {unit}, {flag}. Result {n} of {count}.", { date: dateText(r), value: valueText(r, unit), unit: unit.label, flag: flagText(r.flag), n: next + 1, count: drawn.length }) };
 }

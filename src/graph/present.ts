@@ -78,7 +78,7 @@ export function describeChart(lab: LabDefinition, results: readonly LabResult[],
   const oldest = drawn[drawn.length - 1]!;
   const exact = drawn.filter((r) => !r.comparator);
   const parts = [
-    tn(drawn.length, "{name} chart in {unit}: {n} result from {from} to {to}.", "{name} chart in {unit}: {n} results from {from} to {to}.", { n: String(drawn.length), name, unit: unit.label, from: formatFhirDate(oldest.when!, locale), to: formatFhirDate(newest.when!, locale) }),
+    tn(drawn.length, "{name} chart in {unit}: {n} result from {from} to {to}.", "{name} chart in {unit}: {n} results from {from} to {to}.", { n: drawn.length, name, unit: unit.label, from: formatFhirDate(oldest.when!, locale), to: formatFhirDate(newest.when!, locale) }),
     t("Latest {result}.", { result: at(newest) }),
   ];
   if (exact.length > 1) {
@@ -88,11 +88,11 @@ export function describeChart(lab: LabDefinition, results: readonly LabResult[],
   }
   const flagged = drawn.filter((r) => isAbnormal(r.flag)).length;
   const critical = drawn.filter((r) => isCritical(r.flag)).length;
-  if (flagged) parts.push(t("{n} flagged by the lab as outside the normal range{critical}.", { n: String(flagged), critical: critical ? t(", {n} of them critical", { n: String(critical) }) : "" }));
+  if (flagged) parts.push(t("{n} flagged by the lab as outside the normal range{critical}.", { n: flagged, critical: critical ? t(", {n} of them critical", { n: critical }) : "" }));
   const offScale = drawn.filter((r) => r.flag?.offScale).length;
-  if (offScale) parts.push(t("{n} reported by the lab as off the instrument's scale.", { n: String(offScale) }));
+  if (offScale) parts.push(t("{n} reported by the lab as off the instrument's scale.", { n: offScale }));
   const limits = drawn.length - exact.length;
-  if (limits) parts.push(tn(limits, "{n} is a limit drawn at the bound.", "{n} are limits drawn at the bound.", { n: String(limits) }));
+  if (limits) parts.push(tn(limits, "{n} is a limit drawn at the bound.", "{n} are limits drawn at the bound.", { n: limits }));
   if (goal) parts.push(t("{goal}, drawn as a line.", { goal }));
   return parts.join(" ");
 }

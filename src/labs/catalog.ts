@@ -71,6 +71,10 @@ export interface LabDefinition {
 
 export const LOINC = "http://loinc.org";
 
+/** The words for a default goal's basis: the catalog's (HbA1c) and a deployment's own number (config.json `labs`). */
+export const ADA_BASIS = "ADA: many non-pregnant adults";
+export const DEPLOYMENT_BASIS = "set by this deployment";
+
 const loinc = (code: string, display: string, method: string): LabCode => ({ system: LOINC, code, display, method });
 const unit = (code: string, label: string, decimals: number, factor = 1, offset = 0): LabUnit => ({ code, label, decimals, factor, offset });
 
@@ -96,7 +100,7 @@ export const HBA1C: LabDefinition = {
   units: [unit("%", "%", 1), unit("mmol/mol", "mmol/mol", 0, 1 / 10.929, 2.15)],
   // ADA Standards of Care, section 6 (docs/clinical-rules.md §5): an A1C goal of <7% for many non-pregnant
   // adults; tested at least twice a year when meeting goals, quarterly when not.
-  target: { comparator: "<", value: 7, basis: "ADA: many non-pregnant adults" },
+  target: { comparator: "<", value: 7, basis: ADA_BASIS },
   retestMonthsAtGoal: 6,
   retestMonthsNotAtGoal: 3,
   // §3: HbA1c 14–15 % in extreme hyperglycaemia (Doi et al. 2023, https://ouci.dntb.gov.ua/works/4NBzvKx4); twice that.
@@ -234,7 +238,7 @@ export function withSettings(lab: LabDefinition, settings: LabSettings | undefin
   if (!settings) return lab;
   const { target: catalogTarget, retestMonthsAtGoal: catalogAt, retestMonthsNotAtGoal: catalogNot, ...rest } = lab;
   const set = settings.target;
-  const target = set === undefined ? catalogTarget : set === null ? undefined : typeof set === "number" ? { comparator: "<" as const, value: set, basis: "set by this deployment" } : set;
+  const target = set === undefined ? catalogTarget : set === null ? undefined : typeof set === "number" ? { comparator: "<" as const, value: set, basis: DEPLOYMENT_BASIS } : set;
   // The earlier single interval is the at-goal one; its null ("never") switches both off.
   const old = settings.overdueAfterMonths;
   const pick = (value: number | null | undefined, catalog: number | undefined) => (value === undefined ? catalog : (value ?? undefined));

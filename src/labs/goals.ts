@@ -3,7 +3,7 @@
  * default; how it is labelled; whether a result meets it. Pure (docs/clinical-rules.md §5).
  */
 import { t } from "../i18n/i18n";
-import type { LabDefinition, LabUnit } from "./catalog";
+import { ADA_BASIS, DEPLOYMENT_BASIS, type LabDefinition, type LabUnit } from "./catalog";
 import { finite, list, record, text } from "./json";
 import type { LabResult } from "./results";
 import type { GoalComparator } from "./settings";
@@ -42,14 +42,10 @@ export interface GoalChoice {
 const COMPARATORS: Readonly<Record<string, GoalComparator>> = { "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
 const SHOWN: Readonly<Record<GoalComparator, string>> = { "<": "<", "<=": "≤", ">": ">", ">=": "≥" };
 
-/** The catalog's and the deployment's words for a default goal's basis (catalog.ts), shown in the language shown. */
-const ADA = "ADA: many non-pregnant adults";
-const DEPLOYMENT = "set by this deployment";
-
 /** `Goal < 8.0 % — patient's goal`, `Goal 6.5–7.5 % — patient's goal`, `Goal < 7.0 % — default (…)`, in `unit`. */
 export function goalLabel(line: GoalLine, unit: LabUnit, locale?: string): string {
   const bound = line.kind === "range" ? `${formatIn(line.low, unit, locale)}–${formatIn(line.high, unit, locale)}` : `${line.comparator ? `${SHOWN[line.comparator]} ` : ""}${formatIn(line.value, unit, locale)}`;
-  const basis = line.basis === undefined || line.basis === DEPLOYMENT ? t("set by this deployment") : line.basis === ADA ? t("ADA: many non-pregnant adults") : line.basis;
+  const basis = line.basis === undefined || line.basis === DEPLOYMENT_BASIS ? t("set by this deployment") : line.basis === ADA_BASIS ? t("ADA: many non-pregnant adults") : line.basis;
   return t("Goal {bound} {unit} — {source}", { bound, unit: unit.label, source: line.source === "patient" ? t("patient's goal") : t("default ({basis})", { basis }) });
 }
 

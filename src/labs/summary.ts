@@ -54,7 +54,7 @@ function resulted(r: LabResult): boolean {
 
 /** "overdue: at goal, test at least every 6 months", worded as the ADA recommendation is (English says "months" for 1 too). */
 export function overdueText({ months, goal }: Overdue): string {
-  const n = String(months);
+  const n = months;
   switch (goal) {
     case "at":
       return tn(months, "overdue: at goal, test at least every {n} months", "overdue: at goal, test at least every {n} months", { n });

@@ -6,10 +6,10 @@
 import type { ConfigProblem } from "../config/file";
 import type { DiscoveryProblem } from "../fhir/discovery";
 import { language, t } from "../i18n/i18n";
+import type { LaunchProblem } from "./plan";
 
 /** A size in the reader's way, grouped in English too ("10,000"): message numbers otherwise stay as written there. */
 const size = (n: number) => new Intl.NumberFormat(language()).format(n);
-import type { LaunchProblem } from "./plan";
 
 export type Problem = LaunchProblem | DiscoveryProblem | ConfigProblem;
 
