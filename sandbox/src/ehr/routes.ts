@@ -5,6 +5,7 @@
  */
 import type { ServerResponse } from "node:http";
 import type { LaunchContext } from "../auth/launch.ts";
+import type { Caregiver } from "../auth/types.ts";
 import type { FhirServerId } from "../fhirServers.ts";
 import type { FhirStore } from "../fhir/store.ts";
 import { JSON_TYPE, OPEN_CORS, redirect, sendHtml, sendJson } from "../http.ts";
@@ -30,22 +31,14 @@ export function patientSummaries(store: FhirStore): PatientSummary[] {
 }
 
 /** The store's caregivers (active RelatedPersons), each with the patient they care for, for the standalone sign-in. */
-export function caregiverSummaries(store: FhirStore): CaregiverSummary[] {
+export function caregiverSummaries(store: FhirStore): Caregiver[] {
   return [...store.all<fhir4.RelatedPerson>("RelatedPerson")].flatMap((r) => {
-    const patientId = /^Patient\/(.+)$/.exec(r.patient.reference ?? "")?.[1];
+    // Loaded data (Synthea output) may lack the required patient: such a RelatedPerson is left out.
+    const patientId = /^Patient\/(.+)$/.exec(r.patient?.reference ?? "")?.[1];
     const patient = patientId ? store.read<fhir4.Patient>("Patient", patientId) : undefined;
     if (r.active === false || !r.id || !patient || !patientId) return [];
     return [{ id: r.id, name: displayName(r), patientId, patientName: displayName(patient), relationship: r.relationship?.[0]?.text ?? r.relationship?.[0]?.coding?.[0]?.display }];
   });
-}
-
-export interface CaregiverSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly patientId: string;
-  readonly patientName: string;
-  /** "Daughter" */
-  readonly relationship?: string;
 }
 
 export interface EhrRoutes {
