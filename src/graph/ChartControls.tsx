@@ -29,7 +29,7 @@ export function ChartControls({ lab, unit, onUnit, range, onRange, shown }: Char
     "1y": t("Show the last year up to the latest result"),
     "3y": t("Show the last 3 years up to the latest result"),
     "5y": t("Show the last 5 years up to the latest result"),
-    all: t("Show the all results up to the latest result"),
+    all: t("Show all results up to the latest result"),
   };
   const setDay = (edge: "from" | "to", text: string) => {
     const day = dayStart(text);

@@ -74,7 +74,7 @@ export default {
   "Show the last year up to the latest result": "Mostrar el último año hasta el resultado más reciente",
   "Show the last 3 years up to the latest result": "Mostrar los últimos 3 años hasta el resultado más reciente",
   "Show the last 5 years up to the latest result": "Mostrar los últimos 5 años hasta el resultado más reciente",
-  "Show the all results up to the latest result": "Mostrar todos los resultados hasta el más reciente",
+  "Show all results up to the latest result": "Mostrar todos los resultados hasta el más reciente",
   Zoom: "Zoom",
   From: "Desde",
   To: "Hasta",
