@@ -62,8 +62,9 @@ export const OWN_PREFETCH_TEMPLATE_ID = "prefetch-own-chunks";
  * until the entry moves them into the document: the graph page does once its token request is on its way
  * (src/app/main.tsx), so that half a megabyte of React and recharts competes neither with loading its first
  * script nor with sending that request. Prefetch, not modulepreload: a modulepreload is compiled as soon as it arrives; a prefetched chunk waits in the HTTP cache
- * until the entry imports it. The styles the dynamic imports bring are linked as style sheets (small, and needed
- * for the first chart).
+ * until the entry imports it. The style sheets the dynamic imports bring are prefetched too: a style sheet in the
+ * page's head would hold the entry back until it arrived (a module script waits for the style sheets before it),
+ * and the page draws nothing before its React code runs, which links them.
  */
 export function preloadDynamicImports(): Plugin {
   return {
@@ -78,11 +79,10 @@ export function preloadDynamicImports(): Plugin {
         if (!bundle || !chunk || chunk.name === "launch") return html;
         const { scripts, styles } = closure(bundle, chunk);
         const already = new Set([chunk.fileName, ...chunk.imports, ...(chunk.viteMetadata?.importedCss ?? [])]);
-        const prefetch = [...scripts].filter((f) => !already.has(f)).map((f) => ({ ...link("prefetch", f, { crossorigin: true }), injectTo: undefined }));
+        const prefetch = [...scripts, ...styles].filter((f) => !already.has(f)).map((f) => ({ ...link("prefetch", f, { crossorigin: true }), injectTo: undefined }));
         return {
           html,
           tags: [
-            ...[...styles].filter((f) => !already.has(f)).map((f) => link("stylesheet", f, { crossorigin: true })),
             ...(prefetch.length ? [{ tag: "template", attrs: { id: OWN_PREFETCH_TEMPLATE_ID }, children: prefetch, injectTo: "body" as const }] : []),
           ],
         };

@@ -2,7 +2,7 @@
  * EHR launches: in the EHR's frame, in a new window, and two launches in one tab — through the default FHIR base
  * and through each EHR profile (`/epic/fhir`, `/oracle/fhir`: their documented habits, README "EHR profiles").
  */
-import { test, expect, SANDBOX, APP_LAUNCH } from "./fixtures";
+import { test, expect, SANDBOX, APP_LAUNCH, launchFromEhr } from "./fixtures";
 
 const SERVERS = [
   { server: "main", path: "/fhir" },
@@ -76,3 +76,17 @@ for (const { server, path } of SERVERS) {
     });
   });
 }
+
+test("a launch page that waits on a slow server shows that it is busy, then goes on", async ({ page }) => {
+  // A slow discovery answer (held back 1.5 s on its way from the real sandbox): a delay, not a made-up answer.
+  await page.route("**/.well-known/smart-configuration", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await launchFromEhr(page, "hba1c-long");
+  const launch = page.locator("main#launch");
+  await expect(launch).toBeVisible();
+  await expect(launch).toHaveAttribute("aria-busy", "true");
+  await expect(page.getByRole("heading", { name: "Lab graph", level: 1 })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
+});

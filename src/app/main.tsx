@@ -3,7 +3,6 @@ import { appSession } from "./appSession";
 import { startFirstReads } from "./firstReads";
 import { t } from "../i18n/i18n";
 import { showPreferredLanguage } from "../i18n/languages";
-import "./app.css";
 
 /**
  * The build holds the `<link rel="prefetch">` tags of this page's React and chart chunks, inert, in a `<template>`
@@ -24,8 +23,9 @@ const session = startSession().then(appSession);
 // loading this script nor with sending that request.
 setTimeout(releasePrefetch);
 const reads = session.then(startFirstReads);
-// The reader's language (kept choice, else the browser's): another language's catalog loads beside the sign-in.
-const words = showPreferredLanguage();
+// The reader's language (kept choice, else the browser's), read once the token request is on its way too (the first
+// use of localStorage waits on the browser): another language's catalog loads beside the sign-in.
+const words = new Promise<void>((resolve) => setTimeout(() => resolve(showPreferredLanguage())));
 
 reads
   .catch(() => undefined)

@@ -6,6 +6,7 @@ import type { FirstReads } from "./firstReads";
 import { App } from "./App";
 import { createQueryClient } from "./queryClient";
 import { seedQueries } from "./seedQueries";
+import "./app.css";
 
 /** Renders the graph page, its query cache holding the reads the first script started (none if the sign-in failed). */
 export function render(session: Promise<AppSession>, reads: Promise<FirstReads>): void {

@@ -5,14 +5,25 @@
  * An EHR launch that goes well shows no words, so this first script carries none: the landing, every failure and
  * the reader's language (i18n, the `.launch` part of a catalog) load with screens.ts, only when one is shown.
  */
-import "./launch.css";
 import { loadConfig, type AppConfig } from "../config/config";
 import { planLaunch } from "./plan";
 import { sessionStorageAvailable } from "../fhir/storage";
 import { fail, signIn } from "./signIn";
 
+/**
+ * An EHR launch that goes well leaves for the authorization server within moments and draws nothing on the way:
+ * launch.html keeps the page hidden, and its style sheet and busy bar load only if the launch takes longer than
+ * this (a slow server), or with the landing or a failure (screens.ts). Nothing competes with config.json, discovery
+ * and the redirect: no style sheet holding this script back, no layout, no animation frames.
+ */
+const BUSY_AFTER_MS = 400;
+setTimeout(() => {
+  void import("./launch.css").then(() => {
+    (document.getElementById("launch") as HTMLElement).hidden = false;
+  });
+}, BUSY_AFTER_MS);
+
 async function main(): Promise<void> {
-  if (!sessionStorageAvailable()) return fail("storage-blocked");
   let config: AppConfig;
   try {
     config = await loadConfig();
@@ -24,6 +35,7 @@ async function main(): Promise<void> {
     case "refused":
       return fail(plan.problem);
     case "landing":
+      if (!sessionStorageAvailable()) return fail("storage-blocked");
       return import("./screens").then(({ showLanding }) => showLanding(config));
     case "standalone":
       return signIn("standalone", plan.iss, plan.server, config);

@@ -11,6 +11,7 @@ import { ConfigError } from "../config/file";
 import { DiscoveryError } from "../fhir/discovery";
 import { sayProblem, type Problem } from "./problems";
 import { signIn } from "./signIn";
+import "./launch.css";
 
 /**
  * Why the app could not start: `"storage-blocked"`, a refused launch link or address (a `Problem`), or whatever was
@@ -169,6 +170,7 @@ function draw(): void {
   if (failure !== undefined) page.push(failureAlert(failure));
   root.replaceChildren(...page);
   root.removeAttribute("aria-busy");
+  root.hidden = false;
 }
 
 /** Changes what the page says: the status and the alert in place (the rest, and the reader's focus, stay). */

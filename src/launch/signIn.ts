@@ -5,6 +5,7 @@
  */
 import type { AppConfig, ServerConfig } from "../config/config";
 import { startAuthorization } from "../fhir/authorize";
+import { sessionStorageAvailable } from "../fhir/storage";
 import type { LaunchSettings } from "../config/launchSettings";
 import type { Failure } from "./screens";
 
@@ -18,17 +19,24 @@ export async function signIn(kind: "ehr" | "standalone", iss: string, server: Se
   const launchUrl = new URL(window.location.pathname, window.location.href);
   launchUrl.searchParams.set("iss", iss);
   if (launch) launchUrl.searchParams.set("launch", launch);
+  const authorization = startAuthorization({
+    kind,
+    iss,
+    launch,
+    clientId: server?.clientId ?? config.clientId,
+    scopeTemplate: config.scope,
+    pkceMode: server?.pkceMode ?? "required",
+    launchUrl: launchUrl.href,
+    settings: { observationCategory: server?.observationCategory ?? null, paging: config.paging, labs: config.labs } satisfies LaunchSettings,
+  });
+  // sessionStorage's first use waits on the browser: checked while the discovery request is on its way rather
+  // than ahead of it. Without sessionStorage the authorization stops before it leaves (nothing can be kept).
+  if (!sessionStorageAvailable()) {
+    authorization.catch(() => undefined);
+    return fail("storage-blocked");
+  }
   try {
-    await startAuthorization({
-      kind,
-      iss,
-      launch,
-      clientId: server?.clientId ?? config.clientId,
-      scopeTemplate: config.scope,
-      pkceMode: server?.pkceMode ?? "required",
-      launchUrl: launchUrl.href,
-      settings: { observationCategory: server?.observationCategory ?? null, paging: config.paging, labs: config.labs } satisfies LaunchSettings,
-    });
+    await authorization;
   } catch (error) {
     await fail(error);
   }
