@@ -14,22 +14,24 @@ describe("paging limits", () => {
 
 describe("a launch's settings", () => {
   it("are read back as the launch page kept them", () => {
-    const kept = { observationCategory: "laboratory", paging: { maxPages: 2 }, labs: { hba1c: { target: null } } };
+    const kept = { observationCategory: "laboratory", paging: { maxPages: 2 }, labs: { hba1c: { target: null } }, styleAllowList: ["https://styles.example.org"] };
     expect(readLaunchSettings(JSON.parse(JSON.stringify(kept)))).toEqual(kept);
   });
 
   it("leave out what an altered sessionStorage made the wrong kind, and default the rest", () => {
-    expect(readLaunchSettings({ observationCategory: 7, paging: "many", labs: null })).toEqual({ observationCategory: null, paging: undefined, labs: undefined });
-    expect(readLaunchSettings(undefined)).toEqual({ observationCategory: null, paging: undefined, labs: undefined });
-    expect(readLaunchSettings("laboratory")).toEqual({ observationCategory: null, paging: undefined, labs: undefined });
+    const none = { observationCategory: null, paging: undefined, labs: undefined, styleAllowList: undefined };
+    expect(readLaunchSettings({ observationCategory: 7, paging: "many", labs: null, styleAllowList: "https://styles.example.org" })).toEqual(none);
+    expect(readLaunchSettings({ styleAllowList: ["https://styles.example.org", 7] })).toEqual(none);
+    expect(readLaunchSettings(undefined)).toEqual(none);
+    expect(readLaunchSettings("laboratory")).toEqual(none);
   });
 
   it("become the graph page's session: the FHIR session's transport as it is, the settings applied", async () => {
-    const fhir = fakeSession(() => ({}), { launchSettings: { observationCategory: "laboratory", paging: { maxPages: 3 }, labs: { hba1c: { retestMonthsNotAtGoal: 6 } } } });
+    const fhir = fakeSession(() => ({}), { launchSettings: { observationCategory: "laboratory", paging: { maxPages: 3 }, labs: { hba1c: { retestMonthsNotAtGoal: 6 } }, styleAllowList: ["https://styles.example.org"] } });
     const session = appSession(fhir);
-    expect(session).toMatchObject({ serverUrl: fhir.serverUrl, patientId: "p1", observationCategory: "laboratory", paging: { maxPages: 3, timeBudgetMs: DEFAULT_PAGING.timeBudgetMs }, labSettings: { hba1c: { retestMonthsNotAtGoal: 6 } } });
+    expect(session).toMatchObject({ serverUrl: fhir.serverUrl, patientId: "p1", observationCategory: "laboratory", paging: { maxPages: 3, timeBudgetMs: DEFAULT_PAGING.timeBudgetMs }, labSettings: { hba1c: { retestMonthsNotAtGoal: 6 } }, styleAllowList: ["https://styles.example.org"] });
     await session.get("Patient/p1");
     expect(fhir.calls).toEqual(["https://ehr.test/fhir/Patient/p1"]);
-    expect(appSession(fakeSession(() => ({}), { launchSettings: undefined }))).toMatchObject({ observationCategory: null, paging: DEFAULT_PAGING, labSettings: {} });
+    expect(appSession(fakeSession(() => ({}), { launchSettings: undefined }))).toMatchObject({ observationCategory: null, paging: DEFAULT_PAGING, labSettings: {}, styleAllowList: [] });
   });
 });

@@ -15,6 +15,8 @@ export interface AppSession extends Session {
   readonly paging: PagingLimits;
   /** Targets and retest intervals that replace the catalog's (config.json `labs`). */
   readonly labSettings: LabSettingsById;
+  /** Origins besides the FHIR server's from which the EHR's style may come (config.json `styleAllowList`). */
+  readonly styleAllowList: readonly string[];
 }
 
 /** The limits to apply; a setting that is not a number above 0 (say, from an altered sessionStorage) is not one. */
@@ -28,5 +30,5 @@ export function pagingLimits(settings: PagingSettings | undefined): PagingLimits
 
 export function appSession(session: Session): AppSession {
   const settings = readLaunchSettings(session.launchSettings);
-  return { ...session, observationCategory: settings.observationCategory, paging: pagingLimits(settings.paging), labSettings: settings.labs ?? {} };
+  return { ...session, observationCategory: settings.observationCategory, paging: pagingLimits(settings.paging), labSettings: settings.labs ?? {}, styleAllowList: settings.styleAllowList ?? [] };
 }

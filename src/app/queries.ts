@@ -72,15 +72,3 @@ export function smartStyleQuery(url: string | undefined) {
   });
 }
 
-/**
- * config.json's styleAllowList, read on the graph page only when a style comes from another origin; its reader
- * loads with the style's checks (smartStyle.later.ts), never before the first chart needs it.
- */
-export function styleAllowListQuery() {
-  return queryOptions({
-    queryKey: ["config", "styleAllowList"],
-    queryFn: async ({ signal }) => (await import("./smartStyle.later")).loadStyleAllowList(signal),
-    staleTime: Infinity,
-    retry: false,
-  });
-}

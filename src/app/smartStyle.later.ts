@@ -2,12 +2,9 @@
  * `smart_style_url`: the EHR's look, applied as CSS custom properties after checking every field on its own.
  * Colors must parse as CSS colors (hex, rgb(), hsl(), a few names), dimensions as lengths in a sane range,
  * fonts as font-family lists; anything else is ignored, so no value can smuggle CSS in. Colors that would
- * leave text unreadable against the background (WCAG AA) are ignored too. Pure, but for the reader of
- * config.json's styleAllowList, which loads with these checks (only a style from another origin needs it), and
- * the reading of the style document's response (readStyleResponse).
+ * leave text unreadable against the background (WCAG AA) are ignored too. Pure, but for the reading of the style
+ * document's response (readStyleResponse).
  */
-
-export { loadStyleAllowList } from "../config/file";
 
 /** A style document is small; anything bigger is not one. */
 const MAX_STYLE_BYTES = 32_768;

@@ -1,23 +1,21 @@
 import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
-import type { Session } from "../fhir/session";
-import { smartStyleQuery, styleAllowListQuery } from "./queries";
+import type { AppSession } from "./appSession";
+import { smartStyleQuery } from "./queries";
 import { styleUrlAllowed } from "./styleUrl";
 
 /**
  * Applies the EHR's style to the page while the session lasts: custom properties on the root element and a
  * `data-theme` the stylesheet reads. A style that is refused, fails or is absent leaves the app's own look.
- * A style on the FHIR server's origin loads at once; one elsewhere only if config.json's styleAllowList names
- * its origin (config.json is read only then).
+ * A style loads only from the FHIR server's origin or one that config.json's styleAllowList names (as the launch
+ * page kept it for this launch).
  */
-export function useSmartStyle(session: Session): void {
+export function useSmartStyle(session: AppSession): void {
   const url = session.styleUrl;
-  const sameOrigin = url !== undefined && styleUrlAllowed(url, session.serverUrl, []);
-  const config = useQuery({ ...styleAllowListQuery(), enabled: url !== undefined && !sameOrigin });
-  const allowed = sameOrigin || (url !== undefined && config.data !== undefined && styleUrlAllowed(url, session.serverUrl, config.data));
+  const allowed = url !== undefined && styleUrlAllowed(url, session.serverUrl, session.styleAllowList);
   const style = useQuery(smartStyleQuery(allowed ? url : undefined));
   const applied = style.data;
-  const refused = url !== undefined && !sameOrigin && (config.isError || (config.data !== undefined && !allowed));
+  const refused = url !== undefined && !allowed;
 
   useEffect(() => {
     if (refused) console.warn(`Ignoring smart_style_url ${url}: not on the FHIR server's origin or one in config.json's styleAllowList.`);

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import Ajv2020 from "ajv/dist/2020";
 import { ConfigError, parseConfig, serverFor } from "./config";
-import { loadStyleAllowList } from "./file";
 import { checkIss } from "./allowList";
 
 const shipped: unknown = JSON.parse(readFileSync("public/config.json", "utf8"));
@@ -113,13 +112,4 @@ describe("config.json", () => {
     );
   });
 
-  it("the graph page reads styleAllowList alone, with the same rule", async () => {
-    vi.stubGlobal("fetch", async () => Response.json({ ...(shipped as object), styleAllowList: ["https://styles.example.org"] }));
-    await expect(loadStyleAllowList()).resolves.toEqual(["https://styles.example.org"]);
-    vi.stubGlobal("fetch", async () => Response.json({ styleAllowList: ["javascript:alert(1)"] }));
-    await expect(loadStyleAllowList()).rejects.toThrow(ConfigError);
-    vi.stubGlobal("fetch", async () => new Response("{", { status: 200 }));
-    await expect(loadStyleAllowList()).rejects.toThrow("config.json is not valid JSON.");
-    vi.unstubAllGlobals();
-  });
 });

@@ -1,6 +1,6 @@
 /**
- * Reading config.json from next to the current page. Kept apart from its parser (config.ts), so that the
- * graph page, which needs one setting now and then, does not carry the whole parser and the allow-list.
+ * Reading config.json from next to the launch page, and what can go wrong with it. Only the launch page reads
+ * config.json: what the graph page needs of it comes through the launch record (src/config/launchSettings.ts).
  */
 
 /** What went wrong, as data: the launch page's words for it are in src/launch/problems.ts; `message` is English, for logs. */
@@ -46,10 +46,4 @@ export function readStyleAllowList(value: unknown): string[] {
     throw new ConfigError("config.json: styleAllowList must be a list of origins such as https://styles.example.org.");
   }
   return list as string[];
-}
-
-/** The graph page's one setting: where besides the FHIR server an EHR's style may come from. */
-export async function loadStyleAllowList(signal?: AbortSignal): Promise<string[]> {
-  const json = await fetchConfigJson(signal);
-  return readStyleAllowList(json && typeof json === "object" ? (json as Record<string, unknown>).styleAllowList : undefined);
 }

@@ -27,7 +27,7 @@ export async function signIn(kind: "ehr" | "standalone", iss: string, server: Se
     scopeTemplate: config.scope,
     pkceMode: server?.pkceMode ?? "required",
     launchUrl: launchUrl.href,
-    settings: { observationCategory: server?.observationCategory ?? null, paging: config.paging, labs: config.labs } satisfies LaunchSettings,
+    settings: { observationCategory: server?.observationCategory ?? null, paging: config.paging, labs: config.labs, styleAllowList: config.styleAllowList } satisfies LaunchSettings,
   });
   // sessionStorage's first use waits on the browser: checked while the discovery request is on its way rather
   // than ahead of it. Without sessionStorage the authorization stops before it leaves (nothing can be kept).

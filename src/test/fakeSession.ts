@@ -25,6 +25,7 @@ export function fakeSession(respond: Responder, overrides: Partial<AppSession> =
     launchSettings: undefined,
     paging: DEFAULT_PAGING,
     labSettings: {},
+    styleAllowList: [],
     status: () => ({ state: "active" }),
     subscribe: () => () => undefined,
     signOut: async () => undefined,
