@@ -1,7 +1,7 @@
 import { defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { contentSecurityPolicy, preloadDynamicImports, sandboxPortConfig } from "./vite-plugins";
+import { compileHints, contentSecurityPolicy, preloadDynamicImports, sandboxPortConfig } from "./vite-plugins";
 
 const appPort = Number(process.env.APP_PORT ?? 5173);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4400);
@@ -10,7 +10,7 @@ const previewPort = Number(process.env.PREVIEW_PORT ?? 4173);
 export default defineConfig({
   // Relative asset URLs: the built dist/ works from any sub-path of any static host.
   base: "./",
-  plugins: [react(), preloadDynamicImports(), contentSecurityPolicy(), sandboxPortConfig(sandboxPort)],
+  plugins: [react(), preloadDynamicImports(), contentSecurityPolicy(), compileHints(), sandboxPortConfig(sandboxPort)],
   // fhirclient's debug logging is off unless a developer turns it on; the launch page's size budget cannot
   // carry the logger (vendor/debug-off). Unit tests (vitest.config.ts) keep the real package.
   resolve: { alias: { debug: fileURLToPath(new URL("vendor/debug-off/index.cjs", import.meta.url)) } },

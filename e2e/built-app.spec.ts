@@ -111,6 +111,21 @@ test("the order of the launch: the launch page fetches only its own scripts; the
   expect(events.slice(0, at("lab search")).filter((e) => /\.later$/.test(e)), said).toEqual([]);
 });
 
+test("each page's first script asks V8 to compile all of it while it downloads; the chunks that load later do not", async () => {
+  const firstLine = async (file: string) => (await (await fetch(`${app.url}${file}`)).text()).split("\n", 1)[0];
+  const chunks: string[] = [];
+  for (const page of ["launch.html", "index.html"]) {
+    const html = await (await fetch(`${app.url}${page}`)).text();
+    const entry = /<script type="module" crossorigin src="\.\/(assets\/[\w.-]+\.js)"/.exec(html)?.[1];
+    expect(entry, page).toBeDefined();
+    expect(await firstLine(entry!), entry).toBe("//# allFunctionsCalledOnLoad");
+    chunks.push(...[...html.matchAll(/href="\.\/(assets\/[\w.-]+\.js)"/g)].map((m) => m[1]!));
+  }
+  // The libraries and the React code: most of their functions never run at launch.
+  expect(chunks.length).toBeGreaterThan(2);
+  for (const chunk of chunks) expect(await firstLine(chunk), chunk).not.toContain("allFunctionsCalledOnLoad");
+});
+
 test("the policy blocks inline script on both pages", async ({ page }) => {
   const violations = await recordViolations(page);
   for (const file of ["launch.html", "index.html"]) {
