@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { executablePath, QUIET_CHROMIUM } from "./e2e/chromium";
+import { wait } from "./e2e/timeouts";
 
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4400);
 const APP_PORT = Number(process.env.APP_PORT ?? 5173);
@@ -31,8 +32,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Stretched under CI (e2e/timeouts.ts): a slower machine needs longer waits, never different tests.
+  timeout: wait(30_000),
+  expect: { timeout: wait(10_000) },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL: `http://localhost:${APP_PORT}`,
@@ -89,7 +91,7 @@ export default defineConfig({
       reuseExistingServer: process.env.PW_REUSE === "1",
       stdout: "ignore",
       stderr: "pipe",
-      timeout: 60_000,
+      timeout: wait(60_000),
     },
     {
       command: "node_modules/.bin/vite",
@@ -97,7 +99,7 @@ export default defineConfig({
       reuseExistingServer: process.env.PW_REUSE === "1",
       stdout: "ignore",
       stderr: "pipe",
-      timeout: 60_000,
+      timeout: wait(60_000),
     },
   ],
 });

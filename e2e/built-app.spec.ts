@@ -5,6 +5,7 @@
  * server whose next links never end) and at the time budget (against a slow server); the default goal and
  * retest intervals it sets for a lab are followed, and a wrong one is refused at launch.
  */
+import { wait } from "./timeouts";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { test, expect, FHIR_BASE, SANDBOX } from "./fixtures";
@@ -16,7 +17,7 @@ test.describe.configure({ mode: "serial" });
 let app: BuiltApp;
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(wait(120_000));
   app = await serveBuiltApp("some/path");
 });
 test.afterAll(async () => {
@@ -164,11 +165,11 @@ test("next links that never end: the app pauses at the configured page cap, keep
   const sent = observationRequests(page);
   await launchBuilt(page, "hba1c-long", { error: "fhir_next_endless" });
   const paused = "Paused after 5 pages, the most the app reads at a stretch for one lab. Loaded 136 results";
-  await expect(page.getByRole("status")).toHaveText(paused, { timeout: 10_000 });
+  await expect(page.getByRole("status")).toHaveText(paused, { timeout: wait(10_000) });
   await expect(resultsTable(page, "Hemoglobin A1c").locator("tbody tr")).toHaveCount(136);
   expect(sent).toHaveLength(5);
   await page.getByRole("button", { name: "Load the rest" }).click();
-  await expect(page.getByRole("status")).toHaveText(paused, { timeout: 10_000 });
+  await expect(page.getByRole("status")).toHaveText(paused, { timeout: wait(10_000) });
   await expect.poll(() => sent.length).toBe(10);
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
@@ -178,10 +179,10 @@ test("a slow server: the app pauses when the configured time budget is spent, wi
   // A server whose pages hold 50 results (hba1c-long then spans three pages: 48, 49 and 39 drawable results).
   await launchBuilt(page, "hba1c-long", { max_count: "50", error: "fhir_slow" });
   const paused = (n: number) => `Paused after 2 seconds of loading, the longest the app reads at a stretch for one lab. Loaded ${n} results`;
-  await expect(page.getByRole("status")).toHaveText(paused(48), { timeout: 10_000 });
+  await expect(page.getByRole("status")).toHaveText(paused(48), { timeout: wait(10_000) });
   await expect(resultsTable(page, "Hemoglobin A1c").locator("tbody tr")).toHaveCount(48);
   await page.getByRole("button", { name: "Load the rest" }).click();
-  await expect(page.getByRole("status")).toHaveText(paused(97), { timeout: 10_000 });
+  await expect(page.getByRole("status")).toHaveText(paused(97), { timeout: wait(10_000) });
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
 

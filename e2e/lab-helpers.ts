@@ -1,4 +1,5 @@
 /** Helpers for the lab graph's e2e tests: open a patient's chart, pick a lab, read the table, scan with axe. */
+import { wait } from "./timeouts";
 import { createRequire } from "node:module";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { launchFromEhr } from "./fixtures";
@@ -11,7 +12,7 @@ export async function openChart(page: Page, patient: string, options: Record<str
 
 export async function chooseLab(page: Page, name: string, count: number): Promise<void> {
   await page.getByLabel("Lab", { exact: true }).selectOption({ label: name });
-  await expect(page.getByRole("status")).toHaveText(`Loaded ${count} results`, { timeout: 60_000 });
+  await expect(page.getByRole("status")).toHaveText(`Loaded ${count} results`, { timeout: wait(60_000) });
   await expect(resultsTable(page, name).locator("tbody tr")).toHaveCount(count > 1000 ? 200 : count);
 }
 

@@ -1,4 +1,5 @@
 /** Every scenario patient renders correctly: counts, units, flags and ranges, against the real sandbox. */
+import { wait } from "./timeouts";
 import { test, expect, FHIR_BASE } from "./fixtures";
 import { chooseLab, openChart, resultsTable, rowTexts } from "./lab-helpers";
 
@@ -135,7 +136,7 @@ test("single-result: one row and one point, the date-only result on its own day"
 });
 
 test("scale-10k: 10 000 glucose results, paged table, downsampled chart that keeps both extremes", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(wait(120_000));
   await openChart(page, "scale-10k");
   await expect(page.getByRole("status")).toHaveText("Loaded 30 results");
   await chooseLab(page, "Glucose", 10_000);

@@ -3,6 +3,7 @@
  * the status counting results and labs (both read from the scenario's data), one time axis that a preset moves on
  * every chart, hover marking the same time on all, a title that opens its lab, and an axe scan light and dark.
  */
+import { wait } from "./timeouts";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
@@ -27,7 +28,7 @@ async function openOverview(page: Page, patient: string, options: Record<string,
   await openChart(page, patient, options);
   await page.getByLabel("Lab", { exact: true }).selectOption({ label: "Overview" });
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  await expect(page.getByRole("status")).toHaveText(`Loaded ${total} results in ${counts.size} labs`, { timeout: 30_000 });
+  await expect(page.getByRole("status")).toHaveText(`Loaded ${total} results in ${counts.size} labs`, { timeout: wait(30_000) });
   return counts;
 }
 

@@ -2,6 +2,7 @@
  * The pseudo-languages of dev builds (src/i18n/pseudo.ts: every message ~40 % longer, bracketed; `ar-XB` right to
  * left) at 320 × 640 on both pages: nothing cut off or spilling out, no sideways scrolling, nothing overlapping.
  */
+import { wait } from "./timeouts";
 import type { Page } from "@playwright/test";
 import { test, expect, APP, APP_LAUNCH, launchFromEhr } from "./fixtures";
 
@@ -67,7 +68,7 @@ for (const tag of ["en-XA", "ar-XB"]) {
 
     test("the graph page fits 320 px", async ({ page }) => {
       await launchFromEhr(page, "hba1c-long");
-      await expect(page.getByRole("status")).toContainText("136", { timeout: 30_000 });
+      await expect(page.getByRole("status")).toContainText("136", { timeout: wait(30_000) });
       await expect(page.locator("html")).toHaveAttribute("lang", tag);
       await expect(page.locator("html")).toHaveAttribute("dir", tag === "ar-XB" ? "rtl" : "ltr");
       expect(await cutOff(page)).toEqual([]);

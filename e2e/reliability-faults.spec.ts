@@ -5,6 +5,7 @@
  * The faults between pages are launched with `max_count=50` (a server whose pages hold 50 results, where the app
  * asks for 200), so hba1c-long spans three pages, holding 48, 49 and 39 drawable results (4 entered in error).
  */
+import { wait } from "./timeouts";
 import type { Page, Request } from "@playwright/test";
 import { test, expect, launchFromEhr, APP, FHIR_BASE, SANDBOX } from "./fixtures";
 import { resultsTable } from "./lab-helpers";
@@ -31,7 +32,7 @@ async function expectChart(page: Page, results: number, timeout: number): Promis
 test("500 once per page: each page is tried again at once, and the whole history loads", async ({ page }) => {
   const sent = observationRequests(page);
   await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_500_once" });
-  await expectChart(page, 136, 15_000);
+  await expectChart(page, 136, wait(15_000));
   expect(sent).toHaveLength(6);
   expect(new Set(sent.map((r) => r.url())).size).toBe(3);
 });
@@ -43,7 +44,7 @@ for (const [fault, status] of [
   test(`${status} with Retry-After: 1 on each page: the app waits the second it was asked to, then loads everything`, async ({ page }) => {
     const sent = observationRequests(page);
     await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: fault });
-    await expectChart(page, 136, 15_000);
+    await expectChart(page, 136, wait(15_000));
     expect(sent).toHaveLength(6);
     // When the browser sent each (its own clock: when the test hears of a request depends on how busy it is).
     for (const url of new Set(sent.map((r) => r.url()))) {
@@ -55,7 +56,7 @@ for (const [fault, status] of [
 
 test("500 on every request: three tries each, then alerts that say so; the page stays usable", async ({ page }) => {
   await launchFromEhr(page, "hba1c-long", { error: "fhir_500" });
-  await expect(page.getByRole("status")).toHaveText("Stopped after 0 results: a page failed to load.", { timeout: 15_000 });
+  await expect(page.getByRole("status")).toHaveText("Stopped after 0 results: a page failed to load.", { timeout: wait(15_000) });
   await expect(page.getByRole("alert").filter({ hasText: "The FHIR server had an error (500)." }).last()).toContainText("The app tried 3 times.");
   await expect(page.getByRole("region", { name: "Patient", exact: true })).toContainText("could not be loaded");
   await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
@@ -75,7 +76,7 @@ test("slow responses (3 s each): the first page is drawn while the rest load, wi
     new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true });
   });
   await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_slow" });
-  await expect(page.getByRole("status")).toHaveText(/^Loaded \d+ of 140 results…$/, { timeout: 10_000 });
+  await expect(page.getByRole("status")).toHaveText(/^Loaded \d+ of 140 results…$/, { timeout: wait(10_000) });
   const order = [/^Signing in…$/, /^Loading Hemoglobin A1c results…$/, /^Loaded \d+ of 140 results…$/];
   const texts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
   const steps = texts.map((t) => order.findIndex((re) => re.test(t)));
@@ -83,7 +84,7 @@ test("slow responses (3 s each): the first page is drawn while the rest load, wi
   expect(steps, texts.join(" | ")).toEqual([...steps].sort((a, b) => a - b));
   await expect(resultsTable(page, HBA1C).locator("tbody tr")).not.toHaveCount(0);
   await expect(page.getByRole("button", { name: "Stop loading" })).toBeVisible();
-  await expectChart(page, 136, 15_000);
+  await expectChart(page, 136, wait(15_000));
 });
 
 for (const [fault, says] of [
@@ -92,7 +93,7 @@ for (const [fault, says] of [
 ] as const) {
   test(`${fault}: an alert says what failed, and the rest of the app still works`, async ({ page }) => {
     await launchFromEhr(page, "hba1c-long", { error: fault });
-    await expect(page.getByRole("alert")).toContainText(says, { timeout: 10_000 });
+    await expect(page.getByRole("alert")).toContainText(says, { timeout: wait(10_000) });
     await expect(page.getByRole("status")).toHaveText("Stopped after 0 results: a page failed to load.");
     await expect(page.getByRole("region", { name: "Patient", exact: true })).toContainText("Amelia Jane Rhodes");
     await page.getByLabel("Lab", { exact: true }).selectOption({ label: "Glucose" });
@@ -106,7 +107,7 @@ for (const [fault, says] of [
 test("a next link back to the first page: stops there, says so, and shows the two pages it read", async ({ page }) => {
   const sent = observationRequests(page);
   await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_next_loop" });
-  await expect(page.getByRole("status")).toHaveText("Stopped: the server's next page link loops back. Loaded 97 results", { timeout: 10_000 });
+  await expect(page.getByRole("status")).toHaveText("Stopped: the server's next page link loops back. Loaded 97 results", { timeout: wait(10_000) });
   await expect(resultsTable(page, HBA1C).locator("tbody tr")).toHaveCount(97);
   expect(sent).toHaveLength(2);
 });
@@ -114,7 +115,7 @@ test("a next link back to the first page: stops there, says so, and shows the tw
 test("a search the server forgets after its first page (410 on every later page): restarted once, then a message; the first page stays", async ({ page }) => {
   const sent = observationRequests(page);
   await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_gone_later_page" });
-  await expect(page.getByRole("alert")).toContainText("discarded this search before all pages were read (410). The app ran the search again once", { timeout: 10_000 });
+  await expect(page.getByRole("alert")).toContainText("discarded this search before all pages were read (410). The app ran the search again once", { timeout: wait(10_000) });
   await expect(page.getByRole("status")).toHaveText("Stopped after 48 results: a page failed to load.");
   await expect(resultsTable(page, HBA1C).locator("tbody tr")).toHaveCount(48);
   expect(sent).toHaveLength(4);
@@ -123,24 +124,24 @@ test("a search the server forgets after its first page (410 on every later page)
 test("a search the server forgets once (410): restarted from the first page, and the whole history loads once", async ({ page }) => {
   const sent = observationRequests(page);
   await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_gone_once" });
-  await expectChart(page, 136, 10_000);
+  await expectChart(page, 136, wait(10_000));
   expect(sent).toHaveLength(5);
 });
 
 test("an empty page in the middle: the pages after it still load", async ({ page }) => {
   await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_empty_page" });
-  await expectChart(page, 87, 10_000);
+  await expectChart(page, 87, wait(10_000));
 });
 
 test("entries repeated across pages are drawn once", async ({ page }) => {
   await launchFromEhr(page, "hba1c-long", { ...PAGES_OF_50, error: "fhir_duplicates" });
-  await expectChart(page, 136, 10_000);
+  await expectChart(page, 136, wait(10_000));
   await expect(page.getByLabel(HBA1C, { exact: true }).locator(".point")).toHaveCount(136);
 });
 
 test("a redirect URI the authorization server refuses: its error page, and the app never receives a code", async ({ page, requests }) => {
   await launchFromEhr(page, "hba1c-long", { error: "invalid_redirect" });
-  await expect(page.getByRole("heading", { name: "The app cannot be authorized" })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("heading", { name: "The app cannot be authorized" })).toBeVisible({ timeout: wait(10_000) });
   await expect(page.getByRole("alert")).toContainText("invalid_request");
   expect(new URL(page.url()).origin).toBe(SANDBOX);
   expect(requests.filter((r) => r.url.startsWith(`${APP}/index.html`))).toEqual([]);

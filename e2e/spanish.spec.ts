@@ -3,6 +3,7 @@
  * Spanish, with `<html lang="es">`, and the Language control's choice is kept for the next launch. Names are looked
  * up in the catalogs, so the test follows them.
  */
+import { wait } from "./timeouts";
 import { test, expect, APP_LAUNCH, SANDBOX, launchFromEhr } from "./fixtures";
 import { seriousViolations } from "./lab-helpers";
 import graphWords from "../src/i18n/catalogs/es.ts";
@@ -60,7 +61,7 @@ test("an EHR launch with a good iss loads no words on the launch page: no extra 
 
 test("an EHR launch of the graph page is entirely in Spanish, axe-clean", async ({ page }) => {
   await launchFromEhr(page, "hba1c-long");
-  await expect(page.getByRole("status")).toHaveText(es(graph, "Loaded {count} results", { count: 136 }), { timeout: 30_000 });
+  await expect(page.getByRole("status")).toHaveText(es(graph, "Loaded {count} results", { count: 136 }), { timeout: wait(30_000) });
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByLabel(es(graph, "Lab"), { exact: true })).toBeVisible();
   await expect(page.getByRole("figure", { name: es(graph, "Hemoglobin A1c") })).toBeVisible();
@@ -80,7 +81,7 @@ test("an EHR launch of the graph page is entirely in Spanish, axe-clean", async 
 
 test("the graph page's status and session header are in Spanish; its Language control switches it at once, keeps the view and the choice", async ({ page }) => {
   await launchFromEhr(page, "hba1c-long");
-  await expect(page.getByRole("status")).toHaveText(es(graph, "Loaded {count} results", { count: 136 }), { timeout: 30_000 });
+  await expect(page.getByRole("status")).toHaveText(es(graph, "Loaded {count} results", { count: 136 }), { timeout: wait(30_000) });
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("banner", { name: es(graph, "Session") })).toBeVisible();
   await expect(page.getByRole("button", { name: es(graph, "Sign out") })).toBeVisible();
@@ -127,7 +128,7 @@ test("choosing English in the Language control switches the page, and the choice
   expect(await page.evaluate(() => localStorage.getItem("lab-graph.language"))).toBe("en");
 
   await launchFromEhr(page, "hba1c-long");
-  await expect(page.getByRole("status")).toHaveText("Loaded 136 results", { timeout: 30_000 });
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results", { timeout: wait(30_000) });
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.goto(APP_LAUNCH);
   await expect(page.getByRole("heading", { name: "Sign in to your health record" })).toBeVisible();
