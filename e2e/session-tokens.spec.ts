@@ -3,14 +3,15 @@ import { test, expect, launchFromEhr, storedTokens, APP_LAUNCH, FHIR_BASE, SANDB
 
 const refreshes = (requests: RecordedRequest[]) => requests.filter((r) => r.url === `${SANDBOX}/auth/token` && r.sent.includes("grant_type=refresh_token"));
 
-test("an access token that expires after a second is refreshed before each request; the chart loads, now and after a reload", async ({ page, requests }) => {
+test("an access token that expires after a few seconds is refreshed before each request; the chart loads, now and after a reload", async ({ page, requests }) => {
   await launchFromEhr(page, "hba1c-long", { error: "expired_access_token" });
   await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
   expect(refreshes(requests).length).toBeGreaterThan(0);
   expect(refreshes(requests)[0]!.sent).toContain("client_id=lab-graph");
 
   const before = refreshes(requests).length;
-  await page.waitForTimeout(1500);
+  // The sandbox's short tokens live at most 3 s (SHORT_TOKEN_SECONDS): the stored one is dead by the reload.
+  await page.waitForTimeout(3100);
   await page.reload();
   await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
   expect(refreshes(requests).length).toBeGreaterThan(before);

@@ -21,8 +21,12 @@ export interface FaultInfo {
 
 /** Delay of `fhir_slow` responses. */
 export const SLOW_MS = 3000;
-/** Lifetime of access tokens under `expired_access_token` / `expired_refresh_token`. */
-export const SHORT_TOKEN_SECONDS = 1;
+/**
+ * Lifetime of access tokens under `expired_access_token` / `expired_refresh_token`: short enough that an app refreshes
+ * before every request, long enough to use. Token times are whole seconds (`exp` = issued second + lifetime), so a
+ * token lives between lifetime − 1 and lifetime seconds: at 1 s, one issued late in its second was dead on arrival.
+ */
+export const SHORT_TOKEN_SECONDS = 3;
 /** `Retry-After` seconds of the 503 / 429 faults. */
 export const RETRY_AFTER_SECONDS = 1;
 /** `fhir_401_later`: FHIR requests that succeed before the grant is revoked. */
