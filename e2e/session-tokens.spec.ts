@@ -1,5 +1,6 @@
 /** The session's tokens: refresh before expiry, one refresh after a 401, the end of a session, sign-out. */
 import { test, expect, launchFromEhr, storedTokens, APP_LAUNCH, FHIR_BASE, SANDBOX, type RecordedRequest } from "./fixtures";
+import { SHORT_TOKEN_SECONDS } from "../sandbox/src/faultCatalog.ts";
 
 const refreshes = (requests: RecordedRequest[]) => requests.filter((r) => r.url === `${SANDBOX}/auth/token` && r.sent.includes("grant_type=refresh_token"));
 
@@ -10,8 +11,8 @@ test("an access token that expires after a few seconds is refreshed before each 
   expect(refreshes(requests)[0]!.sent).toContain("client_id=lab-graph");
 
   const before = refreshes(requests).length;
-  // The sandbox's short tokens live at most 3 s (SHORT_TOKEN_SECONDS): the stored one is dead by the reload.
-  await page.waitForTimeout(3100);
+  // The sandbox's short tokens live at most SHORT_TOKEN_SECONDS: the stored one is dead by the reload.
+  await page.waitForTimeout(SHORT_TOKEN_SECONDS * 1000 + 100);
   await page.reload();
   await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
   expect(refreshes(requests).length).toBeGreaterThan(before);
