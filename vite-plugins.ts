@@ -136,10 +136,12 @@ export function sandboxPortConfig(port: number): Plugin {
 }
 
 /**
- * Puts the Content-Security-Policy into every built page, right after the charset declaration, before anything it
- * governs: no inline script or style, and `connect-src` limited to the origins of the app's own config.json
- * (`public/config.json`: its FHIR servers, style hosts and `connectOrigins`; scripts/csp.mjs). `npm run configure`
- * rewrites it for another config.json; docs/deploy.md gives the same policy as a header.
+ * Puts the Content-Security-Policy into every built page, right after the charset declaration: no inline script or
+ * style, and `connect-src` limited to the origins of the app's own config.json (`public/config.json`: its FHIR
+ * servers, style hosts and `connectOrigins`; scripts/csp.mjs). It is written inert (`<meta name>`) and each page's
+ * first script puts it in force before anything else (src/security/policy.ts), so that it does not hold the
+ * browser's preload scanner back. `npm run configure` rewrites it for another config.json; docs/deploy.md gives
+ * the same policy as a header.
  */
 export function contentSecurityPolicy(): Plugin {
   let publicDir = "public";

@@ -127,6 +127,25 @@ test("each page's first script asks V8 to compile all of it while it downloads; 
   for (const chunk of chunks) expect(await firstLine(chunk), chunk).not.toContain("allFunctionsCalledOnLoad");
 });
 
+test("the pages' HTML holds the policy inert, so the browser's preload scanner is not held back; the first script puts it in force before the launch's first request", async ({ page }) => {
+  for (const file of ["launch.html", "index.html"]) {
+    const html = await (await fetch(`${app.url}${file}`)).text();
+    expect(html, file).not.toMatch(/http-equiv="Content-Security-Policy"/i);
+    expect(html, file).toMatch(/<meta name="content-security-policy" content="[^"]*connect-src 'self' /);
+  }
+  // A server config.json allows but the policy was not built for: the launch page's discovery request, its first
+  // request of its own, is refused by connect-src.
+  const elsewhere = "http://127.0.0.1:4999/fhir";
+  await withConfig({ issAllowList: [elsewhere] });
+  const violations = await recordViolations(page);
+  await page.goto(`${app.url}launch.html?${new URLSearchParams({ iss: elsewhere, launch: "x" })}`);
+  await expect(page.getByRole("alert")).toBeVisible({ timeout: wait(10_000) });
+  const refused = await violations();
+  expect(refused.length).toBeGreaterThan(0);
+  for (const v of refused) expect(v).toMatch(new RegExp(`^connect-src ${elsewhere}/`));
+  expect(await page.locator('head > meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
+});
+
 test("the policy blocks inline script on both pages", async ({ page }) => {
   const violations = await recordViolations(page);
   for (const file of ["launch.html", "index.html"]) {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { connectSources, contentSecurityPolicy, withPolicy } from "./csp.mjs";
+import { POLICY_META_NAME } from "../src/security/policy";
 
 describe("the policy written from config.json", () => {
   it("connect-src: 'self', then the origin of each allow-listed FHIR base, style host and connectOrigins entry, once each", () => {
@@ -42,13 +43,20 @@ describe("the policy written from config.json", () => {
     expect(() => contentSecurityPolicy(config)).toThrow(why);
   });
 
-  it("replaces a page's policy in place, or puts it right after <meta charset>", () => {
+  it("replaces a page's policy in place, or puts it right after <meta charset>, in the inert meta the first script enforces", () => {
     const page = '<head>\n    <meta charset="utf-8" />\n    <title>x</title>';
     const once = withPolicy(page, "default-src 'self'");
-    expect(once).toContain('<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src \'self\'" />\n    <title>');
+    expect(once).toContain(`<meta charset="utf-8" />\n    <meta name="${POLICY_META_NAME}" content="default-src 'self'" />\n    <title>`);
     const twice = withPolicy(once, "default-src 'none'");
-    expect(twice.match(/Content-Security-Policy/g)).toHaveLength(1);
+    expect(twice.match(/content-security-policy/gi)).toHaveLength(1);
     expect(twice).toContain("content=\"default-src 'none'\"");
+    // No http-equiv policy in the HTML: it would hold the browser's preload scanner back.
+    expect(twice).not.toMatch(/http-equiv/i);
+  });
+
+  it("moves a copy built with an http-equiv policy to the inert meta", () => {
+    const page = '<head><meta charset="utf-8" /><meta http-equiv="Content-Security-Policy" content="default-src \'self\'" /><title>x</title>';
+    expect(withPolicy(page, "default-src 'none'")).toBe(`<head><meta charset="utf-8" /><meta name="${POLICY_META_NAME}" content="default-src 'none'" /><title>x</title>`);
   });
 });
 

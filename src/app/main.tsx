@@ -1,3 +1,4 @@
+import { enforcePolicy } from "../security/policy";
 import { startSession } from "../fhir/session";
 import { appSession } from "./appSession";
 import { startFirstReads } from "./firstReads";
@@ -16,7 +17,8 @@ function releasePrefetch(): void {
 // The first script: it completes the code exchange, exactly once per page load, and sends the lab search and the
 // Patient read the moment the token arrives. React, React Query, the chart and the rest are downloaded meanwhile
 // but compiled and evaluated only once those requests are on their way, or the sign-in has failed; they draw from
-// the reads already in flight.
+// the reads already in flight. Before all of it, the page's Content-Security-Policy (src/security/policy.ts).
+enforcePolicy();
 const session = startSession().then(appSession);
 // Their download starts in the next task, once the token request is on its way (fhirclient sends it after reading
 // sessionStorage, without leaving this task): it runs during the token's round trip and competes neither with

@@ -5,6 +5,7 @@
  * An EHR launch that goes well shows no words, so this first script carries none: the landing, every failure and
  * the reader's language (i18n, the `.launch` part of a catalog) load with screens.ts, only when one is shown.
  */
+import { enforcePolicy } from "../security/policy";
 import { loadConfig, type AppConfig } from "../config/config";
 import { planLaunch } from "./plan";
 import { sessionStorageAvailable } from "../fhir/storage";
@@ -17,6 +18,9 @@ import { fail, signIn } from "./signIn";
  * and the redirect: no style sheet holding this script back, no layout, no animation frames.
  */
 const BUSY_AFTER_MS = 400;
+
+// Before anything else: the page's Content-Security-Policy (src/security/policy.ts).
+enforcePolicy();
 setTimeout(() => {
   void import("./launch.css").then(() => {
     (document.getElementById("launch") as HTMLElement).hidden = false;
