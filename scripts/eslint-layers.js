@@ -8,6 +8,7 @@
  * - `src/config` reads config.json: it imports only `labs`.
  * - `src/fhir` is the transport: never `launch`, `graph` or `app`, nor `config` (the app owns the per-launch
  *   settings; the FHIR layer carries them unread).
+ * - `src/security` puts each page's Content-Security-Policy in force: it imports no other layer.
  * - `src/launch` is the launch page: never `graph` or `app`.
  * - `src` and `sandbox` never import each other.
  * Any file may import `src/test` (the test helpers) only from a test file.
@@ -23,7 +24,8 @@ const ALLOWED = {
   graph: ["labs", "i18n"],
   config: ["labs", "i18n"],
   fhir: ["labs", "i18n"],
-  launch: ["labs", "config", "fhir", "i18n"],
+  security: [],
+  launch: ["labs", "config", "fhir", "i18n", "security"],
   app: undefined,
   test: undefined,
 };
