@@ -68,7 +68,7 @@ export function contentSecurityPolicy(config) {
 
 /**
  * The policy's `<meta>`: inert (`name`, not `http-equiv`), put in force by each page's first script
- * (src/security/policy.ts). A `http-equiv` policy in the HTML would hold Chromium's preload scanner back until the
+ * (src/security/policy.ts). An `http-equiv` policy in the HTML would hold Chromium's preload scanner back until the
  * parser had applied it: the pages' first scripts were requested 30–70 ms later.
  */
 const META = /<meta (?:name="content-security-policy"|http-equiv="Content-Security-Policy") content="[^"]*"\s*\/?>/i;

@@ -11,6 +11,9 @@ import { planLaunch } from "./plan";
 import { sessionStorageAvailable } from "../fhir/storage";
 import { fail, signIn } from "./signIn";
 
+// Before anything else: the page's Content-Security-Policy (src/security/policy.ts).
+enforcePolicy();
+
 /**
  * An EHR launch that goes well leaves for the authorization server within moments and draws nothing on the way:
  * launch.html keeps the page hidden, and its style sheet and busy bar load only if the launch takes longer than
@@ -18,9 +21,6 @@ import { fail, signIn } from "./signIn";
  * and the redirect: no style sheet holding this script back, no layout, no animation frames.
  */
 const BUSY_AFTER_MS = 400;
-
-// Before anything else: the page's Content-Security-Policy (src/security/policy.ts).
-enforcePolicy();
 setTimeout(() => {
   void import("./launch.css").then(() => {
     (document.getElementById("launch") as HTMLElement).hidden = false;
