@@ -61,6 +61,9 @@ describe("startSession", () => {
     const session = await startSession();
     expect(ready).toHaveBeenCalledTimes(1);
     expect(ready).toHaveBeenCalledWith(undefined);
+    // In the next task, once the first reads (sent as the session resolves) are out.
+    expect(window.history.state).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve));
     expect(location.search).toBe("?keep=1");
     expect(window.history.state).toEqual({ labGraphLaunch: "key-1" });
     expect(session).toMatchObject({
@@ -184,6 +187,23 @@ describe("startSession", () => {
     expect(sessionStorage.getItem("SMART_KEY")).toBeNull();
     expect(readLaunchRecord("key-1")).toBeUndefined();
     expect(window.history.state).toBeNull();
+  });
+
+  it("signed out before the address bar was cleaned: it is cleaned, and the tab is not pinned to the ended launch", async () => {
+    saveLaunchRecord("key-1", RECORD);
+    ready.mockResolvedValue(fakeClient({ access_token: "a", patient: "p1" }));
+    openAt("?code=c&state=key-1");
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      const session = await startSession();
+      await session.signOut();
+      expect(location.search).toBe("?code=c&state=key-1");
+      vi.runAllTimers();
+      expect(location.search).toBe("");
+      expect(window.history.state).not.toHaveProperty("labGraphLaunch");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -173,8 +173,16 @@ export async function startSession(): Promise<Session> {
     throw await classifyFailure(error, params, readLaunchRecord(stateParam ?? pinned));
   }
   const key = client.state.key;
-  cleanAddressBar(key);
   const record = readLaunchRecord(key);
-  if (!client.state.tokenResponse?.access_token) throw sessionEnded(record, "The stored sign-in has no access token (a failed or ended sign-in).");
-  return wrap(client, record);
+  if (!client.state.tokenResponse?.access_token) {
+    cleanAddressBar(key);
+    throw sessionEnded(record, "The stored sign-in has no access token (a failed or ended sign-in).");
+  }
+  const session = wrap(client, record);
+  // fhirclient has already taken the code out of the address bar. The rest of the cleaning, and the pin, wait for
+  // the next task: the first reads go out before it, since nothing but them may run between the token's arrival and
+  // those requests (history.replaceState waits on the browser, which is busy receiving the page's chunks then). A
+  // session signed out meanwhile is not pinned again.
+  setTimeout(() => cleanAddressBar(session.status().state === "signed-out" ? undefined : key));
+  return session;
 }
