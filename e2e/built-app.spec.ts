@@ -142,7 +142,7 @@ test("the pages' HTML holds the policy inert, so the browser's preload scanner i
   await expect(page.getByRole("alert")).toBeVisible({ timeout: wait(10_000) });
   const refused = await violations();
   expect(refused.length).toBeGreaterThan(0);
-  for (const v of refused) expect(v).toMatch(new RegExp(`^connect-src ${elsewhere}/`));
+  for (const v of refused) expect(v.startsWith(`connect-src ${elsewhere}/`), v).toBe(true);
   expect(await page.locator('head > meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
 });
 
