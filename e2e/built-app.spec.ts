@@ -112,6 +112,40 @@ test("the order of the launch: the launch page fetches only its own scripts; the
   expect(events.slice(0, at("lab search")).filter((e) => /\.later$/.test(e)), said).toEqual([]);
 });
 
+test("the graph page makes its first date formatter once the lab search and the Patient read are sent, before it draws anything", async ({ page }) => {
+  // The first Intl formatter of a page loads the browser's date and time-zone data (tens of milliseconds): neither
+  // ahead of the first reads nor inside the first drawing.
+  await page.addInitScript(() => {
+    if (!location.pathname.endsWith("/index.html")) return;
+    const order: string[] = [];
+    (window as unknown as { order: string[] }).order = order;
+    const Real = Intl.DateTimeFormat;
+    const note = () => void (order.includes("formatter") || order.push("formatter"));
+    Intl.DateTimeFormat = new Proxy(Real, {
+      construct: (target, args: unknown[]) => (note(), Reflect.construct(target, args) as object),
+      apply: (target, self, args: unknown[]) => (note(), Reflect.apply(target, self, args) as unknown),
+    });
+    const realFetch = window.fetch;
+    window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+      const url = input instanceof Request ? input.url : String(input);
+      if (/\/Observation\?/.test(url) && !order.includes("lab search")) order.push("lab search");
+      if (/\/Patient\/[^/?]+$/.test(url) && !order.includes("patient read")) order.push("patient read");
+      return realFetch.call(this, input, init);
+    };
+    new MutationObserver((_, observer) => {
+      if (document.getElementById("root")?.firstElementChild) {
+        order.push("drawn");
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await launchBuilt(page, "hba1c-long");
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
+  const order = await page.evaluate(() => (window as unknown as { order: string[] }).order);
+  expect(order.slice(0, 2).sort(), order.join(" | ")).toEqual(["lab search", "patient read"]);
+  expect(order.slice(2), order.join(" | ")).toEqual(["formatter", "drawn"]);
+});
+
 test("each page's first script asks V8 to compile all of it while it downloads; the chunks that load later do not", async () => {
   const firstLine = async (file: string) => (await (await fetch(`${app.url}${file}`)).text()).split("\n", 1)[0];
   const chunks: string[] = [];

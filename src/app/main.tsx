@@ -14,6 +14,13 @@ function releasePrefetch(): void {
   if (template instanceof HTMLTemplateElement) document.head.append(template.content);
 }
 
+/**
+ * A page's first Intl formatter loads the browser's date and time-zone data: 30–100 ms on a slow machine, once per
+ * page; any formatter after it, whatever its options, takes about a millisecond. One is made in a task of its own
+ * once the first reads are on their way, so that the first drawing (the patient banner's dates) does not wait for it.
+ */
+const warmFormats = () => new Intl.DateTimeFormat();
+
 // The first script: it completes the code exchange, exactly once per page load, and sends the lab search and the
 // Patient read the moment the token arrives. React, React Query, the chart and the rest are downloaded meanwhile
 // but compiled and evaluated only once those requests are on their way, or the sign-in has failed; they draw from
@@ -32,7 +39,10 @@ const words = new Promise<void>((resolve) => setTimeout(() => resolve(showPrefer
 reads
   .catch(() => undefined)
   .then(() => words)
-  .then(() => import("./render"))
+  .then(() => {
+    setTimeout(warmFormats);
+    return import("./render");
+  })
   .then(({ render }) => render(session, reads))
   .catch(() => {
     // The page's own code could not load (a deploy replaced it, the connection dropped): said plainly.
