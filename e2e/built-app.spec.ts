@@ -146,6 +146,35 @@ test("the graph page makes its first date formatter once the lab search and the 
   expect(order.slice(2), order.join(" | ")).toEqual(["formatter", "drawn"]);
 });
 
+test("the chart is first drawn at its own width: recharts lays it out once, not at a guess and then again", async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.addInitScript(() => {
+    const seen = { charts: 0, resized: [] as string[] };
+    (window as unknown as { chartDrawings: typeof seen }).chartDrawings = seen;
+    const charts = new WeakSet<Element>();
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target instanceof Element ? record.target : null;
+        if (record.type === "attributes" && target?.matches(".chart-plot svg.recharts-surface")) seen.resized.push(`${record.oldValue} → ${target.getAttribute("width")}`);
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          for (const svg of node.matches("svg") ? [node] : node.querySelectorAll("svg")) {
+            if (!svg.matches(".chart-plot svg.recharts-surface") || charts.has(svg)) continue;
+            charts.add(svg);
+            seen.charts++;
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["width"], attributeOldValue: true });
+  });
+  await launchBuilt(page, "hba1c-long");
+  await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
+  const plot = await page.locator(".chart-plot").evaluate((e) => Math.round(e.getBoundingClientRect().width));
+  await expect(page.locator(".chart-plot svg.recharts-surface")).toHaveAttribute("width", String(plot));
+  const drawings = await page.evaluate(() => (window as unknown as { chartDrawings: { charts: number; resized: string[] } }).chartDrawings);
+  expect(drawings).toEqual({ charts: 1, resized: [] });
+});
+
 test("each page's first script asks V8 to compile all of it while it downloads; the chunks that load later do not", async () => {
   const firstLine = async (file: string) => (await (await fetch(`${app.url}${file}`)).text()).split("\n", 1)[0];
   const chunks: string[] = [];

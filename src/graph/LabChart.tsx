@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type ComponentType, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useCallback, useMemo, useState, type ComponentType, type KeyboardEvent, type ReactNode } from "react";
 import { CartesianGrid, ComposedChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { ChartLayers, type ChartBand, type ChartPoint } from "./ChartLayers";
 import type { ChartPointerProps } from "./ChartPointer";
@@ -65,9 +65,17 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
   const { name, unit, points, bands, target, domain, description, onStep, busy = false } = props;
   const [tooltipHost, setTooltipHost] = useState<HTMLDivElement | null>(null);
   const [width, setWidth] = useState(INITIAL_WIDTH);
+  // The chart is first drawn once its place is in the page, at that place's width (as its size observer reports it
+  // later): drawn at a guessed width, recharts drew it again at the measured one (a fresh chart of 137 points: about
+  // 100 ms of main thread on a slow machine). recharts keeps its own size rounded.
+  const plotRef = useCallback((plot: HTMLDivElement | null) => {
+    setTooltipHost(plot);
+    const measured = plot?.getBoundingClientRect().width;
+    if (measured) setWidth(measured);
+  }, []);
   const language = useLanguage();
   // The labels' size, read once: the EHR's style may change the page's font size.
-  const fontPx = useMemo(() => (tooltipHost ? parseFloat(getComputedStyle(tooltipHost).fontSize) : 0) || 16, [tooltipHost]);
+  const fontPx = useMemo(() => parseFloat(tooltipHost ? getComputedStyle(tooltipHost).fontSize : "") || 16, [tooltipHost]);
   const y = useMemo(() => valueAxis(points, bands, target?.value, target?.other), [points, bands, target]);
   const x = useMemo(() => {
     const axis = width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right;
@@ -90,15 +98,17 @@ export const LabChart = memo(function LabChart(props: LabChartProps) {
       <p className="axis-unit" aria-hidden="true">
         {unit}
       </p>
-      <div className="chart-plot" ref={setTooltipHost}>
-        <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: INITIAL_WIDTH, height: HEIGHT }} onResize={setWidth}>
-          <ComposedChart margin={MARGIN} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis dataKey="time" type="number" scale="time" domain={domain as [number, number]} allowDataOverflow ticks={x.ticks} tickFormatter={x.format} interval={0} tick={AxisTick} stroke="var(--muted)" />
-            <YAxis type="number" domain={y.domain} ticks={y.ticks} interval={0} tick={AxisTick} allowDataOverflow stroke="var(--muted)" width={Y_AXIS_WIDTH} />
-            <ChartLayers {...props} tooltipHost={tooltipHost} />
-          </ComposedChart>
-        </ResponsiveContainer>
+      <div className="chart-plot" ref={plotRef}>
+        {tooltipHost && (
+          <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: Math.round(width), height: HEIGHT }} onResize={setWidth}>
+            <ComposedChart margin={MARGIN} accessibilityLayer={false}>
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+              <XAxis dataKey="time" type="number" scale="time" domain={domain as [number, number]} allowDataOverflow ticks={x.ticks} tickFormatter={x.format} interval={0} tick={AxisTick} stroke="var(--muted)" />
+              <YAxis type="number" domain={y.domain} ticks={y.ticks} interval={0} tick={AxisTick} allowDataOverflow stroke="var(--muted)" width={Y_AXIS_WIDTH} />
+              <ChartLayers {...props} tooltipHost={tooltipHost} />
+            </ComposedChart>
+          </ResponsiveContainer>
+        )}
       </div>
     </figure>
   );
