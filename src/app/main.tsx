@@ -1,5 +1,6 @@
 import { enforcePolicy } from "../security/policy";
 import { startSession } from "../fhir/session";
+import { nearServer } from "../fhir/storage";
 import { appSession } from "./appSession";
 import { startFirstReads } from "./firstReads";
 import { t } from "../i18n/i18n";
@@ -10,8 +11,8 @@ import { showPreferredLanguage } from "../i18n/languages";
  * (vite-plugins.ts preloadDynamicImports); moved into the document, they are fetched at idle priority.
  */
 function releasePrefetch(): void {
-  const template = document.getElementById("prefetch-own-chunks");
-  if (template instanceof HTMLTemplateElement) document.head.append(template.content);
+  const template = document.getElementById("prefetch-own-chunks") as HTMLTemplateElement | null;
+  if (template) document.head.append(template.content);
 }
 
 /**
@@ -29,8 +30,9 @@ enforcePolicy();
 const session = startSession().then(appSession);
 // Their download starts in the next task, once the token request is on its way (fhirclient sends it after reading
 // sessionStorage, without leaving this task): it runs during the token's round trip and competes neither with
-// loading this script nor with sending that request.
-setTimeout(releasePrefetch);
+// loading this script nor with sending that request. From a near server (src/fhir/storage.ts) the token comes back
+// before they could arrive: they download once the first reads are sent instead, when this script imports them.
+if (!nearServer()) setTimeout(releasePrefetch);
 const reads = session.then(startFirstReads);
 // The reader's language (kept choice, else the browser's), read once the token request is on its way too (the first
 // use of localStorage waits on the browser): another language's catalog loads beside the sign-in.

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { readLaunchRecord, saveLaunchRecord } from "./launchRecord";
+import { NEAR_SERVER_KEY } from "./storage";
 
 const authorize = vi.hoisted(() => vi.fn());
 const getAndCache = vi.hoisted(() => vi.fn());
@@ -76,6 +77,21 @@ describe("startAuthorization", () => {
       // The app's settings, kept as given: the graph page reads them (src/config/launchSettings.ts).
       settings: { observationCategory: "laboratory", labs: { hba1c: { target: null } } },
     });
+  });
+
+  it.each([
+    ["near: discovery answered within 50 ms", [{ duration: 12 }], "1"],
+    ["far: discovery took 50 ms or more", [{ duration: 50 }], null],
+    ["unknown: the browser kept no timing of it", [], null],
+  ])("keeps for the graph page whether the server is %s", async (_, entries, kept) => {
+    // A previous launch's answer in this tab is replaced.
+    if (kept === null) sessionStorage.setItem(NEAR_SERVER_KEY, "1");
+    const timing = vi.spyOn(performance, "getEntriesByName").mockReturnValue(entries as PerformanceEntry[]);
+    getAndCache.mockResolvedValue(V2);
+    await startAuthorization(request());
+    expect(timing).toHaveBeenCalledWith(wellKnownUrl(ISS), "resource");
+    expect(sessionStorage.getItem(NEAR_SERVER_KEY)).toBe(kept);
+    timing.mockRestore();
   });
 
   it("drops the record of the tab's previous launch, as fhirclient drops its state", async () => {

@@ -3,11 +3,27 @@
  * and the scope chosen from the server's discovery document. Used by the launch page only.
  */
 import FHIR from "fhirclient";
-import { discover, DiscoveryError, isHttpUrl } from "./discovery";
+import { discover, DiscoveryError, isHttpUrl, wellKnownUrl } from "./discovery";
+import { NEAR_SERVER_KEY } from "./storage";
 import { tokenEndpointAllowed } from "./urls";
 import { removePreviousLaunchRecord, saveLaunchRecord } from "./launchRecord";
 import { buildScope } from "./scopeRequest";
 import type { fhirclient } from "fhirclient/lib/types";
+
+/**
+ * A server whose discovery document came back within this many milliseconds is near (the same building, a sandbox
+ * on this computer): its token comes back too soon for the graph page's React and chart to download meanwhile, and
+ * downloading them then only holds back the token's answer and the first reads (src/app/main.tsx). A farther
+ * server leaves a round trip to hide them in. On a 2-core machine the local sandbox answered in 9–38 ms, and with
+ * 100 ms of added latency in 106–138 ms (docs/performance.md).
+ */
+export const NEAR_SERVER_MS = 50;
+
+/** Keeps, for the graph page that follows in this tab, whether the server is near (by its discovery round trip). */
+export function rememberServerDistance(discoveryMs: number | undefined): void {
+  if (discoveryMs !== undefined && discoveryMs < NEAR_SERVER_MS) sessionStorage.setItem(NEAR_SERVER_KEY, "1");
+  else sessionStorage.removeItem(NEAR_SERVER_KEY);
+}
 
 export interface AuthorizeRequest {
   readonly kind: "ehr" | "standalone";
@@ -24,6 +40,9 @@ export interface AuthorizeRequest {
 
 export async function startAuthorization(request: AuthorizeRequest): Promise<void> {
   const smart = await discover(request.iss);
+  // How far the server is, for the graph page's downloads (above): the discovery round trip as the browser timed it
+  // (a cross-origin entry still has its duration).
+  rememberServerDistance(performance.getEntriesByName(wellKnownUrl(request.iss), "resource")[0]?.duration);
   const s256 = (smart.code_challenge_methods_supported ?? []).includes("S256");
   if (!s256 && request.pkceMode === "required") {
     throw new DiscoveryError({ why: "no-s256", iss: request.iss });

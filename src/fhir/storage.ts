@@ -9,3 +9,18 @@ export function sessionStorageAvailable(): boolean {
     return false;
   }
 }
+
+/**
+ * sessionStorage key the launch page sets when the tab's server is near (src/fhir/authorize.ts): its token comes
+ * back too soon for the graph page's React and chart to download meanwhile.
+ */
+export const NEAR_SERVER_KEY = "lab-graph:near-server";
+
+/** Whether the launch page found this tab's server near; false when it could not tell. */
+export function nearServer(): boolean {
+  try {
+    return !!sessionStorage.getItem(NEAR_SERVER_KEY);
+  } catch {
+    return false;
+  }
+}
