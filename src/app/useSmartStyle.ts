@@ -15,16 +15,12 @@ export function useSmartStyle(session: AppSession): void {
   const allowed = url !== undefined && styleUrlAllowed(url, session.serverUrl, session.styleAllowList);
   const style = useQuery(smartStyleQuery(allowed ? url : undefined));
   const applied = style.data;
-  const refused = url !== undefined && !allowed;
-
+  // Refused (not the FHIR server's origin, nor one config.json's styleAllowList names) or failed: said once, for the
+  // developer.
+  const why = url !== undefined && !allowed ? "origin not allowed (config.json styleAllowList)" : style.error?.message;
   useEffect(() => {
-    if (refused) console.warn(`Ignoring smart_style_url ${url}: not on the FHIR server's origin or one in config.json's styleAllowList.`);
-  }, [url, refused]);
-
-  const failure = style.error;
-  useEffect(() => {
-    if (failure) console.warn(`Ignoring smart_style_url ${url}: ${failure.message}`);
-  }, [url, failure]);
+    if (why) console.warn(`Ignoring smart_style_url ${url}: ${why}`);
+  }, [url, why]);
 
   useEffect(() => {
     if (!applied) return;

@@ -164,7 +164,7 @@ export async function startSession(): Promise<Session> {
     // state must name a launch record the launch page wrote for it, not merely any item in sessionStorage (such
     // as fhirclient's own SMART_KEY).
     if (params.has("error") && !readLaunchRecord(stateParam)) {
-      throw unknownState(`The redirect carries error=${params.get("error")} with a state this tab did not issue.`);
+      throw unknownState(`error=${params.get("error")} answers a state this tab did not issue.`);
     }
     client = await FHIR.oauth2.ready(stateParam || !pinned ? undefined : { stateKey: pinned });
   } catch (error) {
@@ -176,7 +176,7 @@ export async function startSession(): Promise<Session> {
   const record = readLaunchRecord(key);
   if (!client.state.tokenResponse?.access_token) {
     cleanAddressBar(key);
-    throw sessionEnded(record, "The stored sign-in has no access token (a failed or ended sign-in).");
+    throw sessionEnded(record, "No access token is stored (a failed or ended sign-in).");
   }
   const session = wrap(client, record);
   // fhirclient has already taken the code out of the address bar. The rest of the cleaning, and the pin, wait for
