@@ -30,7 +30,7 @@ enforcePolicy();
 const session = startSession().then(appSession);
 // Their download starts in the next task, once the token request is on its way (fhirclient sends it after reading
 // sessionStorage, without leaving this task): it runs during the token's round trip and competes neither with
-// loading this script nor with sending that request. From a near server (src/fhir/storage.ts) the token comes back
+// loading this script nor with sending that request. From a near server (src/fhir/authorize.ts) the token comes back
 // before they could arrive: they download once the first reads are sent instead, when this script imports them.
 if (!nearServer()) setTimeout(releasePrefetch);
 const reads = session.then(startFirstReads);
