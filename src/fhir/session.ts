@@ -176,7 +176,7 @@ export async function startSession(): Promise<Session> {
   const record = readLaunchRecord(key);
   if (!client.state.tokenResponse?.access_token) {
     cleanAddressBar(key);
-    throw sessionEnded(record, "No access token is stored (a failed or ended sign-in).");
+    throw sessionEnded(record, "No access token is stored.");
   }
   const session = wrap(client, record);
   // fhirclient has already taken the code out of the address bar. The rest of the cleaning, and the pin, wait for

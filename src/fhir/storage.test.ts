@@ -7,10 +7,12 @@ afterEach(() => {
 });
 
 describe("nearServer", () => {
-  it("is what the launch page kept for this tab", () => {
+  it("is what the launch page kept for this tab, read once: the flag is removed as it is read", () => {
     expect(nearServer()).toBe(false);
     sessionStorage.setItem(NEAR_SERVER_KEY, "1");
     expect(nearServer()).toBe(true);
+    expect(sessionStorage.getItem(NEAR_SERVER_KEY)).toBeNull();
+    expect(nearServer()).toBe(false);
   });
 
   it("is false, without throwing, where the page may not use sessionStorage", () => {
