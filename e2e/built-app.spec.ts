@@ -11,6 +11,7 @@ import type { Page } from "@playwright/test";
 import { test, expect, FHIR_BASE, SANDBOX } from "./fixtures";
 import { resultsTable } from "./lab-helpers";
 import { serveBuiltApp, type BuiltApp } from "./built-app";
+import { NEAR_SERVER_KEY } from "../src/fhir/storage.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -88,9 +89,9 @@ test("config.json is the demo's: the landing page lists its servers and this cop
  * near-server flag as the graph page found it before its first script ran.
  */
 async function launchOrder(page: Page): Promise<{ events: string[]; at: (event: string) => number; said: string; near: string | null }> {
-  await page.addInitScript(() => {
-    if (location.pathname.endsWith("/index.html")) (window as unknown as { nearAtStart: string | null }).nearAtStart = sessionStorage.getItem("lab-graph:near");
-  });
+  await page.addInitScript((key) => {
+    if (location.pathname.endsWith("/index.html")) (window as unknown as { nearAtStart: string | null }).nearAtStart = sessionStorage.getItem(key);
+  }, NEAR_SERVER_KEY);
   const events: string[] = [];
   page.on("request", (r) => {
     const url = new URL(r.url());
@@ -114,7 +115,7 @@ async function launchOrder(page: Page): Promise<{ events: string[]; at: (event: 
   expect(events.slice(0, at("lab search")).filter((e) => /\.later$/.test(e)), said).toEqual([]);
   // The flag is for this page load only: read, then removed.
   const near = await page.evaluate(() => (window as unknown as { nearAtStart: string | null }).nearAtStart);
-  expect(await page.evaluate(() => sessionStorage.getItem("lab-graph:near")), said).toBeNull();
+  expect(await page.evaluate((key) => sessionStorage.getItem(key), NEAR_SERVER_KEY), said).toBeNull();
   return { events, at, said, near };
 }
 
@@ -137,9 +138,9 @@ test("the order of the launch from a far server: the graph page's React and char
 test("the order of the launch from a near server: React and the chart are asked for once the lab search and the Patient read are sent, not during the token's short round trip", async ({ page }) => {
   // Whether the local sandbox answers discovery within 50 ms depends on how busy this machine is, so the graph page is
   // told what the launch page keeps for a near server (the launch page's measuring: src/fhir/authorize.test.ts).
-  await page.addInitScript(() => {
-    if (location.pathname.endsWith("/index.html")) sessionStorage.setItem("lab-graph:near", "1");
-  });
+  await page.addInitScript((key) => {
+    if (location.pathname.endsWith("/index.html")) sessionStorage.setItem(key, "1");
+  }, NEAR_SERVER_KEY);
   const { at, said, near } = await launchOrder(page);
   expect(near, said).toBe("1");
   for (const chunk of FIRST_CHART_CHUNKS) {
