@@ -104,11 +104,11 @@ async function launchOrder(page: Page): Promise<{ events: string[]; at: (event: 
   });
   await launchBuilt(page, "hba1c-long");
   await expect(page.getByRole("status")).toHaveText("Loaded 136 results");
-  // Before the authorization redirect, only the scripts launch.html itself names: nothing competes with discovery.
   const at = (event: string) => events.indexOf(event);
   const said = events.join(" | ");
   const launchHtml = await (await fetch(`${app.url}launch.html`)).text();
   const ownScripts = new Set([...launchHtml.matchAll(/assets\/([\w.]+)-[\w-]{8}\.js/g)].map((m) => `script ${m[1]}`));
+  // Before the authorization redirect, only the scripts launch.html itself names: nothing competes with discovery.
   expect(events.slice(0, at("authorize")).filter((e) => e.startsWith("script ") && !ownScripts.has(e)), said).toEqual([]);
   expect(at("discovery"), said).toBeLessThan(at("authorize"));
   // Nothing that loads after the first chart is fetched before the lab search.

@@ -87,11 +87,15 @@ describe("startAuthorization", () => {
     // A previous launch's answer in this tab is replaced.
     if (kept === null) sessionStorage.setItem(NEAR_SERVER_KEY, "1");
     const timing = vi.spyOn(performance, "getEntriesByName").mockReturnValue(entries as PerformanceEntry[]);
-    getAndCache.mockResolvedValue(V2);
-    await startAuthorization(request());
-    expect(timing).toHaveBeenCalledWith(wellKnownUrl(ISS), "resource");
-    expect(sessionStorage.getItem(NEAR_SERVER_KEY)).toBe(kept);
-    timing.mockRestore();
+    try {
+      getAndCache.mockResolvedValue(V2);
+      await startAuthorization(request());
+      expect(timing).toHaveBeenCalledWith(wellKnownUrl(ISS), "resource");
+      expect(sessionStorage.getItem(NEAR_SERVER_KEY)).toBe(kept);
+    } finally {
+      // Restored even when a check fails, so that the tests after this one see the browser's own timings.
+      timing.mockRestore();
+    }
   });
 
   it("drops the record of the tab's previous launch, as fhirclient drops its state", async () => {
