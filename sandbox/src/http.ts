@@ -2,7 +2,7 @@
  * Small HTTP helpers for the sandbox's own routes (oidc-provider brings its own): answers, headers, and reading
  * a request's body once (and handing an equivalent request on, as the auth glue does for oidc-provider).
  */
-import { IncomingMessage, type ServerResponse } from "node:http";
+import { IncomingMessage, ServerResponse } from "node:http";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 export const FHIR_JSON_TYPE = "application/fhir+json; charset=utf-8";
@@ -119,4 +119,68 @@ export function withBody(req: IncomingMessage, body: string, contentType: string
   // The HTTP parser never ran for this copy: without `complete`, ending it would destroy the shared socket.
   copy.complete = true;
   return copy;
+}
+
+/** A GET with the same head as `req` (its host, forwarding and `accept` headers) for another URL and cookies. */
+export function getLike(req: IncomingMessage, url: string, cookie: string): IncomingMessage {
+  const copy = new IncomingMessage(req.socket);
+  copy.method = "GET";
+  copy.url = url;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  const dropped = new Set(["content-type", "content-length", "transfer-encoding", "origin", "cookie"]);
+  copy.headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !dropped.has(name)));
+  if (cookie) copy.headers.cookie = cookie;
+  copy.push(null);
+  copy.complete = true;
+  return copy;
+}
+
+/** What a handler answered a request run in memory. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, number | string | readonly string[]>>;
+  readonly body: Buffer;
+}
+
+/**
+ * Runs `req` through `handler` without a socket and returns its answer (status, headers, body), for glue that
+ * follows a library's own redirects on the server. Headers given to `writeHead` are kept like `setHeader`'s.
+ */
+export function answerInMemory(req: IncomingMessage, handler: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<Answer> {
+  const res = new ServerResponse(req);
+  const chunks: Buffer[] = [];
+  const keep = (chunk: unknown): void => {
+    if (typeof chunk === "string" || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+  };
+  return new Promise<Answer>((resolve, reject) => {
+    res.writeHead = ((status: number, ...rest: unknown[]) => {
+      res.statusCode = status;
+      const headers = rest.find((r): r is Record<string, number | string | string[]> => typeof r === "object" && r !== null && !Array.isArray(r));
+      for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) res.setHeader(name, value);
+      return res;
+    }) as ServerResponse["writeHead"];
+    res.write = ((chunk: unknown) => {
+      keep(chunk);
+      return true;
+    }) as ServerResponse["write"];
+    res.end = ((chunk?: unknown) => {
+      keep(chunk);
+      resolve({ status: res.statusCode, headers: { ...res.getHeaders() } as Answer["headers"], body: Buffer.concat(chunks) });
+      return res;
+    }) as ServerResponse["end"];
+    Promise.resolve(handler(req, res)).catch(reject);
+  });
+}
+
+/** Sends an answer made in memory, with `setCookie` as its Set-Cookie headers. */
+export function sendAnswer(res: ServerResponse, answer: Answer, setCookie: readonly string[]): void {
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (name.toLowerCase() !== "set-cookie" && name.toLowerCase() !== "content-length") res.setHeader(name, value);
+  }
+  if (setCookie.length > 0) res.setHeader("Set-Cookie", setCookie);
+  res.setHeader("Content-Length", answer.body.length);
+  res.end(answer.body);
 }

@@ -6,7 +6,7 @@ import { SignJWT, exportJWK, generateKeyPair, importJWK, decodeJwt } from "jose"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useSandbox } from "./useSandbox.ts";
 import { SEED_000_PRIVATE_D, SEED_000_PUBLIC_JWK, SEED_001_SECRET, SEED_CLIENT_ID, SEED_REDIRECT_URI } from "../src/auth/clients.ts";
-import { TEST_REDIRECT, authorize, bearer, choosePatient, ehrLaunch, pkcePair, postForm } from "./client.ts";
+import { TEST_APP, TEST_REDIRECT, authorize, bearer, choosePatient, ehrLaunch, pkcePair, postForm } from "./client.ts";
 
 const sandbox = useSandbox();
 
@@ -144,6 +144,55 @@ describe("seed 002: clients created with PUT /Client/{id}", () => {
 });
 
 describe("authorization requests", () => {
+  /** The authorization request an app sends for an EHR launch from `/launch` with `options`. */
+  async function ehrAuthorizeParams(options: Record<string, string>): Promise<{ params: Record<string, string>; verifier: string }> {
+    const launched = await fetch(`${sandbox.origin}/launch?${new URLSearchParams({ app: `${TEST_APP}/launch.html`, ...options })}`, { redirect: "manual" });
+    const launchUrl = new URL(launched.headers.get("location") ?? "");
+    const { verifier, challenge } = pkcePair();
+    const params = { response_type: "code", client_id: "lab-graph", scope: "launch openid fhirUser patient/Patient.rs", redirect_uri: TEST_REDIRECT, aud: launchUrl.searchParams.get("iss") ?? "", state: "one-hop", launch: launchUrl.searchParams.get("launch") ?? "", code_challenge: challenge, code_challenge_method: "S256" };
+    return { params, verifier };
+  }
+
+  it("an EHR launch is answered in one round trip, by GET and POST: the redirect to the app with its code and the session's cookies", async () => {
+    for (const post of [false, true]) {
+      const { params, verifier } = await ehrAuthorizeParams({ patient: "hba1c-long" });
+      const answer = post
+        ? await fetch(`${sandbox.origin}/auth/authorize`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(params) })
+        : await fetch(`${sandbox.origin}/auth/authorize?${new URLSearchParams(params)}`, { redirect: "manual" });
+      expect(answer.status).toBe(303);
+      const back = new URL(answer.headers.get("location") ?? "");
+      expect(`${back.origin}${back.pathname}`).toBe(TEST_REDIRECT);
+      expect(back.searchParams.get("state")).toBe("one-hop");
+      const cookies = answer.headers.getSetCookie();
+      expect(cookies.some((c) => /^sbx_\w+_session=[^;]+;/.test(c) && /SameSite=None/.test(c) && /Secure/.test(c))).toBe(true);
+      const token = await postForm(`${sandbox.origin}/auth/token`, { grant_type: "authorization_code", code: back.searchParams.get("code") ?? "", redirect_uri: TEST_REDIRECT, code_verifier: verifier, client_id: "lab-graph" });
+      expect(token.body.patient).toBe("hba1c-long");
+      expect(decodeJwt(String(token.body.id_token)).fhirUser).toBe(`${sandbox.fhirBase}/Practitioner/prac-1`);
+    }
+  });
+
+  it("an EHR launch's refusals come in that one round trip too: an OAuth error to the app, or the error page", async () => {
+    const denied = await ehrAuthorizeParams({ patient: "hba1c-long", error: "access_denied" });
+    const refusal = await fetch(`${sandbox.origin}/auth/authorize?${new URLSearchParams(denied.params)}`, { redirect: "manual" });
+    expect(refusal.status).toBe(303);
+    const back = new URL(refusal.headers.get("location") ?? "");
+    expect(`${back.origin}${back.pathname}`).toBe(TEST_REDIRECT);
+    expect(back.searchParams.get("error")).toBe("access_denied");
+    expect(back.searchParams.get("code")).toBeNull();
+    const untrusted = await ehrAuthorizeParams({ patient: "hba1c-long", error: "invalid_redirect" });
+    const page = await fetch(`${sandbox.origin}/auth/authorize?${new URLSearchParams(untrusted.params)}`, { redirect: "manual", headers: { accept: "text/html" } });
+    expect(page.status).toBe(400);
+    expect(page.headers.get("location")).toBeNull();
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await page.text()).toContain("is not registered for this client");
+  });
+
+  it("a standalone launch still shows its patient picker at the interaction step", async () => {
+    const first = await fetch(`${sandbox.origin}/auth/authorize?${new URLSearchParams({ response_type: "code", client_id: "lab-graph", scope: "launch/patient", redirect_uri: TEST_REDIRECT, aud: sandbox.fhirBase, state: "s", code_challenge: pkcePair().challenge, code_challenge_method: "S256" })}`, { redirect: "manual" });
+    expect(first.status).toBe(303);
+    expect(new URL(first.headers.get("location") ?? "", sandbox.origin).pathname).toMatch(/^\/auth\/interaction\/[\w-]+$/);
+  });
+
   it("are accepted by POST (authorize-post) as by GET", async () => {
     const { code, verifier, result } = await standalone("/auth", "/fhir", "lab-graph", TEST_REDIRECT, "launch/patient patient/Patient.rs", true);
     expect(result.error).toBeUndefined();

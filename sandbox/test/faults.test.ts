@@ -38,7 +38,7 @@ describe("the list of simulated errors", () => {
 
 describe("at authorize", () => {
   it.each(["invalid_client", "invalid_redirect"] as const)("%s: an error page, never a redirect to the app", async (error) => {
-    await expect(launchAndAuthorize(sandbox.origin, { patient: "hba1c-long", error })).rejects.toThrow(/stopped at .*\/auth\/interaction\/.* \(400\).*simulated error/);
+    await expect(launchAndAuthorize(sandbox.origin, { patient: "hba1c-long", error })).rejects.toThrow(/stopped at .*\/auth\/authorize\?.* \(400\).*simulated error/);
   });
 
   it.each([

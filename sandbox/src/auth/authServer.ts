@@ -5,7 +5,8 @@
  * - the launch context (patient, banner, style, simulated error, …) is kept per grant (grants.ts) and added to
  *   every token response, refreshes included, and the token response's `scope` is made to list everything granted;
  * - the login/consent step is decided in interaction.ts: EHR launches are approved at once, standalone ones pick
- *   a patient;
+ *   a patient; an EHR launch's interaction and resume steps are followed here, so that the browser gets the
+ *   redirect to the app in one round trip (oneHop.ts);
  * - `offline_access` needs `prompt=consent` in oidc-provider (an OpenID rule SMART apps never follow): added;
  * - the token endpoint also takes a JSON body (Aidbox, seed 002), re-encoded as a form;
  * - registration's SMART scopes and loopback redirects are patched in by clientPatches.ts;
@@ -19,6 +20,7 @@ import type { ClientRecord } from "./clients.ts";
 import { RegistrationScopes, allowLoopbackRedirects } from "./clientPatches.ts";
 import { inspectToken, mintToken } from "./debugTokens.ts";
 import { decideInteraction } from "./interaction.ts";
+import { authorizeInOneHop } from "./oneHop.ts";
 import { GrantRecords, isOidcScope } from "./grants.ts";
 import { authorizationErrorPage, htmlPage } from "./pages.ts";
 import { accountClaims, providerConfiguration } from "./providerConfig.ts";
@@ -79,6 +81,7 @@ export class AuthServer {
         });
       }
       let forwarded: IncomingMessage & { originalUrl?: string } = req;
+      let ehrLaunch = false;
       if (req.method === "POST" && route === "/token" && (isJson(req) || isForm(req))) {
         const text = await readText(req);
         const form = isJson(req) ? jsonAsForm(parseJsonObject(text)) : new URLSearchParams(text);
@@ -87,6 +90,7 @@ export class AuthServer {
       } else if (req.method === "POST" && route === "/authorize" && isForm(req)) {
         const form = new URLSearchParams(await readText(req));
         askConsentForOfflineAccess(form);
+        ehrLaunch = form.has("launch");
         forwarded = withBody(req, form.toString(), "application/x-www-form-urlencoded");
       } else if (req.method === "POST" && route === "/register" && isJson(req)) {
         forwarded = this.#registrations.withOidcScopesOnly(req, parseJsonObject(await readText(req)));
@@ -95,9 +99,17 @@ export class AuthServer {
       if (req.method === "GET" && route === "/authorize") {
         const params = new URLSearchParams(rest.slice(route.length + 1));
         if (askConsentForOfflineAccess(params)) forwarded.url = `${route}?${params}`;
+        ehrLaunch = params.has("launch");
       }
       // oidc-provider finds its mount path as the part of originalUrl before url.
       forwarded.originalUrl = `${this.#mountPath}${forwarded.url}`;
+      if (ehrLaunch) {
+        return await authorizeInOneHop(forwarded, res, {
+          mountPath: this.#mountPath,
+          provider: this.#callback,
+          interaction: (request, response) => this.#interaction(request, response),
+        });
+      }
       this.#callback(forwarded, res);
     } catch (error) {
       if (!(error instanceof RequestError)) throw error;
