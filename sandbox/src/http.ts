@@ -104,37 +104,38 @@ export function parseJsonObject(text: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-/** A fresh request with the same head as `req` and `body` as its body (the original stream has been read). */
-export function withBody(req: IncomingMessage, body: string, contentType: string): IncomingMessage {
+/**
+ * A request on `req`'s socket with its HTTP version and the given method, URL, headers and body, complete: the
+ * original stream has been read, or the copy is a request of the server's own.
+ */
+function requestLike(req: IncomingMessage, method: string | undefined, url: string | undefined, headers: IncomingMessage["headers"], body?: string): IncomingMessage {
   const copy = new IncomingMessage(req.socket);
-  copy.method = req.method;
-  copy.url = req.url;
+  copy.method = method;
+  copy.url = url;
   copy.httpVersion = req.httpVersion;
   copy.httpVersionMajor = req.httpVersionMajor;
   copy.httpVersionMinor = req.httpVersionMinor;
-  copy.headers = { ...req.headers, "content-type": contentType, "content-length": String(Buffer.byteLength(body)) };
-  delete copy.headers["transfer-encoding"];
-  copy.push(Buffer.from(body));
+  copy.headers = headers;
+  if (body !== undefined) copy.push(Buffer.from(body));
   copy.push(null);
   // The HTTP parser never ran for this copy: without `complete`, ending it would destroy the shared socket.
   copy.complete = true;
   return copy;
 }
 
+/** A fresh request with the same head as `req` and `body` as its body (the original stream has been read). */
+export function withBody(req: IncomingMessage, body: string, contentType: string): IncomingMessage {
+  const headers = { ...req.headers, "content-type": contentType, "content-length": String(Buffer.byteLength(body)) };
+  delete headers["transfer-encoding"];
+  return requestLike(req, req.method, req.url, headers, body);
+}
+
 /** A GET with the same head as `req` (its host, forwarding and `accept` headers) for another URL and cookies. */
 export function getLike(req: IncomingMessage, url: string, cookie: string): IncomingMessage {
-  const copy = new IncomingMessage(req.socket);
-  copy.method = "GET";
-  copy.url = url;
-  copy.httpVersion = req.httpVersion;
-  copy.httpVersionMajor = req.httpVersionMajor;
-  copy.httpVersionMinor = req.httpVersionMinor;
   const dropped = new Set(["content-type", "content-length", "transfer-encoding", "origin", "cookie"]);
-  copy.headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !dropped.has(name)));
-  if (cookie) copy.headers.cookie = cookie;
-  copy.push(null);
-  copy.complete = true;
-  return copy;
+  const headers: IncomingMessage["headers"] = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !dropped.has(name)));
+  if (cookie) headers.cookie = cookie;
+  return requestLike(req, "GET", url, headers);
 }
 
 /** What a handler answered a request run in memory. */
