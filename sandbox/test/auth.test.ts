@@ -6,7 +6,7 @@ import { SignJWT, exportJWK, generateKeyPair, importJWK, decodeJwt } from "jose"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useSandbox } from "./useSandbox.ts";
 import { SEED_000_PRIVATE_D, SEED_000_PUBLIC_JWK, SEED_001_SECRET, SEED_CLIENT_ID, SEED_REDIRECT_URI } from "../src/auth/clients.ts";
-import { TEST_APP, TEST_REDIRECT, authorize, bearer, choosePatient, ehrLaunch, pkcePair, postForm } from "./client.ts";
+import { TEST_REDIRECT, authorize, bearer, choosePatient, ehrAuthorizationRequest, ehrLaunch, pkcePair, postForm } from "./client.ts";
 
 const sandbox = useSandbox();
 
@@ -146,11 +146,8 @@ describe("seed 002: clients created with PUT /Client/{id}", () => {
 describe("authorization requests", () => {
   /** The authorization request an app sends for an EHR launch from `/launch` with `options`. */
   async function ehrAuthorizeParams(options: Record<string, string>): Promise<{ params: Record<string, string>; verifier: string }> {
-    const launched = await fetch(`${sandbox.origin}/launch?${new URLSearchParams({ app: `${TEST_APP}/launch.html`, ...options })}`, { redirect: "manual" });
-    const launchUrl = new URL(launched.headers.get("location") ?? "");
-    const { verifier, challenge } = pkcePair();
-    const params = { response_type: "code", client_id: "lab-graph", scope: "launch openid fhirUser patient/Patient.rs", redirect_uri: TEST_REDIRECT, aud: launchUrl.searchParams.get("iss") ?? "", state: "one-hop", launch: launchUrl.searchParams.get("launch") ?? "", code_challenge: challenge, code_challenge_method: "S256" };
-    return { params, verifier };
+    const { params, verifier } = await ehrAuthorizationRequest(sandbox.origin, options, "launch openid fhirUser patient/Patient.rs");
+    return { params: { ...params, state: "one-hop" }, verifier };
   }
 
   it("an EHR launch is answered in one round trip, by GET and POST: the redirect to the app with its code and the session's cookies", async () => {

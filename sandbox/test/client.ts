@@ -13,29 +13,40 @@ export interface LaunchFlow {
   readonly result: AuthorizeResult;
 }
 
-/** `GET /launch` on `origin` with `options`, then the authorization request the app would send. */
-export async function launchAndAuthorize(origin: string, options: Record<string, string>, scope = DEFAULT_SCOPE): Promise<LaunchFlow> {
+/** What the app sends to authorize an EHR launch: `GET /launch` on `origin` with `options`, then discovery. */
+export interface EhrAuthorizationRequest {
+  readonly launchUrl: URL;
+  readonly authorizeUrl: string;
+  readonly verifier: string;
+  readonly params: Record<string, string>;
+}
+
+/** `GET /launch` on `origin` with `options`, discovery, and the authorization request the app would send. */
+export async function ehrAuthorizationRequest(origin: string, options: Record<string, string>, scope = DEFAULT_SCOPE): Promise<EhrAuthorizationRequest> {
   const launchResponse = await fetch(`${origin}/launch?${new URLSearchParams({ app: `${TEST_APP}/launch.html`, ...options })}`, { redirect: "manual" });
   if (launchResponse.status !== 302) throw new Error(`/launch answered ${launchResponse.status}: ${await launchResponse.text()}`);
   const launchUrl = new URL(launchResponse.headers.get("location") ?? "");
   const iss = launchUrl.searchParams.get("iss") ?? "";
   const discovery = (await (await fetch(`${iss}/.well-known/smart-configuration`)).json()) as { authorization_endpoint: string };
   const { verifier, challenge } = pkcePair();
-  const result = await authorize({
-    authorizeUrl: discovery.authorization_endpoint,
-    redirectUri: TEST_REDIRECT,
-    params: {
-      response_type: "code",
-      client_id: "lab-graph",
-      scope,
-      redirect_uri: TEST_REDIRECT,
-      aud: iss,
-      state: "state-1",
-      launch: launchUrl.searchParams.get("launch") ?? "",
-      code_challenge: challenge,
-      code_challenge_method: "S256",
-    },
-  });
+  const params = {
+    response_type: "code",
+    client_id: "lab-graph",
+    scope,
+    redirect_uri: TEST_REDIRECT,
+    aud: iss,
+    state: "state-1",
+    launch: launchUrl.searchParams.get("launch") ?? "",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  };
+  return { launchUrl, authorizeUrl: discovery.authorization_endpoint, verifier, params };
+}
+
+/** `GET /launch` on `origin` with `options`, then the authorization request the app would send, followed through. */
+export async function launchAndAuthorize(origin: string, options: Record<string, string>, scope = DEFAULT_SCOPE): Promise<LaunchFlow> {
+  const { launchUrl, authorizeUrl, verifier, params } = await ehrAuthorizationRequest(origin, options, scope);
+  const result = await authorize({ authorizeUrl, redirectUri: TEST_REDIRECT, params });
   return { launchUrl, verifier, result };
 }
 
