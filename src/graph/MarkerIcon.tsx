@@ -1,5 +1,6 @@
 /** A marker (markers.tsx) at text size, for the legend and the table: loaded with them, after the first chart. */
-import { Marker, type MarkerProps } from "./markers";
+import { Marker, type MarkerKind, type MarkerProps } from "./markers";
+import "./markerChips.css";
 
 /** A marker for a legend or a table cell, drawn at text size. */
 export function MarkerIcon(props: Omit<MarkerProps, "x" | "y">) {
@@ -8,4 +9,20 @@ export function MarkerIcon(props: Omit<MarkerProps, "x" | "y">) {
       <Marker {...props} x={0} y={0} />
     </svg>
   );
+}
+
+export interface MarkerChipProps {
+  readonly kind: MarkerKind;
+  /** For a limit, as in Marker: the lab's critical or abnormal flag on it. */
+  readonly critical?: boolean;
+  readonly flagged?: boolean;
+}
+
+/**
+ * The same marker as one element drawn by CSS (markerChips.css), for the table's rows: an SVG per row made a page
+ * of 200 rows several times slower to lay out, in the frame that answers a zoom.
+ */
+export function MarkerChip({ kind, critical = false, flagged = false }: MarkerChipProps) {
+  const tone = critical ? " chip-critical" : flagged ? " chip-flagged" : "";
+  return <span className={`marker-chip chip-${kind}${tone}`} aria-hidden="true" />;
 }

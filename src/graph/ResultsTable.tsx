@@ -4,7 +4,7 @@ import { useLanguage } from "../i18n/useLanguage";
 import type { LabUnit } from "../labs/catalog";
 import type { LabResult } from "../labs/results";
 import { memoizeByObject } from "../labs/memo";
-import { MarkerIcon } from "./MarkerIcon";
+import { MarkerChip } from "./MarkerIcon";
 import { groupDigits } from "./numbers";
 import { tableRow, type TableRow } from "./rows";
 
@@ -61,7 +61,7 @@ const Row = memo(function Row({ row: r, tabbable, active, onActivate }: RowProps
       <td>
         {r.flag && (
           <span className={`flag${r.flag.critical ? " flag-critical" : ""}`}>
-            <MarkerIcon kind={r.flag.marker} critical={r.flag.critical} flagged={r.flag.flagged} />
+            <MarkerChip kind={r.flag.marker} critical={r.flag.critical} flagged={r.flag.flagged} />
             {r.flag.text}
           </span>
         )}

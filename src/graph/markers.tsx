@@ -7,7 +7,7 @@
 /** `none`: not flagged; `other`: an ungraded interpretation; `below`/`above`: a limit or off scale. */
 export type MarkerKind = "none" | "N" | "H" | "HH" | "L" | "LL" | "A" | "AA" | "other" | "below" | "above";
 
-const PATHS: Readonly<Record<Exclude<MarkerKind, "none" | "below" | "above">, string>> = {
+export const PATHS: Readonly<Record<Exclude<MarkerKind, "none" | "below" | "above">, string>> = {
   N: "M0,-5A5,5 0 1,1 0,5A5,5 0 1,1 0,-5ZM0,-2A2,2 0 1,0 0,2A2,2 0 1,0 0,-2Z",
   H: "M0,-6L5.5,4L-5.5,4Z",
   HH: "M0,-10L5,-2L-5,-2ZM0,-2L5,6L-5,6Z",
@@ -19,7 +19,7 @@ const PATHS: Readonly<Record<Exclude<MarkerKind, "none" | "below" | "above">, st
 };
 
 /** A limit's arrow, pointing down from the mark: open when not flagged, filled when flagged, doubled when critical. */
-const LIMIT = {
+export const LIMIT = {
   neutral: "M-6,0H6M0,0V9M-4,5L0,9L4,5",
   flagged: "M-6,0H6M0,0V5M-4,5H4L0,10Z",
   critical: "M-6,0H6M0,0V2M-4,2H4L0,6ZM-4,6H4L0,10Z",
@@ -27,7 +27,7 @@ const LIMIT = {
 
 export type MarkerTone = keyof typeof LIMIT;
 
-const TONES: Partial<Record<MarkerKind, MarkerTone>> = { H: "flagged", L: "flagged", A: "flagged", HH: "critical", LL: "critical", AA: "critical" };
+export const TONES: Partial<Record<MarkerKind, MarkerTone>> = { H: "flagged", L: "flagged", A: "flagged", HH: "critical", LL: "critical", AA: "critical" };
 
 export interface MarkerProps {
   readonly kind: MarkerKind;
