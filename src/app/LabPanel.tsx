@@ -60,7 +60,6 @@ export function LabPanel(props: LabPanelProps) {
   const onZoom = useCallback((from: number, to: number) => onView({ ...view, range: { kind: "window", from, to } }, { transition: true }), [view, onView]);
   const dated = shown.filter((r) => r.when);
   const fit = dated.length ? { from: dated.at(-1)!.when!.time, to: dated[0]!.when!.time } : undefined;
-  const drawnCount = useMemo(() => shown.filter((r) => r.plotted).length, [shown]);
 
   const empty = results.length === 0 && !data.loading && !data.error;
   const charted = ready && !empty;
@@ -132,17 +131,19 @@ export function LabPanel(props: LabPanelProps) {
       )}
       {charted && parts && <parts.Medications session={session} patientId={patientId} lab={lab} shown={shown} span={span} />}
       {ready && parts && (
-        <parts.TableSummary
-          charted={charted}
+        <parts.TableSection
+          name={lab.name}
+          unit={unit}
+          results={results}
+          shown={shown}
           ranged={span !== undefined}
-          shown={shown.length}
-          total={results.length}
-          drawn={drawnCount}
+          charted={charted}
           excluded={excluded}
-          onDownload={shown.length > 0 ? () => void parts.exportCsv(shown, lab, unit, patientId) : undefined}
+          activeId={activeId}
+          onActivate={setActiveId}
+          onDownload={(rows) => void parts.exportCsv(rows, lab, unit, patientId)}
         />
       )}
-      {ready && parts && <parts.ResultsTable name={lab.name} results={shown} unit={unit} activeId={activeId} onActivate={setActiveId} />}
     </section>
   );
 }
