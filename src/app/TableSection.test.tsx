@@ -17,6 +17,9 @@ function props(results: readonly LabResult[], shown: readonly LabResult[], range
   return { name: HBA1C.name, unit: HBA1C.units[0], results, shown, ranged, charted: true, excluded: 0, activeId: undefined, onActivate: () => {}, onDownload: () => {} };
 }
 
+/** A table following a range renders hundreds of rows in a transition: slow in jsdom on a busy machine. */
+const FOLLOWS = { timeout: 10_000 };
+
 const rows = () => within(screen.getByRole("table", { name: HBA1C.name })).getAllByRole("row").length - 1;
 const counts = () => screen.getByText(/results? in this time range|^\d+ results?/).textContent;
 
@@ -41,7 +44,7 @@ describe("TableSection", () => {
     expect(rows()).toBe(12);
     expect(counts()).toMatch(/^12 of 300 results in this time range/);
     expect(frames).toHaveBeenCalled();
-    await waitFor(() => expect(rows()).toBe(zoomed.length));
+    await waitFor(() => expect(rows()).toBe(zoomed.length), FOLLOWS);
     expect(counts()).toMatch(new RegExp(`^${zoomed.length} of 300 results in this time range`));
     frames.mockRestore();
   });
@@ -51,7 +54,7 @@ describe("TableSection", () => {
     const view = render(<TableSection {...props(results, results.slice(0, 5), true)} />);
     view.rerender(<TableSection {...props(results, results.slice(0, 250), true)} />);
     view.rerender(<TableSection {...props(results, results.slice(100, 220), true)} />);
-    await waitFor(() => expect(rows()).toBe(120));
+    await waitFor(() => expect(rows()).toBe(120), FOLLOWS);
     await new Promise((done) => setTimeout(done, 100));
     expect(rows()).toBe(120);
     expect(screen.getAllByRole("row")[1]).toHaveAttribute("data-id", results[100]!.id);
@@ -70,7 +73,7 @@ describe("TableSection", () => {
     const onDownload = vi.fn();
     const view = render(<TableSection {...props(results, results, false)} onDownload={onDownload} />);
     view.rerender(<TableSection {...props(results, results.slice(0, 150), true)} onDownload={onDownload} />);
-    await waitFor(() => expect(rows()).toBe(150));
+    await waitFor(() => expect(rows()).toBe(150), FOLLOWS);
     screen.getByRole("button", { name: "Download CSV" }).click();
     expect(onDownload).toHaveBeenCalledWith(results.slice(0, 150));
   });
