@@ -36,12 +36,15 @@ interface Row {
   readonly marker: Marker | undefined;
 }
 
-/** What the page draws for a marker: its element and classes (none when no marker is drawn). */
+/**
+ * What the page draws for a marker: its element and classes (none when no marker is drawn). The chart and legend
+ * draw SVG (a dot is a `circle`); the table draws a CSS chip with the same classes, its kind in `chip-…`.
+ */
 type Drawn = { readonly tag: string; readonly classes: readonly string[] } | undefined;
 
 function markerOf(drawn: Drawn): Marker | undefined {
   if (!drawn) return undefined;
-  if (drawn.tag === "circle") return "dot";
+  if (drawn.tag === "circle" || drawn.classes.includes("chip-none")) return "dot";
   const tone = (["critical", "flagged", "neutral"] as const).find((t) => drawn.classes.includes(`marker-${t}`)) ?? "neutral";
   return `${drawn.classes.includes("marker-limit") ? "limit" : "point"}-${tone}`;
 }

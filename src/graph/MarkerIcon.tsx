@@ -1,5 +1,5 @@
 /** A marker (markers.tsx) at text size, for the legend and the table: loaded with them, after the first chart. */
-import { Marker, type MarkerKind, type MarkerProps } from "./markers";
+import { Marker, markerClass, type MarkerKind, type MarkerProps } from "./markers";
 import "./markerChips.css";
 
 /** A marker for a legend or a table cell, drawn at text size. */
@@ -19,10 +19,10 @@ export interface MarkerChipProps {
 }
 
 /**
- * The same marker as one element drawn by CSS (markerChips.css), for the table's rows: an SVG per row made a page
- * of 200 rows several times slower to lay out, in the frame that answers a zoom.
+ * The same marker as one element drawn by CSS (markerChips.css gives each kind its shape), for the table's rows, with
+ * Marker's classes: an SVG per row made a page of 200 rows several times slower to lay out, in the frame that answers
+ * a zoom.
  */
 export function MarkerChip({ kind, critical = false, flagged = false }: MarkerChipProps) {
-  const tone = critical ? " chip-critical" : flagged ? " chip-flagged" : "";
-  return <span className={`marker-chip chip-${kind}${tone}`} aria-hidden="true" />;
+  return <span className={`${markerClass(kind, critical, flagged)[0]} marker-chip chip-${kind}`} aria-hidden="true" />;
 }

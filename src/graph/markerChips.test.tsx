@@ -5,42 +5,33 @@ import { toLabResults } from "../labs/results";
 import { hba1cObservation } from "../test/observations";
 import { markerChipCss } from "./markerChips";
 import { MarkerChip } from "./MarkerIcon";
-import { LIMIT, PATHS, TONES } from "./markers";
+import { LIMIT, Marker, PATHS, type MarkerKind } from "./markers";
 import { ResultsTable } from "./ResultsTable";
+
+const KINDS: readonly MarkerKind[] = ["none", "N", "H", "HH", "L", "LL", "A", "AA", "other", "below", "above"];
+const css = () => markerChipCss();
 
 describe("markerChips.css", () => {
   it("is what markerChips.ts makes from the chart's marker shapes", async () => {
-    await expect(markerChipCss()).toMatchFileSnapshot("./markerChips.css");
+    await expect(css()).toMatchFileSnapshot("./markerChips.css");
   });
 
   it("gives every marker kind a shape, and a limit one per tone", () => {
     const rules = css();
-    for (const kind of ["none", ...Object.keys(PATHS)]) expect(rules).toMatch(new RegExp(`^\\.chip-${kind} \\{ --shape: url\\("data:image/svg\\+xml,`, "m"));
+    for (const kind of KINDS) expect(rules).toMatch(new RegExp(`^\\.chip-${kind} \\{ --shape: url\\("data:image/svg\\+xml,`, "m"));
     for (const kind of ["below", "above"]) {
       expect(rules).toMatch(new RegExp(`^\\.chip-${kind} \\{ --shape: .*d='${LIMIT.neutral}'`, "m"));
-      expect(rules).toMatch(new RegExp(`^\\.chip-${kind}\\.chip-flagged \\{ --shape: .*d='${LIMIT.flagged}'`, "m"));
-      expect(rules).toMatch(new RegExp(`^\\.chip-${kind}\\.chip-critical \\{ --shape: .*d='${LIMIT.critical}'`, "m"));
+      expect(rules).toMatch(new RegExp(`^\\.chip-${kind}\\.marker-flagged \\{ --shape: .*d='${LIMIT.flagged}'`, "m"));
+      expect(rules).toMatch(new RegExp(`^\\.chip-${kind}\\.marker-critical \\{ --shape: .*d='${LIMIT.critical}'`, "m"));
     }
-    expect(rules).toMatch(/^\.chip-above\.chip-critical \{ --shape: .*transform='scale\(1,-1\)'/m);
+    expect(rules).toMatch(/^\.chip-above\.marker-critical \{ --shape: .*transform='scale\(1,-1\)'/m);
     expect(rules).not.toMatch(/^\.chip-below[^\n]*transform=/m);
   });
 
   it("draws a point's shape from markers.tsx, with the ring and the doubled shapes' holes", () => {
-    const rules = css();
-    for (const [kind, d] of Object.entries(PATHS)) {
-      const rule = rules.split("\n").find((line) => line.startsWith(`.chip-${kind} {`));
-      expect(rule).toContain(`fill-rule='evenodd' d='${d}'`);
-    }
-  });
-
-  it("colours what the chart colours: flagged and critical points by kind, limits by their flag", () => {
-    const colours = css().split("\n").find((line) => line.includes("var(--flag)"))!;
-    const selectors = colours.slice(0, colours.indexOf("{")).split(",").map((s) => s.trim());
-    expect(selectors.sort()).toEqual(
-      [...Object.keys(TONES).map((k) => `.chip-${k}`), ".chip-below.chip-flagged", ".chip-below.chip-critical", ".chip-above.chip-flagged", ".chip-above.chip-critical"].sort(),
-    );
-    expect(selectors).not.toContain(".chip-N");
-    expect(selectors).not.toContain(".chip-other");
+    const rules = css().split("\n");
+    for (const [kind, d] of Object.entries(PATHS)) expect(rules.find((line) => line.startsWith(`.chip-${kind} {`))).toContain(`fill-rule='evenodd' d='${d}'`);
+    expect(rules.find((line) => line.startsWith(".chip-none {"))).toContain("circle r='4.5'");
   });
 
   it("escapes what a CSS data URL cannot carry", () => {
@@ -51,33 +42,47 @@ describe("markerChips.css", () => {
 });
 
 describe("MarkerChip", () => {
-  it("names its kind, and a limit's flag, as the CSS's rules expect; hidden from assistive technology", () => {
-    const { container } = render(
-      <div>
-        <MarkerChip kind="HH" />
-        <MarkerChip kind="above" critical flagged />
-        <MarkerChip kind="below" flagged />
-      </div>,
-    );
-    const chips = [...container.querySelectorAll(".marker-chip")];
-    expect(chips.map((c) => c.className)).toEqual(["marker-chip chip-HH", "marker-chip chip-above chip-critical", "marker-chip chip-below chip-flagged"]);
-    for (const chip of chips) expect(chip).toHaveAttribute("aria-hidden", "true");
+  it("carries the chart marker's own classes (kind and tone) for every kind and flag, hidden from assistive technology", () => {
+    for (const kind of KINDS) {
+      for (const [critical, flagged] of [[false, false], [false, true], [true, true]] as const) {
+        const { container, unmount } = render(
+          <div>
+            <svg>
+              <Marker kind={kind} x={0} y={0} critical={critical} flagged={flagged} />
+            </svg>
+            <MarkerChip kind={kind} critical={critical} flagged={flagged} />
+          </div>,
+        );
+        const drawn = container.querySelector("svg .marker")!;
+        const chip = container.querySelector(".marker-chip")!;
+        expect([...chip.classList].filter((c) => c !== "marker-chip" && c !== `chip-${kind}`)).toEqual([...drawn.classList]);
+        expect(chip).toHaveClass(`chip-${kind}`);
+        expect(chip).toHaveAttribute("aria-hidden", "true");
+        unmount();
+      }
+    }
+  });
+
+  it("finds a shape in the CSS for each chip a limit can be", () => {
     const rules = css();
-    for (const chip of chips) expect(rules).toContain(`.${[...chip.classList].slice(1).join(".")} { --shape:`);
+    for (const kind of ["below", "above"] as const) {
+      for (const [critical, flagged] of [[false, false], [false, true], [true, false]] as const) {
+        const { container, unmount } = render(<MarkerChip kind={kind} critical={critical} flagged={flagged} />);
+        const chip = container.querySelector(".marker-chip")!;
+        const tone = [...chip.classList].find((c) => c === "marker-flagged" || c === "marker-critical");
+        expect(rules).toContain(`.chip-${kind}${tone ? `.${tone}` : ""} { --shape:`);
+        unmount();
+      }
+    }
   });
 
   it("marks a flagged row of the results table, next to the flag's words", () => {
     const high = hba1cObservation({ interpretation: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", code: "H" }] }] });
     const results = toLabResults([high], HBA1C).results;
     render(<ResultsTable name={HBA1C.name} results={results} unit={HBA1C.units[0]} activeId={undefined} onActivate={() => {}} />);
-    const row = within(screen.getByRole("table")).getAllByRole("row")[1]!;
-    const flag = row.querySelector(".flag")!;
-    expect(flag.querySelector(".marker-chip.chip-H")).not.toBeNull();
+    const flag = within(screen.getByRole("table")).getAllByRole("row")[1]!.querySelector(".flag")!;
+    expect(flag.querySelector(".marker-chip.chip-H.marker-point.marker-flagged")).not.toBeNull();
     expect(flag.querySelector("svg")).toBeNull();
     expect(flag.textContent).toMatch(/High/);
   });
 });
-
-function css(): string {
-  return markerChipCss();
-}

@@ -27,7 +27,7 @@ export const LIMIT = {
 
 export type MarkerTone = keyof typeof LIMIT;
 
-export const TONES: Partial<Record<MarkerKind, MarkerTone>> = { H: "flagged", L: "flagged", A: "flagged", HH: "critical", LL: "critical", AA: "critical" };
+const TONES: Partial<Record<MarkerKind, MarkerTone>> = { H: "flagged", L: "flagged", A: "flagged", HH: "critical", LL: "critical", AA: "critical" };
 
 export interface MarkerProps {
   readonly kind: MarkerKind;
@@ -39,10 +39,17 @@ export interface MarkerProps {
   readonly flagged?: boolean;
 }
 
-export function Marker({ kind, x, y, hollow = false, critical = false, flagged = false }: MarkerProps) {
+/** A marker's classes, which name its kind (`marker-point`, `marker-limit`) and tone (`marker-flagged`, …), and its tone. */
+export function markerClass(kind: MarkerKind, critical: boolean, flagged: boolean): [className: string, tone: MarkerTone] {
   const limit = kind === "below" || kind === "above";
   const tone = limit ? (critical ? "critical" : flagged ? "flagged" : "neutral") : (TONES[kind] ?? "neutral");
-  const className = `marker marker-${limit ? "limit" : "point"} marker-${tone}${hollow ? " marker-hollow" : ""}`;
+  return [`marker marker-${limit ? "limit" : "point"} marker-${tone}`, tone];
+}
+
+export function Marker({ kind, x, y, hollow = false, critical = false, flagged = false }: MarkerProps) {
+  const limit = kind === "below" || kind === "above";
+  const [classes, tone] = markerClass(kind, critical, flagged);
+  const className = `${classes}${hollow ? " marker-hollow" : ""}`;
   if (kind === "none") return <circle className={className} cx={x} cy={y} r={4.5} />;
   const d = limit ? LIMIT[tone] : PATHS[kind];
   return <path className={className} transform={`translate(${x},${y})${kind === "above" ? " scale(1,-1)" : ""}`} d={d} />;
