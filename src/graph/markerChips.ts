@@ -3,7 +3,7 @@
  * (markers.tsx), drawn by one styled element per row instead of an SVG each. Two hundred SVGs were most of the
  * work of laying out a page of the table, and that work lands in the frame that answers a zoom.
  *
- * markerChips.css is this module's output, kept current by markerChips.test.ts (`npx vitest -u` rewrites it).
+ * markerChips.css is this module's output, kept current by markerChips.test.tsx (`npx vitest -u` rewrites it).
  * Only the test and that file use this module: the app loads the CSS, never this code.
  */
 import { LIMIT, PATHS, type MarkerKind, type MarkerTone } from "./markers";
