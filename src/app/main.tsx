@@ -16,9 +16,11 @@ function releasePrefetch(): void {
 }
 
 /**
- * A page's first Intl formatter loads the browser's date and time-zone data: 30–100 ms on a slow machine, once per
+ * A page's first Intl formatter loads the browser's date and time-zone data: 30–150 ms on a slow machine, once per
  * page; any formatter after it, whatever its options, takes about a millisecond. One is made in a task of its own
- * once the first reads are on their way, so that the first drawing (the patient banner's dates) does not wait for it.
+ * while the main thread would otherwise wait, so that neither the first reads nor the first drawing (the patient
+ * banner's dates, the axis) wait for it: from a far server during the token's round trip, once the token request is
+ * out; from a near server, whose token comes back sooner than that, once the first reads are on their way.
  */
 const warmFormats = () => new Intl.DateTimeFormat();
 
@@ -32,17 +34,19 @@ const session = startSession().then(appSession);
 // sessionStorage, without leaving this task): it runs during the token's round trip and competes neither with
 // loading this script nor with sending that request. From a near server (src/fhir/authorize.ts) the token comes back
 // before they could arrive: they download once the first reads are sent instead, when this script imports them.
-if (!nearServer()) setTimeout(releasePrefetch);
+const near = nearServer();
+if (!near) setTimeout(releasePrefetch);
 const reads = session.then(startFirstReads);
 // The reader's language (kept choice, else the browser's), read once the token request is on its way too (the first
 // use of localStorage waits on the browser): another language's catalog loads beside the sign-in.
 const words = new Promise<void>((resolve) => setTimeout(() => resolve(showPreferredLanguage())));
+if (!near) setTimeout(warmFormats);
 
 reads
   .catch(() => undefined)
   .then(() => words)
   .then(() => {
-    setTimeout(warmFormats);
+    if (near) setTimeout(warmFormats);
     return import("./render");
   })
   .then(({ render }) => render(session, reads))
