@@ -62,9 +62,12 @@ export const OWN_PREFETCH_TEMPLATE_ID = "prefetch-own-chunks";
  * until the entry moves them into the document: the graph page does once its token request is on its way
  * (src/app/main.tsx), so that half a megabyte of React and recharts competes neither with loading its first
  * script nor with sending that request. Prefetch, not modulepreload: a modulepreload is compiled as soon as it arrives; a prefetched chunk waits in the HTTP cache
- * until the entry imports it. The style sheets the dynamic imports bring are prefetched too: a style sheet in the
- * page's head would hold the entry back until it arrived (a module script waits for the style sheets before it),
- * and the page draws nothing before its React code runs, which links them.
+ * until the entry imports it. The style sheets the dynamic imports bring wait in the same template as style sheets
+ * (`<link rel="stylesheet">`), linked when it is released: in the page's head they would hold the entry back until
+ * they arrived (a module script waits for the style sheets before it), while linked by script they block nothing,
+ * and they are in place before the import that needs them (Vite's preload helper, finding them linked, then
+ * imports at once instead of waiting for them to load). When the template stays inert (a near server's token comes
+ * back before they could arrive), that helper links them beside the import.
  */
 export function preloadDynamicImports(): Plugin {
   return {
@@ -79,7 +82,7 @@ export function preloadDynamicImports(): Plugin {
         if (!bundle || !chunk || chunk.name === "launch") return html;
         const { scripts, styles } = closure(bundle, chunk);
         const already = new Set([chunk.fileName, ...chunk.imports, ...(chunk.viteMetadata?.importedCss ?? [])]);
-        const prefetch = [...scripts, ...styles].filter((f) => !already.has(f)).map((f) => ({ ...link("prefetch", f, { crossorigin: true }), injectTo: undefined }));
+        const prefetch = [...scripts, ...styles].filter((f) => !already.has(f)).map((f) => ({ ...link(f.endsWith(".css") ? "stylesheet" : "prefetch", f, { crossorigin: true }), injectTo: undefined }));
         return {
           html,
           tags: [

@@ -98,7 +98,9 @@ async function launchOrder(page: Page): Promise<{ events: string[]; at: (event: 
     if (url.pathname.endsWith("/.well-known/smart-configuration")) events.push("discovery");
     else if (url.pathname.endsWith("/auth/authorize")) events.push("authorize");
     else if (url.pathname.endsWith("/auth/token")) events.push("token sent");
-    else if (url.pathname.includes("/assets/") && url.pathname.endsWith(".js")) events.push(`script ${url.pathname.split("/").pop()!.replace(/-[\w-]{8}\.js$/, "")}`);
+    else if (url.pathname.includes("/assets/") && /\.(js|css)$/.test(url.pathname)) {
+      events.push(`${url.pathname.endsWith(".css") ? "style" : "script"} ${url.pathname.split("/").pop()!.replace(/-[\w-]{8}\.(js|css)$/, "")}`);
+    }
     else if (url.href.startsWith(`${FHIR_BASE}/Observation?`) && r.method() === "GET") events.push("lab search");
     else if (url.href.startsWith(`${FHIR_BASE}/Patient/`) && r.method() === "GET") events.push("patient read");
   });
@@ -119,13 +121,28 @@ async function launchOrder(page: Page): Promise<{ events: string[]; at: (event: 
   return { events, at, said, near };
 }
 
-const FIRST_CHART_CHUNKS = ["script react", "script recharts", "script render"];
+/** React, the chart and their style sheet (which the far order links with them, so that their import does not wait for it). */
+const FIRST_CHART_CHUNKS = ["script react", "script recharts", "script render", "style render"];
 
-test("the order of the launch from a far server: the graph page's React and chart chunks are asked for once the token request is out, before the lab search", async ({ page }) => {
+test("the order of the launch from a far server: the graph page's React and chart chunks and their style sheet are asked for once the token request is out, before the lab search", async ({ page }) => {
   // The sandbox is on this computer: its discovery answer is held back 120 ms, as a server across a network answers.
   await page.route(/\/\.well-known\/smart-configuration$/, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 120));
     await route.continue();
+  });
+  // Whether the chart's style sheet is already linked when the lab search goes out: then the import of the chart
+  // code, which follows the search, does not wait for it to load.
+  await page.addInitScript(() => {
+    if (!location.pathname.endsWith("/index.html")) return;
+    const realFetch = window.fetch;
+    window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+      const url = input instanceof Request ? input.url : String(input);
+      const seen = window as unknown as { styleLinkedAtSearch?: boolean };
+      if (/\/Observation\?/.test(url) && seen.styleLinkedAtSearch === undefined) {
+        seen.styleLinkedAtSearch = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].some((l) => /\/render-[\w-]{8}\.css$/.test(l.href));
+      }
+      return realFetch.call(this, input, init);
+    };
   });
   const { at, said, near } = await launchOrder(page);
   expect(near, said).toBeNull();
@@ -133,6 +150,7 @@ test("the order of the launch from a far server: the graph page's React and char
     expect(at(chunk), `${chunk}: ${said}`).toBeGreaterThan(at("token sent"));
     expect(at(chunk), `${chunk}: ${said}`).toBeLessThan(at("lab search"));
   }
+  expect(await page.evaluate(() => (window as unknown as { styleLinkedAtSearch?: boolean }).styleLinkedAtSearch)).toBe(true);
 });
 
 test("the order of the launch from a near server: React and the chart are asked for once the lab search and the Patient read are sent, not during the token's short round trip", async ({ page }) => {
