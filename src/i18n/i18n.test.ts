@@ -20,6 +20,14 @@ describe("t and tn", () => {
     expect(t("Retry")).toBe("Retry");
   });
 
+  it("writes numbers in the language shown, and again in English once English is shown again", () => {
+    expect(t("{value}", { value: 12345.5 })).toBe("12345.5");
+    setLanguage("de");
+    expect(t("{value}", { value: 12345.5 })).toBe("12.345,5");
+    setLanguage("en");
+    expect(t("{value}", { value: 12345.5 })).toBe("12345.5");
+  });
+
   it("leaves a placeholder it has no value for as written", () => {
     expect(t("Latest {value}, {date}", { value: "7.1 %" })).toBe("Latest 7.1 %, {date}");
   });
