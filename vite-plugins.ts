@@ -82,11 +82,11 @@ export function preloadDynamicImports(): Plugin {
         if (!bundle || !chunk || chunk.name === "launch") return html;
         const { scripts, styles } = closure(bundle, chunk);
         const already = new Set([chunk.fileName, ...chunk.imports, ...(chunk.viteMetadata?.importedCss ?? [])]);
-        const prefetch = [...scripts, ...styles].filter((f) => !already.has(f)).map((f) => ({ ...link(f.endsWith(".css") ? "stylesheet" : "prefetch", f, { crossorigin: true }), injectTo: undefined }));
+        const held = [...scripts, ...styles].filter((f) => !already.has(f)).map((f) => ({ ...link(f.endsWith(".css") ? "stylesheet" : "prefetch", f, { crossorigin: true }), injectTo: undefined }));
         return {
           html,
           tags: [
-            ...(prefetch.length ? [{ tag: "template", attrs: { id: OWN_PREFETCH_TEMPLATE_ID }, children: prefetch, injectTo: "body" as const }] : []),
+            ...(held.length ? [{ tag: "template", attrs: { id: OWN_PREFETCH_TEMPLATE_ID }, children: held, injectTo: "body" as const }] : []),
           ],
         };
       },

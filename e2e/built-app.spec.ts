@@ -100,8 +100,7 @@ async function launchOrder(page: Page): Promise<{ events: string[]; at: (event: 
     else if (url.pathname.endsWith("/auth/token")) events.push("token sent");
     else if (url.pathname.includes("/assets/") && /\.(js|css)$/.test(url.pathname)) {
       events.push(`${url.pathname.endsWith(".css") ? "style" : "script"} ${url.pathname.split("/").pop()!.replace(/-[\w-]{8}\.(js|css)$/, "")}`);
-    }
-    else if (url.href.startsWith(`${FHIR_BASE}/Observation?`) && r.method() === "GET") events.push("lab search");
+    } else if (url.href.startsWith(`${FHIR_BASE}/Observation?`) && r.method() === "GET") events.push("lab search");
     else if (url.href.startsWith(`${FHIR_BASE}/Patient/`) && r.method() === "GET") events.push("patient read");
   });
   await launchBuilt(page, "hba1c-long");
