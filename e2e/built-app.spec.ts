@@ -85,6 +85,27 @@ test("config.json is the demo's: the landing page lists its servers and this cop
 });
 
 /**
+ * The sandbox is on this computer: the answers whose paths match are held back 120 ms, as a server across a network
+ * answers (which the launch page then takes for a far one).
+ */
+async function answerLate(page: Page, path: RegExp): Promise<void> {
+  await page.route(path, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await route.continue();
+  });
+}
+
+/**
+ * Whether the local sandbox answers discovery within 50 ms depends on how busy this machine is, so the graph page is
+ * told what the launch page keeps for a near server (the launch page's measuring: src/fhir/authorize.test.ts).
+ */
+async function asNearServer(page: Page): Promise<void> {
+  await page.addInitScript((key) => {
+    if (location.pathname.endsWith("/index.html")) sessionStorage.setItem(key, "1");
+  }, NEAR_SERVER_KEY);
+}
+
+/**
  * Launches the built app on hba1c-long and lists, in order, the requests that tell the launch's story, with the
  * near-server flag as the graph page found it before its first script ran.
  */
@@ -124,11 +145,7 @@ async function launchOrder(page: Page): Promise<{ events: string[]; at: (event: 
 const FIRST_CHART_CHUNKS = ["script react", "script recharts", "script render", "style render"];
 
 test("the order of the launch from a far server: the graph page's React and chart chunks and their style sheet are asked for once the token request is out, before the lab search", async ({ page }) => {
-  // The sandbox is on this computer: its discovery answer is held back 120 ms, as a server across a network answers.
-  await page.route(/\/\.well-known\/smart-configuration$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    await route.continue();
-  });
+  await answerLate(page, /\/\.well-known\/smart-configuration$/);
   // Whether the chart's style sheet is already linked when the lab search goes out: then the import of the chart
   // code, which follows the search, does not wait for it to load.
   await page.addInitScript(() => {
@@ -153,11 +170,7 @@ test("the order of the launch from a far server: the graph page's React and char
 });
 
 test("the order of the launch from a near server: React and the chart are asked for once the lab search and the Patient read are sent, not during the token's short round trip", async ({ page }) => {
-  // Whether the local sandbox answers discovery within 50 ms depends on how busy this machine is, so the graph page is
-  // told what the launch page keeps for a near server (the launch page's measuring: src/fhir/authorize.test.ts).
-  await page.addInitScript((key) => {
-    if (location.pathname.endsWith("/index.html")) sessionStorage.setItem(key, "1");
-  }, NEAR_SERVER_KEY);
+  await asNearServer(page);
   const { at, said, near } = await launchOrder(page);
   expect(near, said).toBe("1");
   for (const chunk of FIRST_CHART_CHUNKS) {
@@ -204,12 +217,9 @@ async function firstSteps(page: Page): Promise<string[]> {
 test("from a far server the graph page makes its first date formatter during the token's round trip, not after the first reads", async ({ page }) => {
   // The first Intl formatter of a page loads the browser's date and time-zone data (tens of milliseconds): from a far
   // server it is made while the page waits for the token, so that neither the first reads nor the first drawing wait
-  // for it. The sandbox is on this computer: its discovery and token answers are held back 120 ms, as a server across
-  // a network answers.
-  await page.route(/\/(\.well-known\/smart-configuration|auth\/token)$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    await route.continue();
-  });
+  // for it. Discovery's answer is held back (a far server), and the token's too, so that its round trip is as long as
+  // a far server's.
+  await answerLate(page, /\/(\.well-known\/smart-configuration|auth\/token)$/);
   const order = await firstSteps(page);
   expect(order.slice(0, 2), order.join(" | ")).toEqual(["token sent", "formatter"]);
   expect(order.slice(2, 4).sort(), order.join(" | ")).toEqual(["lab search", "patient read"]);
@@ -218,10 +228,8 @@ test("from a far server the graph page makes its first date formatter during the
 
 test("from a near server the graph page makes its first date formatter once the lab search and the Patient read are sent, before it draws anything", async ({ page }) => {
   // A near server's token comes back sooner than the formatter would be made: the token's answer, then the first
-  // reads, are not held back by it (the near flag is set as in the order test above).
-  await page.addInitScript((key) => {
-    if (location.pathname.endsWith("/index.html")) sessionStorage.setItem(key, "1");
-  }, NEAR_SERVER_KEY);
+  // reads, are not held back by it.
+  await asNearServer(page);
   const order = await firstSteps(page);
   expect(order[0], order.join(" | ")).toBe("token sent");
   expect(order.slice(1, 3).sort(), order.join(" | ")).toEqual(["lab search", "patient read"]);
