@@ -124,6 +124,48 @@ describe("Encounter and Patient searches", () => {
   });
 });
 
+describe("search by POST (FHIR R4 http.html#search)", () => {
+  const post = (path: string, token: string | undefined, body: string, type = "application/x-www-form-urlencoded") =>
+    fetch(`${sandbox.fhirBase}${path}`, { method: "POST", headers: { "content-type": type, ...(token ? bearer(token).headers : {}) }, body });
+
+  it("answers POST [type]/_search with a form body as the same GET search, URL and body parameters together", async () => {
+    const token = await tokenFor("patient/Observation.rs");
+    const query = "patient=hba1c-mixed&code=http%3A%2F%2Floinc.org%7C4548-4&_sort=-date&_count=3";
+    const byGet = await get(`/Observation?${query}`, token);
+    const byPost = await post("/Observation/_search?_count=3", token, "patient=hba1c-mixed&code=http%3A%2F%2Floinc.org%7C4548-4&_sort=-date");
+    expect(byPost.status).toBe(200);
+    const body = (await byPost.json()) as Answer;
+    expect(body.resourceType).toBe("Bundle");
+    expect(body.entry?.length).toBe(3);
+    expect(body.entry?.map((e) => e.resource?.id)).toEqual(byGet.body.entry?.map((e) => e.resource?.id));
+    expect(body.total).toBe(byGet.body.total);
+    expect(body.link?.find((l) => l.relation === "next")?.url).toEqual(expect.stringContaining(`${sandbox.fhirBase}/Observation?`));
+  });
+
+  it("checks the token and the scopes as a GET search does", async () => {
+    const form = "patient=hba1c-mixed&code=4548-4";
+    expect((await post("/Observation/_search", undefined, form)).status).toBe(401);
+    expect((await post("/Observation/_search", "not-a-token", form)).status).toBe(401);
+    expect((await post("/Observation/_search", await tokenFor("patient/Patient.rs"), form)).status).toBe(403);
+    // Another patient than the launch's: refused, as the same GET search is.
+    const token = await tokenFor("patient/Observation.rs");
+    expect((await post("/Observation/_search", token, "patient=hba1c-long&code=4548-4")).status).toBe(403);
+    expect((await get("/Observation?patient=hba1c-long&code=4548-4", token)).status).toBe(403);
+  });
+
+  it("refuses a body that is not a form, a bad parameter, and POST anywhere else, each with an OperationOutcome", async () => {
+    const token = await tokenFor("patient/Observation.rs");
+    for (const [answer, status] of [
+      [await post("/Observation/_search", token, '{"patient":"hba1c-mixed"}', "application/json"), 415],
+      [await post("/Observation/_search", token, "patient=hba1c-mixed&colour=blue"), 400],
+      [await post("/Observation", token, "patient=hba1c-mixed"), 405],
+    ] as const) {
+      expect(answer.status).toBe(status);
+      expect(((await answer.json()) as Answer).resourceType).toBe("OperationOutcome");
+    }
+  });
+});
+
 describe("bad requests", () => {
   it.each([
     ["/Medication/abc", 404],

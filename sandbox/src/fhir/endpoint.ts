@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthServer } from "../auth/authServer.ts";
 import { faultStage } from "../faultCatalog.ts";
-import { FHIR_JSON_TYPE, OPEN_CORS, sendJson } from "../http.ts";
+import { FHIR_JSON_TYPE, OPEN_CORS, RequestError, isForm, readText, sendJson } from "../http.ts";
 import type { FhirApi } from "./api.ts";
 import { OPEN_ACCESS, accessFor } from "./access.ts";
 import { capabilityStatement, smartConfiguration, type DiscoveryInput } from "./discovery.ts";
@@ -30,6 +30,38 @@ function readOnly(req: IncomingMessage): void {
   }
 }
 
+/** A search, read whichever way it was sent: what is searched and its parameters. */
+interface SearchRequest {
+  readonly path: string;
+  readonly params: URLSearchParams;
+  /** The search as one string, the same for either way of sending it: the path and its query. */
+  readonly key: string;
+}
+
+/**
+ * FHIR R4 search by POST (http.html#search): `POST [type]/_search` with the parameters as a form body, and any in
+ * the URL too (both count). Every other request is read-only, as readOnly() says.
+ */
+async function searchRequest(req: IncomingMessage, url: URL, path: string): Promise<SearchRequest> {
+  if (req.method !== "POST" || !path.endsWith("/_search")) {
+    readOnly(req);
+    return { path, params: url.searchParams, key: `${path}${url.search}` };
+  }
+  if (!isForm(req)) throw new FhirError(415, "not-supported", "A search by POST needs its parameters as application/x-www-form-urlencoded.");
+  let body: string;
+  try {
+    body = await readText(req);
+  } catch (error) {
+    if (error instanceof RequestError) throw new FhirError(error.status, "too-costly", error.message);
+    throw error;
+  }
+  const params = new URLSearchParams(url.searchParams);
+  for (const [name, value] of new URLSearchParams(body)) params.append(name, value);
+  const query = params.toString();
+  const type = path.slice(0, -"/_search".length);
+  return { path: type, params, key: `${type}${query ? `?${query}` : ""}` };
+}
+
 export class FhirEndpoint {
   readonly #discovery: Record<string, unknown>;
   readonly #capabilities: fhir4.CapabilityStatement;
@@ -51,7 +83,7 @@ export class FhirEndpoint {
   async handle(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
     if (path === "/.well-known/smart-configuration") return sendJson(res, 200, this.#discovery, CACHEABLE);
     if (path === "/metadata") return sendJson(res, 200, this.#capabilities, CACHEABLE, FHIR_JSON_TYPE);
-    readOnly(req);
+    const search = await searchRequest(req, url, path);
     const authorization = req.headers.authorization ?? "";
     const bearer = /^Bearer\s+([\x21-\x7e]+)$/i.exec(authorization)?.[1];
     if (!bearer) {
@@ -63,10 +95,10 @@ export class FhirEndpoint {
     if (!check.ok) throw unauthorized(check.reason, check.error);
     const { grant } = check;
     const fault = grant.context?.error;
-    const target = { grantId: grant.grantId ?? bearer, key: `${path}${url.search}`, isObservationSearch: path === "/Observation" };
+    const target = { grantId: grant.grantId ?? bearer, key: search.key, isObservationSearch: search.path === "/Observation" };
     const stage = faultStage(fault);
     if (fault && (stage === "fhir" || stage === "search")) await this.#faults.before(fault, target);
-    const response = await this.api.get(path, capCount(url.searchParams, grant.context?.maxCount), accessFor(grant.scope, grant.context?.patient, grant.accountId));
+    const response = await this.api.get(search.path, capCount(search.params, grant.context?.maxCount), accessFor(grant.scope, grant.context?.patient, grant.accountId));
     send(res, fault && (stage === "search" || stage === "fhir") ? await this.#faults.after(fault, target, response) : response, NO_STORE);
   }
 }
