@@ -28,6 +28,11 @@ describe("plain comparison", () => {
     expect(runTimes(RUN)).toEqual({ lastResult: 600, firstPoint: 500, allPoints: 700 });
   });
 
+  it("counts a first page searched by POST as an Observation search, and nothing else at that URL", () => {
+    const byPost = { ...RUN, requests: [RUN.requests[0]!, req("HEAD", `${EHR}/fhir/Observation/_search`, 1100, 1650), req("POST", `${EHR}/fhir/Observation/_search`, 1300, 1450)] };
+    expect(runTimes(byPost).lastResult).toBe(450);
+  });
+
   it("has no last result when no Observation search was seen", () => {
     expect(runTimes({ ...RUN, requests: RUN.requests.slice(0, 1) }).lastResult).toBeNaN();
   });

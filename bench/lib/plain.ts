@@ -4,7 +4,7 @@
  * by wave, so a reader can see where the time goes. Pure (no browser, no servers).
  */
 import type { LoggedRequest } from "./servers.ts";
-import { kindOf, waves } from "./waves.ts";
+import { isObservationSearch, kindOf, waves } from "./waves.ts";
 
 /** What launchRun() returns that the comparison reads: the run's start and the page's marks (epoch ms). */
 export interface TimedRun {
@@ -18,10 +18,6 @@ export interface RunTimes {
   readonly lastResult: number;
   readonly firstPoint: number;
   readonly allPoints: number;
-}
-
-function isObservationSearch(r: LoggedRequest): boolean {
-  return r.method === "GET" && kindOf(r) === "fhir" && new URL(r.url).pathname.endsWith("/Observation");
 }
 
 /**

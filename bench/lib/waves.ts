@@ -55,15 +55,23 @@ export function kindOf(r: LoggedRequest): RequestKind {
  * The waves the SMART flow itself needs before the first point can be drawn: the launch page, its scripts,
  * discovery, the authorization server's redirects (however many it makes), the graph page, its scripts, the
  * token, the CORS preflight of the first FHIR reads, and those reads (Patient and the first Observation page
- * together). Anything more on the critical path is the app's doing.
+ * together). Anything more on the critical path is the app's doing; one wave fewer is a preflight made during the
+ * token's round trip (a search by POST, whose URL names no patient).
  */
 export function requiredWaves(list: readonly Wave[]): number {
   const authorizeWaves = list.filter((w) => w.requests.some((r) => kindOf(r) === "authorize")).length;
   return 8 + authorizeWaves;
 }
 
+/** An Observation search: a GET of `[base]/Observation`, or a search by POST to `[base]/Observation/_search`. */
+export function isObservationSearch(r: LoggedRequest): boolean {
+  if (kindOf(r) !== "fhir") return false;
+  const path = new URL(r.url).pathname;
+  return (r.method === "GET" && path.endsWith("/Observation")) || (r.method === "POST" && path.endsWith("/Observation/_search"));
+}
+
 /** The waves up to and including the one holding the first Observation search (what the first point needs). */
 export function criticalPath(list: readonly Wave[]): Wave[] {
-  const end = list.findIndex((w) => w.requests.some((r) => r.method === "GET" && kindOf(r) === "fhir" && new URL(r.url).pathname.endsWith("/Observation")));
+  const end = list.findIndex((w) => w.requests.some(isObservationSearch));
   return end < 0 ? [...list] : list.slice(0, end + 1);
 }
