@@ -8,7 +8,7 @@
 import { wait } from "./timeouts";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { test, expect, FHIR_BASE, SANDBOX } from "./fixtures";
+import { test, expect, observationSearch, FHIR_BASE, SANDBOX } from "./fixtures";
 import { resultsTable } from "./lab-helpers";
 import { serveBuiltApp, type BuiltApp } from "./built-app";
 import { NEAR_SERVER_KEY } from "../src/fhir/storage.ts";
@@ -121,7 +121,7 @@ async function launchOrder(page: Page): Promise<{ events: string[]; at: (event: 
     else if (url.pathname.endsWith("/auth/token")) events.push("token sent");
     else if (url.pathname.includes("/assets/") && /\.(js|css)$/.test(url.pathname)) {
       events.push(`${url.pathname.endsWith(".css") ? "style" : "script"} ${url.pathname.split("/").pop()!.replace(/-[\w-]{8}\.(js|css)$/, "")}`);
-    } else if (url.href.startsWith(`${FHIR_BASE}/Observation?`) && r.method() === "GET") events.push("lab search");
+    } else if (observationSearch(r)) events.push("lab search");
     else if (url.href.startsWith(`${FHIR_BASE}/Patient/`) && r.method() === "GET") events.push("patient read");
   });
   await launchBuilt(page, "hba1c-long");
@@ -154,7 +154,7 @@ test("the order of the launch from a far server: the graph page's React and char
     window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
       const url = input instanceof Request ? input.url : String(input);
       const seen = window as unknown as { styleLinkedAtSearch?: boolean };
-      if (/\/Observation\?/.test(url) && seen.styleLinkedAtSearch === undefined) {
+      if (/\/Observation(\?|\/_search$)/.test(url) && init?.method !== "HEAD" && seen.styleLinkedAtSearch === undefined) {
         seen.styleLinkedAtSearch = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].some((l) => /\/render-[\w-]{8}\.css$/.test(l.href));
       }
       return realFetch.call(this, input, init);
@@ -198,7 +198,7 @@ async function firstSteps(page: Page): Promise<string[]> {
     window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
       const url = input instanceof Request ? input.url : String(input);
       if (/\/auth\/token$/.test(url)) once("token sent");
-      if (/\/Observation\?/.test(url)) once("lab search");
+      if (/\/Observation(\?|\/_search$)/.test(url) && init?.method !== "HEAD") once("lab search");
       if (/\/Patient\/[^/?]+$/.test(url)) once("patient read");
       return realFetch.call(this, input, init);
     };
@@ -328,7 +328,7 @@ const withPaging = (paging: Record<string, number>) => withConfig({ paging });
 
 function observationRequests(page: Page): string[] {
   const sent: string[] = [];
-  page.on("request", (r) => void (r.url().startsWith(`${FHIR_BASE}/Observation?`) && sent.push(r.url())));
+  page.on("request", (r) => void (observationSearch(r) && sent.push(observationSearch(r)!.href)));
   return sent;
 }
 

@@ -4,7 +4,7 @@
  * and no token the sandbox issued (seen in its token responses) in any URL, or in any header or body sent to
  * another origin.
  */
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page, type Request } from "@playwright/test";
 
 export const SANDBOX = `http://127.0.0.1:${process.env.SANDBOX_PORT ?? 4400}`;
 export const FHIR_BASE = `${SANDBOX}/fhir`;
@@ -15,8 +15,25 @@ export interface RecordedRequest {
   readonly url: string;
   readonly method: string;
   readonly authorization: string | undefined;
+  /** The body, if any. */
+  readonly postData: string | null;
   /** Every header value and the body, to look for tokens in. */
   readonly sent: string;
+}
+
+/**
+ * The Observation search a request sent, as the URL of the same search by GET: a GET of `<base>/Observation?…`, or
+ * a search by POST to `<base>/Observation/_search` with its parameters as a form (how the app asks for a first
+ * page); undefined for any other request. Takes a recorded request or a Playwright one.
+ */
+export function observationSearch(request: RecordedRequest | Request, base = FHIR_BASE): URL | undefined {
+  const [href, method, body] = "sent" in request ? [request.url, request.method, request.postData] : [request.url(), request.method(), request.postData()];
+  const url = new URL(href);
+  if (method === "GET" && href.startsWith(`${base}/Observation?`)) return url;
+  if (method !== "POST" || href !== `${base}/Observation/_search`) return undefined;
+  const search = new URL(`${base}/Observation`);
+  search.search = new URLSearchParams(body ?? "").toString();
+  return search;
 }
 
 /** A FHIR base of the sandbox (`/fhir`, `/v1/fhir`, …): the only place a bearer token may go. */
@@ -37,6 +54,7 @@ export const test = base.extend<{ requests: RecordedRequest[] }>({
           url: request.url(),
           method: request.method(),
           authorization: headers.authorization,
+          postData: request.postData(),
           sent: [...Object.values(headers), request.postData() ?? ""].join("\n"),
         });
       });

@@ -1,6 +1,6 @@
 /** Every scenario patient renders correctly: counts, units, flags and ranges, against the real sandbox. */
 import { wait } from "./timeouts";
-import { test, expect, FHIR_BASE } from "./fixtures";
+import { test, expect, observationSearch } from "./fixtures";
 import { chooseLab, openChart, resultsTable, rowTexts } from "./lab-helpers";
 
 test("hba1c-mixed: three codes in two units on one % scale, and in mmol/mol with the toggle", async ({ page }) => {
@@ -108,8 +108,8 @@ test("other-labs: one search per lab with all its codes, counts, flags and range
   }
   await expect(page.locator(".lab-summary")).toContainText(/Change\+1 mL\/min\/1\.73 m² since Jul \d+, 2024/);
 
-  const searches = requests.filter((r) => r.url.startsWith(`${FHIR_BASE}/Observation?`) && new URL(r.url).searchParams.has("code"));
-  const codes = searches.map((r) => new URL(r.url).searchParams.get("code"));
+  const searches = requests.flatMap((r) => observationSearch(r) ?? []).filter((url) => url.searchParams.has("code"));
+  const codes = searches.map((url) => url.searchParams.get("code"));
   const loinc = (...list: string[]) => list.map((c) => `http://loinc.org|${c}`).join(",");
   expect(codes).toContain(loinc("2345-7", "14749-6", "2339-0", "15074-8", "41653-7", "14743-9", "1558-6", "14771-0", "41604-0", "14770-2"));
   expect(codes).toContain(loinc("33914-3", "77147-7", "48643-1", "48642-3", "50044-7", "70969-1", "62238-1", "88293-6", "88294-4", "98979-8"));

@@ -7,14 +7,14 @@
  */
 import { wait } from "./timeouts";
 import type { Page, Request } from "@playwright/test";
-import { test, expect, launchFromEhr, APP, FHIR_BASE, SANDBOX } from "./fixtures";
+import { test, expect, launchFromEhr, observationSearch, APP, SANDBOX } from "./fixtures";
 import { resultsTable } from "./lab-helpers";
 
 /** Every Observation search request the page sends, in the order sent. */
 function observationRequests(page: Page): Request[] {
   const sent: Request[] = [];
   page.on("request", (r) => {
-    if (r.url().startsWith(`${FHIR_BASE}/Observation?`)) sent.push(r);
+    if (observationSearch(r)) sent.push(r);
   });
   return sent;
 }

@@ -1,5 +1,5 @@
 /** The session's tokens: refresh before expiry, one refresh after a 401, the end of a session, sign-out. */
-import { test, expect, launchFromEhr, storedTokens, APP_LAUNCH, FHIR_BASE, SANDBOX, type RecordedRequest } from "./fixtures";
+import { test, expect, launchFromEhr, observationSearch, storedTokens, APP_LAUNCH, FHIR_BASE, SANDBOX, type RecordedRequest } from "./fixtures";
 import { SHORT_TOKEN_SECONDS } from "../sandbox/src/faultCatalog.ts";
 
 const refreshes = (requests: RecordedRequest[]) => requests.filter((r) => r.url === `${SANDBOX}/auth/token` && r.sent.includes("grant_type=refresh_token"));
@@ -59,7 +59,7 @@ test("a token the server refuses before its expiry (401, e.g. clock skew): one r
   page.on("response", (response) => {
     const url = response.url();
     if (url === `${SANDBOX}/auth/token` && response.request().method() === "POST") answers.push("refresh");
-    else if (url.startsWith(`${FHIR_BASE}/Observation?`)) answers.push(`Observation ${response.status()}`);
+    else if (observationSearch(response.request())) answers.push(`Observation ${response.status()}`);
   });
   await page.reload();
   await expect(page.getByRole("status")).toHaveText("Loaded 0 results");

@@ -1,4 +1,4 @@
-import { test, expect, launchFromEhr, SANDBOX, APP, FHIR_BASE } from "./fixtures";
+import { test, expect, launchFromEhr, observationSearch, SANDBOX, APP, FHIR_BASE } from "./fixtures";
 
 test("EHR launch from the sandbox page ends on the chart with every result, in one page", async ({ page, requests }) => {
   await page.goto(`${SANDBOX}/`);
@@ -19,9 +19,15 @@ test("EHR launch from the sandbox page ends on the chart with every result, in o
   await expect(table.locator("tbody tr").first()).toContainText("2024");
 
   // One page: the app asks for 200 results at a time, which holds a typical history.
-  const observationPages = requests.filter((r) => r.url.startsWith(`${FHIR_BASE}/Observation`) && r.method === "GET");
+  const observationPages = requests.filter((r) => observationSearch(r));
   expect(observationPages).toHaveLength(1);
-  const first = new URL(observationPages[0]!.url);
+  // By POST to Observation/_search, whose CORS preflight was made while the code was exchanged: a HEAD with an
+  // Authorization header and no token, just before the token request.
+  expect(observationPages[0]).toMatchObject({ method: "POST", url: `${FHIR_BASE}/Observation/_search`, authorization: expect.stringMatching(/^Bearer \S+$/) });
+  const warm = requests.filter((r) => r.method === "HEAD" && r.url === `${FHIR_BASE}/Observation/_search`);
+  expect(warm).toMatchObject([{ authorization: "Bearer" }]);
+  expect(requests.indexOf(warm[0]!)).toBeLessThan(requests.findIndex((r) => r.url.endsWith("/auth/token")));
+  const first = observationSearch(observationPages[0]!)!;
   expect(first.searchParams.get("_count")).toBe("200");
   expect(first.searchParams.get("code")).toContain("http://loinc.org|4548-4");
   expect(first.search).toContain("http%3A%2F%2Floinc.org%7C4548-4");

@@ -4,9 +4,22 @@
  */
 import type { LaunchRecord } from "./launchRecord";
 import { t } from "../i18n/i18n";
-import { SessionError, startOver, storageBlocked, unknownState, type LaunchKind } from "./sessionErrors";
+import { SessionError, startOver, type LaunchKind } from "./sessionErrors";
 
 const MAX_SERVER_TEXT = 500;
+
+/** A frame that may not keep the sign-in (third-party storage blocked). */
+export const storageBlocked = () =>
+  t("This browser does not let the app keep its sign-in inside the EHR window (storage for embedded apps is blocked, for example by strict privacy settings). Open the app in its own window to continue.");
+
+/** A redirect whose `state` this tab never issued: expired, from another tab, or tampered with. */
+export function unknownState(detail: string): SessionError {
+  return new SessionError(
+    "unknown-state",
+    () => t("This sign-in does not belong to this browser tab: it may have expired, been opened in another tab, or been altered. Launch the app again."),
+    { detail },
+  );
+}
 
 function authorizationMessage(code: string, kind: LaunchKind | undefined): string {
   switch (code) {

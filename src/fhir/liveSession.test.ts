@@ -77,6 +77,26 @@ describe("requests", () => {
     expect(calls).toEqual([{ url: `${BASE}/Patient/p1`, authorization: "Bearer a", body: undefined }]);
   });
 
+  it("with a form, POSTs it as application/x-www-form-urlencoded with the token, and sends it again after a refresh", async () => {
+    const sent: { method: string | undefined; type: string | null; body: string | undefined; authorization: string | null }[] = [];
+    const calls = server(new Set(["access-1"]));
+    const answer = globalThis.fetch;
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+      const request = new Request(url, init);
+      sent.push({ method: request.method, type: request.headers.get("content-type"), body: await request.clone().text(), authorization: request.headers.get("authorization") });
+      return answer(url, init);
+    });
+    const { client } = fakeClient({ access: "old", refresh: "r", expiresAt: NOW / 1000 + 3600 });
+    const form = new URLSearchParams({ patient: "p 1", code: "http://loinc.org|4548-4" });
+    await expect(session(client).get("Observation/_search", undefined, form)).resolves.toMatchObject({ id: "p1" });
+    const post = { method: "POST", type: "application/x-www-form-urlencoded;charset=UTF-8", body: "patient=p+1&code=http%3A%2F%2Floinc.org%7C4548-4" };
+    expect(sent).toEqual([
+      { ...post, authorization: "Bearer old" },
+      { ...post, authorization: "Bearer access-1" },
+    ]);
+    expect(calls.map((c) => c.url)).toEqual([`${BASE}/Observation/_search`, `${BASE}/Observation/_search`]);
+  });
+
   it("never sends the token to another origin or outside the FHIR base", async () => {
     const calls = server(new Set(["a"]));
     const live = session(fakeClient({ access: "a" }).client);

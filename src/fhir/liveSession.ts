@@ -11,6 +11,7 @@ import { grantsRefresh } from "./scopes";
 import { isOnFhirServer, resolveOnServer } from "./urls";
 import { startOver, type LaunchKind } from "./sessionErrors";
 import type { Ending, RenewReason } from "./renewal.later";
+import type * as AnswerWords from "./answers.later";
 
 export type SessionStatus =
   | { readonly state: "active" }
@@ -40,8 +41,11 @@ export interface LiveSessionOptions {
 }
 
 export interface LiveSession {
-  /** GETs a URL on the FHIR server (relative to the base, or absolute under it) with the bearer token. */
-  get<T>(url: string, signal?: AbortSignal): Promise<T>;
+  /**
+   * GETs a URL on the FHIR server (relative to the base, or absolute under it) with the bearer token; with `form`,
+   * POSTs it as a form body instead (a search by POST, FHIR R4 http.html#search), read and retried as a GET is.
+   */
+  get<T>(url: string, signal?: AbortSignal, form?: URLSearchParams): Promise<T>;
   /** Active, ended (tokens refused and not renewable) or signed out; `subscribe` hears every change. */
   status(): SessionStatus;
   subscribe(listener: () => void): () => void;
@@ -79,6 +83,18 @@ async function errorFrom(response: Response, url: string, ...more: (string | und
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
 
+/**
+ * What the app says about an answer it cannot use (answers.later.ts, loaded only now); if even that cannot load,
+ * that the app's own code could not.
+ */
+async function unusable(say: (words: typeof AnswerWords) => string): Promise<string> {
+  try {
+    return say(await import("./answers.later"));
+  } catch {
+    return t("The app could not load. Check your connection, then reload the page.");
+  }
+}
+
 /** The body as JSON; a body that is cut off or not JSON is the server's failure, said in words. */
 async function readJson<T>(response: Response, url: string): Promise<T> {
   let text: string;
@@ -91,7 +107,7 @@ async function readJson<T>(response: Response, url: string): Promise<T> {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new FhirRequestError(tn(text.length, "The FHIR server's answer is not valid JSON ({count} characters, perhaps cut off), so the app cannot read it.", "The FHIR server's answer is not valid JSON ({count} characters, perhaps cut off), so the app cannot read it."), response.status, url);
+    throw new FhirRequestError(await unusable((words) => words.notJson(text.length)), response.status, url);
   }
 }
 
@@ -136,10 +152,13 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
     if (ending) throw end(...ending, url);
   }
 
-  async function send(url: string, token: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
+  async function send(url: string, token: string | undefined, signal: AbortSignal | undefined, form: URLSearchParams | undefined): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(url, {
+        // A form body goes as application/x-www-form-urlencoded, which needs no CORS preflight of its own.
+        method: form && "POST",
+        body: form,
         headers: { accept: "application/fhir+json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
         redirect: "manual",
         signal,
@@ -149,11 +168,7 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
       throw new FhirRequestError(describeStatus(0), 0, url);
     }
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-      throw new RedirectRefusedError(
-        t("The FHIR server answered with a redirect to somewhere else. The app does not follow redirects with your sign-in, so nothing was read; the server's administrator can say where the records moved."),
-        response.status,
-        url,
-      );
+      throw new RedirectRefusedError(await unusable((words) => words.redirected()), response.status, url);
     }
     return response;
   }
@@ -168,14 +183,14 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
   }
 
   /** One GET with the token; a 401 gets one refresh and one more try, then ends the session. */
-  async function authorizedGet(absolute: string, signal: AbortSignal | undefined): Promise<Response> {
+  async function authorizedGet(absolute: string, signal: AbortSignal | undefined, form: URLSearchParams | undefined): Promise<Response> {
     if (status.state !== "active") throw new SessionEndedError(status.message, 401, absolute);
     const sent = await freshToken(absolute);
-    let response = await send(absolute, sent, signal);
+    let response = await send(absolute, sent, signal, form);
     if (response.status === 401) {
       // A request that raced a refresh only needs the new token; otherwise refresh once.
       if (client.accessToken() === sent) await renew("refused", absolute);
-      response = await send(absolute, client.accessToken(), signal);
+      response = await send(absolute, client.accessToken(), signal, form);
       if (response.status === 401) {
         const error = await errorFrom(response, absolute);
         // Loaded by the refresh just made (here or by the request it raced).
@@ -186,7 +201,7 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
     return response;
   }
 
-  async function get<T>(url: string, signal?: AbortSignal): Promise<T> {
+  async function get<T>(url: string, signal?: AbortSignal, form?: URLSearchParams): Promise<T> {
     const absolute = resolveOnServer(url, options.serverUrl) ?? url;
     if (!isOnFhirServer(absolute, options.serverUrl)) {
       const origin = URL.parse(absolute)?.origin ?? absolute;
@@ -196,7 +211,7 @@ export function createLiveSession(client: SmartClient, options: LiveSessionOptio
       let response: Response | undefined;
       let failure: FhirRequestError;
       try {
-        response = await authorizedGet(absolute, signal);
+        response = await authorizedGet(absolute, signal, form);
         if (response.ok) return await readJson<T>(response, absolute);
         failure = await errorFrom(response, absolute);
       } catch (error) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { fetchObservationPage, firstPageUrl, readSearchPage, serverMessages } from "./observations";
+import { describe, expect, it, vi } from "vitest";
+import { fetchObservationPage, firstPageUrl, preflightSearch, readSearchPage, serverMessages } from "./observations";
 import { DEFAULT_PAGING, firstCursor } from "./paging";
 import { isOnFhirServer } from "./urls";
 import { a1c, fakeSession, httpError, searchBundle, TEST_BASE } from "../test/fakeSession";
@@ -164,16 +164,74 @@ describe("fetchObservationPage", () => {
       return searchBundle([a1c("a", "2021-01-01", 6)]);
     });
     expect((await fetchObservationPage(refusesBig, big, undefined)).observations).toHaveLength(1);
-    expect(refusesBig.calls.map(count)).toEqual(["200", "50"]);
+    // By POST, then (a 400 may be a server that takes no search by POST) as a GET; then by POST at 50, taken.
+    expect(refusesBig.calls.map(count)).toEqual(["200", "200", "50"]);
+    expect(refusesBig.posted).toHaveLength(2);
 
     const refusesAll = fakeSession((url) => {
       throw httpError(400, url);
     });
     await expect(fetchObservationPage(refusesAll, big, undefined)).rejects.toMatchObject({ status: 400 });
-    expect(refusesAll.calls.map(count)).toEqual(["200", "50"]);
+    expect(refusesAll.calls.map(count)).toEqual(["200", "200", "50", "50"]);
     // A later page's 400 is not the page size's fault: it is not asked again.
     await expect(fetchObservationPage(refusesAll, big, later)).rejects.toMatchObject({ status: 400 });
-    expect(refusesAll.calls).toHaveLength(3);
+    expect(refusesAll.calls).toHaveLength(5);
+  });
+
+  it("asks for the first page by POST to Observation/_search, its parameters as a form; later pages by their links", async () => {
+    const session = fakeSession((url) => searchBundle([a1c(url, "2021-01-01", 6)], url === first ? `${TEST_BASE}/Observation?p=2` : undefined));
+    const page = await fetchObservationPage(session, search, undefined);
+    expect(session.posted).toEqual([`${TEST_BASE}/Observation/_search`]);
+    expect(session.calls).toEqual([first]);
+    // The page is named by its GET URL, whichever way it was asked for: links back to it are loops.
+    expect(page).toMatchObject({ url: first, next: { url: `${TEST_BASE}/Observation?p=2`, seen: [first] } });
+    await fetchObservationPage(session, search, page.next);
+    expect(session.posted).toHaveLength(1);
+    expect(session.calls).toEqual([first, `${TEST_BASE}/Observation?p=2`]);
+  });
+
+  it.each([400, 403, 404, 405, 415, 501])("a server that refuses the search by POST (%i) is asked the same search as a GET, once", async (status) => {
+    const session = fakeSession((url) => searchBundle([a1c(url, "2021-01-01", 6)]));
+    const refusing = { ...session, get: <T>(url: string, signal?: AbortSignal, form?: URLSearchParams): Promise<T> => (form ? Promise.reject(httpError(status, url)) : session.get<T>(url, signal)) };
+    const page = await fetchObservationPage(refusing, { ...search, pageSize: 50 }, undefined);
+    expect(page.observations).toHaveLength(1);
+    expect(session.calls).toEqual([`${TEST_BASE}/${firstPageUrl({ ...search, pageSize: 50 })}`]);
+  });
+
+  it.each([401, 410, 429, 500, 503, 0])("a failed search by POST (%i) is not asked again as a GET: the failure is the search's", async (status) => {
+    const session = fakeSession((url) => searchBundle([a1c(url, "2021-01-01", 6)]));
+    const failing = { ...session, get: <T>(url: string, signal?: AbortSignal, form?: URLSearchParams): Promise<T> => (form ? Promise.reject(httpError(status, url)) : session.get<T>(url, signal)) };
+    await expect(fetchObservationPage(failing, search, undefined)).rejects.toMatchObject({ status });
+    expect(session.calls).toEqual([]);
+  });
+});
+
+describe("preflightSearch", () => {
+  it("sends a HEAD to the search by POST's URL with an Authorization header and no token, and ignores its answer", async () => {
+    const sent: [string, RequestInit | undefined][] = [];
+    const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      sent.push([String(input), init]);
+      return new Response(null, { status: 401 });
+    });
+    try {
+      preflightSearch("https://ehr.test/fhir/r4");
+      preflightSearch("https://ehr.test/fhir/r4/");
+      expect(sent).toEqual([
+        ["https://ehr.test/fhir/r4/Observation/_search", { method: "HEAD", headers: { authorization: "Bearer" } }],
+        ["https://ehr.test/fhir/r4/Observation/_search", { method: "HEAD", headers: { authorization: "Bearer" } }],
+      ]);
+      // A server that cannot be reached: nothing thrown, no rejection left unhandled.
+      fetch.mockRejectedValueOnce(new TypeError("Failed to fetch"));
+      expect(() => preflightSearch(TEST_BASE)).not.toThrow();
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(fetch).toHaveBeenCalledTimes(3);
+      // No server (fhirclient kept none): nothing sent.
+      preflightSearch("undefined");
+      preflightSearch("");
+      expect(fetch).toHaveBeenCalledTimes(3);
+    } finally {
+      fetch.mockRestore();
+    }
   });
 });
 

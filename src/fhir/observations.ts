@@ -38,13 +38,36 @@ export interface ObservationPage extends NextStep {
   readonly restarted: boolean;
 }
 
-/** The first page's URL, relative to the FHIR base, with every value encoded. */
-export function firstPageUrl(search: ObservationSearch): string {
+/** The first page's parameters, every value encoded: a search by POST sends them as its body, a GET as its query. */
+export function firstPageQuery(search: ObservationSearch): URLSearchParams {
   const params = new URLSearchParams({ patient: search.patientId, code: search.codes.join(",") });
   if (search.category) params.set("category", search.category);
   params.set("_sort", "-date");
   params.set("_count", String(search.pageSize));
-  return `Observation?${params.toString()}`;
+  return params;
+}
+
+/** The first page's URL as a GET, relative to the FHIR base: what names the page, whichever way it was asked for. */
+export function firstPageUrl(search: ObservationSearch): string {
+  return `Observation?${firstPageQuery(search)}`;
+}
+
+/**
+ * Where the first page is asked for, by POST with its parameters as a form (FHIR R4 http.html#search), relative to
+ * the FHIR base. Its URL names no patient, so the CORS preflight that the `Authorization` header needs can be made
+ * before the token arrives (preflightSearch), and not after it: a round trip less before the first results.
+ */
+export const SEARCH_BY_POST = "Observation/_search";
+
+/**
+ * Has the browser make the CORS preflight of SEARCH_BY_POST during the token's round trip: a HEAD with an
+ * `Authorization` header that holds no token (the server refuses it with a 401 that nobody reads). Browsers keep a
+ * preflight's answer for its URL (`Access-Control-Max-Age`, 5 s when the server does not say), so the search sent
+ * the moment the token arrives needs none. Nothing is lost where they do not: that search is preflighted as before.
+ */
+export function preflightSearch(serverUrl: string): void {
+  const url = resolveOnServer(SEARCH_BY_POST, serverUrl);
+  if (url) fetch(url, { method: "HEAD", headers: { authorization: "Bearer" } }).catch(() => undefined);
 }
 
 /** The page at `cursor` from its body: its Observations, and what follows it. */
@@ -116,17 +139,33 @@ export function serverMessages(pages: readonly { readonly messages: readonly Ser
 export const FALLBACK_PAGE_SIZE = 50;
 
 /**
- * Fetches one page: the first (`cursor` undefined) or one `nextStep` allowed. A later page the server has
- * forgotten (410 Gone, as HAPI answers for an expired search) restarts the search from its first page, once.
- * A server that refuses the first page's size (400) is asked once more at FALLBACK_PAGE_SIZE; most servers
- * instead send fewer results per page than asked, with a `next` link, which needs nothing.
+ * The answers of a server that may not take a search by POST, where a GET of the same search may succeed: 400 (a
+ * `_search` read as an id, or a parameter it will not take in a body), 403 (a gateway that lets only GETs through),
+ * 404, 405 (the route or method unknown), 415 (no form bodies) and 501. The GET goes once, and says the rest.
+ */
+const REFUSED_POST = [400, 403, 404, 405, 415, 501];
+const refusesPost = (error: unknown) => error instanceof FhirRequestError && REFUSED_POST.includes(error.status);
+
+/**
+ * Fetches one page: the first (`cursor` undefined) or one `nextStep` allowed. The first is asked for by POST
+ * (SEARCH_BY_POST), and as a GET where the server refuses that. A later page the server has forgotten (410 Gone,
+ * as HAPI answers for an expired search) restarts the search from its first page, once. A server that refuses the
+ * first page's size (400) is asked once more at FALLBACK_PAGE_SIZE; most servers instead send fewer results per
+ * page than asked, with a `next` link, which needs nothing.
  */
 export async function fetchObservationPage(session: Session, search: ObservationSearch, cursor: PageCursor | undefined, signal?: AbortSignal, now: () => number = Date.now): Promise<ObservationPage> {
   const first = resolveOnServer(firstPageUrl(search), session.serverUrl) ?? "";
   const at = cursor ?? firstCursor(first);
   const started = { ...at, runStartedAt: at.runStartedAt ?? now() };
+  const read = () =>
+    cursor
+      ? session.get<unknown>(at.url, signal)
+      : session.get<unknown>(SEARCH_BY_POST, signal, firstPageQuery(search)).catch((error: unknown) => {
+          if (refusesPost(error)) return session.get<unknown>(first, signal);
+          throw error;
+        });
   try {
-    return readSearchPage(started, await session.get<unknown>(at.url, signal), session.serverUrl, search.limits, now());
+    return readSearchPage(started, await read(), session.serverUrl, search.limits, now());
   } catch (error) {
     if (!cursor && error instanceof FhirRequestError && error.status === 400 && search.pageSize > FALLBACK_PAGE_SIZE) {
       return fetchObservationPage(session, { ...search, pageSize: FALLBACK_PAGE_SIZE }, undefined, signal, now);

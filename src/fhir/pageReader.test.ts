@@ -105,7 +105,7 @@ describe("PageReader", () => {
     const { session, answer } = slowServer(2);
     const signals: (AbortSignal | undefined)[] = [];
     const get = session.get.bind(session);
-    const watched = { ...session, get: <T>(url: string, signal?: AbortSignal) => (signals.push(signal), get<T>(url, signal)) };
+    const watched = { ...session, get: <T>(url: string, signal?: AbortSignal, form?: URLSearchParams) => (signals.push(signal), get<T>(url, signal, form)) };
     const reader = new PageReader(watched, search);
     const first = reader.page(undefined);
     await answer(FIRST);

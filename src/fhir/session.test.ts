@@ -81,6 +81,34 @@ describe("startSession", () => {
     });
   });
 
+  it("as the code is exchanged, has the browser make the lab search's preflight on the launch's FHIR server; not on a reload", async () => {
+    const fetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(null, { status: 401 }));
+    saveLaunchRecord("key-1", RECORD);
+    ready.mockResolvedValue(fakeClient({ access_token: "a", patient: "p1" }));
+    openAt("?code=c&state=key-1");
+    await startSession();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledWith("https://ehr.test/fhir/Observation/_search", { method: "HEAD", headers: { authorization: "Bearer" } });
+    // Sent just before fhirclient sends the token request, so that its answer is there when the token is.
+    expect(fetch.mock.invocationCallOrder[0]).toBeLessThan(ready.mock.invocationCallOrder[0]!);
+
+    openAt("", { labGraphLaunch: "key-1" });
+    await startSession();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("fhirclient's state unreadable or gone: no preflight, and fhirclient's own failure is what is said", async () => {
+    const fetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(null, { status: 401 }));
+    ready.mockRejectedValue(new Error("No state found using the given state key"));
+    for (const state of ["not json", null]) {
+      sessionStorage.clear();
+      if (state !== null) sessionStorage.setItem("key-1", state);
+      openAt("?code=c&state=key-1");
+      await expect(startSession()).rejects.toMatchObject({ kind: "unknown-state" });
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it("a reload resumes the launch this page was pinned to, not the tab's latest", async () => {
     ready.mockResolvedValue(fakeClient({ access_token: "a", patient: "p1" }));
     openAt("", { labGraphLaunch: "key-1" });

@@ -6,8 +6,9 @@ import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
 import { createLiveSession, type LiveSession, type SmartClient } from "./liveSession";
 import { readLaunchRecord, removeLaunchRecord, type LaunchRecord } from "./launchRecord";
-import { SessionError, sessionEnded, startOver, storageBlocked, unknownState, type LaunchKind } from "./sessionErrors";
+import { SessionError, sessionEnded, startOver, type LaunchKind } from "./sessionErrors";
 import { isOnFhirServer } from "./urls";
+import { preflightSearch } from "./observations";
 import { sessionStorageAvailable } from "./storage";
 import { t } from "../i18n/i18n";
 
@@ -155,7 +156,8 @@ async function classifyFailure(error: unknown, params: URLSearchParams, record: 
 /** Completes the SMART authorization. Call once per page load (a second call would post the code twice). */
 export async function startSession(): Promise<Session> {
   const params = new URLSearchParams(window.location.search);
-  if (!sessionStorageAvailable()) throw new SessionError("storage-blocked", storageBlocked);
+  // Said by classify.later.ts, as what fhirclient would throw then: a SecurityError.
+  if (!sessionStorageAvailable()) throw await classifyFailure(new DOMException("sessionStorage is not available.", "SecurityError"), new URLSearchParams(), undefined);
   const stateParam = params.get("state");
   const pinned = pinnedLaunch();
   let client: Client;
@@ -164,7 +166,16 @@ export async function startSession(): Promise<Session> {
     // state must name a launch record the launch page wrote for it, not merely any item in sessionStorage (such
     // as fhirclient's own SMART_KEY).
     if (params.has("error") && !readLaunchRecord(stateParam)) {
-      throw unknownState(`error=${params.get("error")} answers a state this tab did not issue.`);
+      throw await classifyFailure(new Error(`No state found: error=${params.get("error")} answers a state this tab did not issue.`), new URLSearchParams(), undefined);
+    }
+    // While the code is exchanged, the lab search's preflight (observations.ts), on the FHIR server this launch
+    // authorized as the launch page kept it in fhirclient's state (none kept: fhirclient says so next).
+    if (stateParam && params.has("code")) {
+      try {
+        preflightSearch(String((JSON.parse(sessionStorage.getItem(stateParam) ?? "{}") as { serverUrl?: unknown }).serverUrl));
+      } catch {
+        // Not JSON: fhirclient's ready() says so below.
+      }
     }
     client = await FHIR.oauth2.ready(stateParam || !pinned ? undefined : { stateKey: pinned });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classify, oauthErrorOf } from "./classify.later";
-import { sessionEnded, SessionError, unknownState } from "./sessionErrors";
+import { classify, oauthErrorOf, unknownState } from "./classify.later";
+import { sessionEnded, SessionError } from "./sessionErrors";
 import type { LaunchRecord } from "./launchRecord";
 
 const EHR: LaunchRecord = { launchUrl: "http://localhost:5173/launch.html?iss=x&launch=y", kind: "ehr" };

@@ -48,19 +48,6 @@ export function startOver(kind: LaunchKind | undefined): string {
   return kind === "standalone" ? t("Sign in again to continue.") : t("Launch the app again from your EHR.");
 }
 
-/** A frame that may not keep the sign-in (third-party storage blocked). */
-export const storageBlocked = () =>
-  t("This browser does not let the app keep its sign-in inside the EHR window (storage for embedded apps is blocked, for example by strict privacy settings). Open the app in its own window to continue.");
-
-/** A redirect whose `state` this tab never issued: expired, from another tab, or tampered with. */
-export function unknownState(detail: string): SessionError {
-  return new SessionError(
-    "unknown-state",
-    () => t("This sign-in does not belong to this browser tab: it may have expired, been opened in another tab, or been altered. Launch the app again."),
-    { detail },
-  );
-}
-
 /** A client without an access token: the page was reloaded after a failed exchange, or the session ended. */
 export function sessionEnded(record: LaunchRecord | undefined, detail?: string): SessionError {
   return new SessionError("no-token", () => `${t("Your session has ended.")} ${startOver(record?.kind)}`, {

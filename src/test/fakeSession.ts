@@ -7,9 +7,14 @@ export const TEST_BASE = "https://ehr.test/fhir";
 
 type Responder = (url: string) => unknown;
 
-/** A Session whose GETs are answered by `respond` (throw to fail); records every URL asked for. */
-export function fakeSession(respond: Responder, overrides: Partial<AppSession> = {}): AppSession & { readonly calls: string[] } {
+/**
+ * A Session whose GETs are answered by `respond` (throw to fail); records every URL asked for. A search by POST
+ * (`[type]/_search` with a form) is answered and recorded as the GET of the same search, as a FHIR server answers
+ * it; `posted` records that it came by POST.
+ */
+export function fakeSession(respond: Responder, overrides: Partial<AppSession> = {}): AppSession & { readonly calls: string[]; readonly posted: string[] } {
   const calls: string[] = [];
+  const posted: string[] = [];
   return {
     serverUrl: TEST_BASE,
     patientId: "p1",
@@ -30,8 +35,13 @@ export function fakeSession(respond: Responder, overrides: Partial<AppSession> =
     subscribe: () => () => undefined,
     signOut: async () => undefined,
     calls,
-    async get<T>(url: string): Promise<T> {
-      const absolute = new URL(url, `${TEST_BASE}/`).href;
+    posted,
+    async get<T>(url: string, _signal?: AbortSignal, form?: URLSearchParams): Promise<T> {
+      let absolute = new URL(url, `${TEST_BASE}/`).href;
+      if (form) {
+        posted.push(absolute);
+        absolute = `${absolute.replace(/\/_search$/, "")}?${form.toString()}`;
+      }
       calls.push(absolute);
       return respond(absolute) as T;
     },
