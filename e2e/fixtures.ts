@@ -50,12 +50,13 @@ export const test = base.extend<{ requests: RecordedRequest[] }>({
       const reading: Promise<void>[] = [];
       context.on("request", (request) => {
         const headers = request.headers();
+        const postData = request.postData();
         requests.push({
           url: request.url(),
           method: request.method(),
           authorization: headers.authorization,
-          postData: request.postData(),
-          sent: [...Object.values(headers), request.postData() ?? ""].join("\n"),
+          postData,
+          sent: [...Object.values(headers), postData ?? ""].join("\n"),
         });
       });
       context.on("response", (response) => {

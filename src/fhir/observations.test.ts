@@ -131,6 +131,11 @@ describe("readSearchPage: messages in the results (OperationOutcome entries)", (
   });
 });
 
+/** `session`, but any search by POST (a `form`) fails with `status`; GETs are answered as before. */
+function answeringPostWith(session: ReturnType<typeof fakeSession>, status: number): ReturnType<typeof fakeSession> {
+  return { ...session, get: <T>(url: string, signal?: AbortSignal, form?: URLSearchParams): Promise<T> => (form ? Promise.reject(httpError(status, url)) : session.get<T>(url, signal)) };
+}
+
 describe("fetchObservationPage", () => {
   const search = { patientId: "p1", codes: ["http://loinc.org|4548-4"], category: null, pageSize: 2, limits: DEFAULT_PAGING };
   const first = `${TEST_BASE}/${firstPageUrl(search)}`;
@@ -192,7 +197,7 @@ describe("fetchObservationPage", () => {
 
   it.each([400, 403, 404, 405, 415, 501])("a server that refuses the search by POST (%i) is asked the same search as a GET, once", async (status) => {
     const session = fakeSession((url) => searchBundle([a1c(url, "2021-01-01", 6)]));
-    const refusing = { ...session, get: <T>(url: string, signal?: AbortSignal, form?: URLSearchParams): Promise<T> => (form ? Promise.reject(httpError(status, url)) : session.get<T>(url, signal)) };
+    const refusing = answeringPostWith(session, status);
     const page = await fetchObservationPage(refusing, { ...search, pageSize: 50 }, undefined);
     expect(page.observations).toHaveLength(1);
     expect(session.calls).toEqual([`${TEST_BASE}/${firstPageUrl({ ...search, pageSize: 50 })}`]);
@@ -200,7 +205,7 @@ describe("fetchObservationPage", () => {
 
   it.each([401, 410, 429, 500, 503, 0])("a failed search by POST (%i) is not asked again as a GET: the failure is the search's", async (status) => {
     const session = fakeSession((url) => searchBundle([a1c(url, "2021-01-01", 6)]));
-    const failing = { ...session, get: <T>(url: string, signal?: AbortSignal, form?: URLSearchParams): Promise<T> => (form ? Promise.reject(httpError(status, url)) : session.get<T>(url, signal)) };
+    const failing = answeringPostWith(session, status);
     await expect(fetchObservationPage(failing, search, undefined)).rejects.toMatchObject({ status });
     expect(session.calls).toEqual([]);
   });
